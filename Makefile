@@ -1,0 +1,48 @@
+# Two commands matter: `make demo` and `make test`. Everything else is a step they share.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test install lint types pytest bench messages
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+demo: install
+	mkdir -p var
+	$(BIN)/kvp migrate --noinput
+	$(BIN)/kvp demo
+	@echo "KVP is running on http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
+	$(BIN)/kvp runserver --noreload $(HOST):$(PORT)
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+types: install
+	$(BIN)/mypy
+
+pytest: install
+	$(BIN)/pytest
+
+test: lint types pytest
+
+bench: install
+	$(BIN)/python -m bench
+
+# Developers only: refresh the translation catalogues after changing user-facing strings.
+messages: install
+	cd src/kvp && ../../$(BIN)/kvp makemessages --locale nb --locale en --no-obsolete && ../../$(BIN)/kvp compilemessages

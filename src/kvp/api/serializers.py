@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from kvp.audit.models import AuditEvent
+from kvp.participants.languages import LANGUAGE_CHOICES
+from kvp.participants.models import Participant
+from kvp.programme.models import END_REASON_CHOICES, STATUS_CHOICES, Case
+from kvp.rules.case_status import CaseStatus, EndReason
+
+
+class ParticipantSerializer(serializers.ModelSerializer[Participant]):
+    counsellor = serializers.IntegerField(source="counsellor_id", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Participant
+        fields = [
+            "id",
+            "national_id",
+            "first_name",
+            "last_name",
+            "phone",
+            "email",
+            "street_address",
+            "postal_code",
+            "postal_town",
+            "preferred_language",
+            "needs_interpreter",
+            "interpreter_language",
+            "shielded",
+            "counsellor",
+            "version",
+        ]
+        read_only_fields = fields
+
+
+class ParticipantCreateSerializer(serializers.Serializer[dict[str, Any]]):
+    """Input for registering a participant. Country of birth is accepted but never returned."""
+
+    national_id = serializers.CharField(max_length=13)
+    first_name = serializers.CharField(max_length=100)
+    last_name = serializers.CharField(max_length=100)
+    phone = serializers.CharField(max_length=20, required=False, default="")
+    email = serializers.EmailField(required=False, default="")
+    street_address = serializers.CharField(max_length=200, required=False, default="")
+    postal_code = serializers.RegexField(r"^\d{4}$", required=False, default="")
+    postal_town = serializers.CharField(max_length=80, required=False, default="")
+    preferred_language = serializers.ChoiceField(choices=LANGUAGE_CHOICES, default="nb")
+    needs_interpreter = serializers.BooleanField(default=False)
+    interpreter_language = serializers.ChoiceField(choices=LANGUAGE_CHOICES, required=False, default="")
+    country_of_birth = serializers.CharField(max_length=2, required=False, default="")
+    shielded = serializers.BooleanField(default=False)
+
+
+class CaseSerializer(serializers.ModelSerializer[Case]):
+    class Meta:
+        model = Case
+        fields = [
+            "id",
+            "participant",
+            "status",
+            "end_reason",
+            "applied_on",
+            "decided_on",
+            "starts_on",
+            "ends_on",
+            "ended_on",
+            "version",
+        ]
+        read_only_fields = fields
+
+
+class CaseCreateSerializer(serializers.Serializer[dict[str, Any]]):
+    applied_on = serializers.DateField()
+
+
+class CaseTransitionSerializer(serializers.Serializer[dict[str, Any]]):
+    target = serializers.ChoiceField(choices=STATUS_CHOICES)
+    effective_on = serializers.DateField()
+    expected_version = serializers.IntegerField(min_value=1)
+    period_end = serializers.DateField(required=False, allow_null=True, default=None)
+    end_reason = serializers.ChoiceField(choices=END_REASON_CHOICES, required=False, allow_blank=True, default="")
+    comment = serializers.CharField(required=False, allow_blank=True, default="")
+
+    def validate_target(self, value: str) -> CaseStatus:
+        return CaseStatus(value)
+
+    def validate_end_reason(self, value: str) -> EndReason | None:
+        return EndReason(value) if value else None
+
+
+class AccessReasonSerializer(serializers.Serializer[dict[str, Any]]):
+    reason = serializers.CharField(max_length=300)
+
+
+class AccessLogEntrySerializer(serializers.ModelSerializer[AuditEvent]):
+    who = serializers.CharField(source="actor.get_full_name")
+
+    class Meta:
+        model = AuditEvent
+        fields = ["at", "who", "actor_roles", "actor_office_name", "action", "object_type", "reason"]
+        read_only_fields = fields
+
+
+class ProblemSerializer(serializers.Serializer[dict[str, Any]]):
+    detail = serializers.CharField()
+    code = serializers.CharField()

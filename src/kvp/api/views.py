@@ -1,0 +1,147 @@
+"""The REST API: the same access helpers and services as the web pages, with explicit schemas."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.decorators import api_view
+from rest_framework.exceptions import PermissionDenied as DrfPermissionDenied
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+from kvp.api import serializers as s
+from kvp.audit.models import AuditEvent
+from kvp.audit.selectors import access_log_for_participant
+from kvp.audit.services import audit_record
+from kvp.participants.access import (
+    ReasonRequired,
+    get_participant_for_reason,
+    get_participant_for_user,
+    participants_visible_in_lists,
+)
+from kvp.participants.models import Participant
+from kvp.participants.services import access_reason_record, participant_create
+from kvp.programme.models import Case
+from kvp.programme.services import case_create, case_transition
+from kvp.rules.access import Basis
+
+
+def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """Service errors become 400 with the user's-language message; a missing reason is a 403 code."""
+    if isinstance(exc, ReasonRequired):
+        return Response(
+            {"detail": "Record a reason before opening this participant.", "code": "reason_required"},
+            status=status.HTTP_403_FORBIDDEN,
+        )
+    if isinstance(exc, DjangoValidationError):
+        detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        exc = ValidationError(detail)
+    return exception_handler(exc, context)
+
+
+def _user(request: Request) -> Any:
+    return request.user
+
+
+@extend_schema(methods=["GET"], responses=s.ParticipantSerializer(many=True))
+@extend_schema(methods=["POST"], request=s.ParticipantCreateSerializer, responses={201: s.ParticipantSerializer})
+@api_view(["GET", "POST"])
+def participants(request: Request) -> Response:
+    """GET: the participants the caller may see listed. POST: a counsellor registers a participant."""
+    user = _user(request)
+    if request.method == "POST":
+        if not user.is_counsellor:
+            raise DrfPermissionDenied
+        data = s.ParticipantCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        participant = participant_create(actor=user, **data.validated_data)
+        return Response(s.ParticipantSerializer(participant).data, status=status.HTTP_201_CREATED)
+    if not user.is_case_staff:
+        raise DrfPermissionDenied
+    paginator = LimitOffsetPagination()
+    rows = paginator.paginate_queryset(participants_visible_in_lists(user), request) or []
+    audit_record(
+        actor=user,
+        participants=rows,
+        action=AuditEvent.Action.LIST,
+        object_type="participant_list",
+        basis=Basis.LEADER if user.is_leader else Basis.ASSIGNED,
+    )
+    return paginator.get_paginated_response(s.ParticipantSerializer(rows, many=True).data)
+
+
+@extend_schema(responses=s.ParticipantSerializer)
+@api_view(["GET"])
+def participant_detail(request: Request, participant_id: uuid.UUID) -> Response:
+    access = get_participant_for_user(_user(request), participant_id)
+    return Response(s.ParticipantSerializer(access.participant).data)
+
+
+@extend_schema(request=s.AccessReasonSerializer, responses={204: None})
+@api_view(["POST"])
+def access_reason_create(request: Request, participant_id: uuid.UUID) -> Response:
+    user = _user(request)
+    participant = get_participant_for_reason(user, participant_id)
+    data = s.AccessReasonSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    access_reason_record(actor=user, participant=participant, reason=data.validated_data["reason"])
+    return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema(methods=["GET"], responses=s.CaseSerializer(many=True))
+@extend_schema(methods=["POST"], request=s.CaseCreateSerializer, responses={201: s.CaseSerializer})
+@api_view(["GET", "POST"])
+def participant_cases(request: Request, participant_id: uuid.UUID) -> Response:
+    user = _user(request)
+    if request.method == "GET":
+        access = get_participant_for_user(user, participant_id, what="case")
+        return Response(s.CaseSerializer(access.participant.cases.all(), many=True).data)
+    access = get_participant_for_user(user, participant_id, for_write=True)
+    data = s.CaseCreateSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    case = case_create(actor=user, access=access, applied_on=data.validated_data["applied_on"])
+    return Response(s.CaseSerializer(case).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(request=s.CaseTransitionSerializer, responses=s.CaseSerializer)
+@api_view(["POST"])
+def case_transitions(request: Request, case_id: uuid.UUID) -> Response:
+    user = _user(request)
+    case = Case.objects.filter(pk=case_id).first()
+    if case is None:
+        raise Http404
+    access = get_participant_for_user(user, case.participant_id, for_write=True)
+    data = s.CaseTransitionSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    case = case_transition(actor=user, access=access, case=case, **data.validated_data)
+    return Response(s.CaseSerializer(case).data)
+
+
+def _own_participant(request: Request, *, what: str) -> Participant:
+    user = _user(request)
+    if user.participant_id is None:
+        raise DrfPermissionDenied
+    return get_participant_for_user(user, user.participant_id, what=what, self_service=True).participant
+
+
+@extend_schema(responses=s.ParticipantSerializer)
+@api_view(["GET"])
+def me(request: Request) -> Response:
+    return Response(s.ParticipantSerializer(_own_participant(request, what="own_page")).data)
+
+
+@extend_schema(responses=s.AccessLogEntrySerializer(many=True))
+@api_view(["GET"])
+def my_access_log(request: Request) -> Response:
+    participant = _own_participant(request, what="access_log")
+    paginator = LimitOffsetPagination()
+    rows = paginator.paginate_queryset(access_log_for_participant(participant), request) or []
+    return paginator.get_paginated_response(s.AccessLogEntrySerializer(rows, many=True).data)

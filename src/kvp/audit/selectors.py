@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import QuerySet
+
+from kvp.accounts.models import User
+from kvp.audit.models import AuditEvent
+from kvp.participants.models import Participant
+
+
+def access_log_for_participant(participant: Participant) -> QuerySet[AuditEvent]:
+    """Innsyn: who else has read or changed this participant's data, newest first."""
+    return (
+        AuditEvent.objects.filter(participant=participant)
+        .exclude(actor__participant=participant)
+        .select_related("actor")
+    )
+
+
+def audit_search(
+    *,
+    leader: User,
+    participant: Participant | None = None,
+    actor: User | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+    action: str = "",
+) -> QuerySet[AuditEvent]:
+    """The office's audit events matching the filters (leaders only; the caller checks the role)."""
+    if leader.office_id is None:
+        return AuditEvent.objects.none()
+    events = AuditEvent.objects.filter(participant__office_id=leader.office_id).select_related("actor", "participant")
+    if not leader.may_view_shielded:
+        events = events.filter(participant__shielded=False)
+    if participant is not None:
+        events = events.filter(participant=participant)
+    if actor is not None:
+        events = events.filter(actor=actor)
+    if date_from is not None:
+        events = events.filter(at__date__gte=date_from)
+    if date_to is not None:
+        events = events.filter(at__date__lte=date_to)
+    if action:
+        events = events.filter(action=action)
+    return events

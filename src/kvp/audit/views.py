@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from kvp.accounts.models import roles_label
+from kvp.audit.forms import AuditSearchForm
+from kvp.audit.models import AuditEvent
+from kvp.audit.selectors import access_log_for_participant, audit_search
+from kvp.audit.services import audit_record
+from kvp.common.requests import AuthedRequest
+from kvp.participants.models import Participant
+from kvp.participants.self_service import own_access
+from kvp.rules.access import Basis
+
+MAX_RESULTS = 500
+
+
+@login_required
+def audit_search_view(request: AuthedRequest) -> HttpResponse:
+    """Leaders search the office's audit trail. Filters are posted so no identity number is in a URL."""
+    leader = request.user
+    if not leader.is_leader or leader.office_id is None:
+        raise PermissionDenied
+    form = AuditSearchForm(request.POST or None, office_id=leader.office_id)
+    events: list[AuditEvent] = []
+    searched = request.method == "POST" and form.is_valid()
+    if searched:
+        data = form.cleaned_data
+        participant = None
+        if data["national_id"]:
+            participant = Participant.objects.filter(national_id=data["national_id"]).first()
+        events = []
+        if not data["national_id"] or participant is not None:
+            events = list(
+                audit_search(
+                    leader=leader,
+                    participant=participant,
+                    actor=data["actor"],
+                    date_from=data["date_from"],
+                    date_to=data["date_to"],
+                    action=data["action"],
+                )[:MAX_RESULTS]
+            )
+        seen = {event.participant_id: event.participant for event in events}
+        audit_record(
+            actor=leader,
+            participants=seen.values(),
+            action=AuditEvent.Action.VIEW,
+            object_type="audit_trail",
+            basis=Basis.LEADER,
+        )
+    for event in events:
+        event.roles_label = roles_label(event.actor_roles)  # type: ignore[attr-defined]
+    return render(
+        request,
+        "audit/search.html",
+        {"form": form, "events": events, "searched": searched, "max_results": MAX_RESULTS},
+    )
+
+
+@login_required
+def my_access_log(request: AuthedRequest) -> HttpResponse:
+    """Innsyn: the participant sees who has read or changed their data."""
+    participant = own_access(request, what="access_log").participant
+    page = Paginator(access_log_for_participant(participant), 50).get_page(request.GET.get("side"))
+    for event in page.object_list:
+        event.roles_label = roles_label(event.actor_roles)
+    return render(request, "audit/my_access_log.html", {"page": page})

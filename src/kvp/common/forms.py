@@ -1,0 +1,73 @@
+"""Forms rendered with NAV's design system (Aksel) classes, and version-checked editing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.renderers import TemplatesSetting
+
+WIDGET_CLASSES: list[tuple[type[forms.widgets.Widget], str]] = [
+    (forms.CheckboxInput, "aksel-checkbox__input"),
+    (forms.Select, "aksel-select__input aksel-body-short"),
+    (forms.Textarea, "aksel-textarea__input aksel-body-long"),
+    (forms.widgets.Input, "aksel-text-field__input aksel-body-short"),
+]
+
+
+class AkselFormRenderer(TemplatesSetting):
+    field_template_name = "common/field.html"
+    form_template_name = "common/form.html"
+
+
+class AkselForm(forms.Form):
+    """Adds the design system's classes and error descriptions to every widget."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = next((c for widget, c in WIDGET_CLASSES if isinstance(field.widget, widget)), "")
+            field.widget.attrs.setdefault("class", css)
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs |= {"aria-invalid": "true", "aria-describedby": f"id_{name}-error"}
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
+class StaffChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """Choose a staff member by name."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.get_full_name()} ({obj.username})"
+
+
+class VersionField(forms.IntegerField):
+    """The version the user saw; services refuse the save if the record changed since."""
+
+    widget = forms.HiddenInput
+
+
+def apply_service_errors(form: AkselForm, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: on its field if it names one, else on top."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

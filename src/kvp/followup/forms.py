@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kvp.common.forms import AkselForm, DateTimeInput
+from kvp.followup.models import Meeting
+from kvp.participants.languages import LANGUAGE_CHOICES
+
+
+class MeetingForm(AkselForm):
+    starts_at = forms.DateTimeField(label=_("Time"), widget=DateTimeInput())
+    duration_minutes = forms.IntegerField(label=_("Duration (minutes)"), initial=45, min_value=5, max_value=480)
+    channel = forms.ChoiceField(label=_("Form"), choices=Meeting.Channel.choices)
+    place = forms.CharField(label=_("Place or link"), max_length=200, required=False)
+    topic = forms.CharField(label=_("Topic"), max_length=200)
+    interpreter_language = forms.ChoiceField(
+        label=_("Interpreter"), choices=[("", _("No interpreter")), *LANGUAGE_CHOICES], required=False
+    )
+
+
+class NoteForm(AkselForm):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 5}))

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kvp.accounts.models import User
+from kvp.audit.models import AuditEvent
+from kvp.audit.services import audit_record
+from kvp.followup.models import CaseNote, Meeting
+from kvp.participants.access import ParticipantAccess
+
+OLDEST_MEETING = datetime.timedelta(days=366)
+
+
+def _require_writer(access: ParticipantAccess) -> None:
+    if not access.can_write:
+        raise ValidationError(_("Only the participant's counsellor can write here."))
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    actor: User,
+    access: ParticipantAccess,
+    starts_at: datetime.datetime,
+    topic: str,
+    channel: str = Meeting.Channel.IN_PERSON,
+    duration_minutes: int = 45,
+    place: str = "",
+    interpreter_language: str = "",
+) -> Meeting:
+    """Plan a meeting, or record one already held (a past time is recorded as held)."""
+    _require_writer(access)
+    now = timezone.now()
+    if starts_at < now - OLDEST_MEETING:
+        raise ValidationError({"starts_at": _("A meeting more than a year ago cannot be registered here.")})
+    if not 5 <= duration_minutes <= 480:
+        raise ValidationError({"duration_minutes": _("A meeting lasts between 5 and 480 minutes.")})
+    meeting = Meeting(
+        participant=access.participant,
+        starts_at=starts_at,
+        duration_minutes=duration_minutes,
+        channel=channel,
+        place=place,
+        interpreter_language=interpreter_language,
+        topic=topic,
+        status=Meeting.Status.HELD if starts_at < now else Meeting.Status.PLANNED,
+        organiser=actor,
+    )
+    meeting.full_clean()
+    meeting.save()
+    audit_record(
+        actor=actor,
+        participants=[access.participant],
+        action=AuditEvent.Action.CREATE,
+        object_type="meeting",
+        object_id=str(meeting.pk),
+        basis=access.basis,
+        reason=access.reason,
+    )
+    return meeting
+
+
+@transaction.atomic
+def note_create(*, actor: User, access: ParticipantAccess, title: str, text: str) -> CaseNote:
+    _require_writer(access)
+    if not text.strip():
+        raise ValidationError({"text": _("The note is empty.")})
+    note = CaseNote(participant=access.participant, author=actor, title=title.strip(), text=text.strip())
+    note.full_clean()
+    note.save()
+    audit_record(
+        actor=actor,
+        participants=[access.participant],
+        action=AuditEvent.Action.CREATE,
+        object_type="note",
+        object_id=str(note.pk),
+        basis=access.basis,
+        reason=access.reason,
+    )
+    return note

@@ -1,0 +1,121 @@
+"""The one way to load a participant for a user: checks need-to-know access and logs the read."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from kvp.accounts.models import User
+from kvp.audit.models import AuditEvent
+from kvp.audit.services import audit_record
+from kvp.participants.models import AccessReason, Participant
+from kvp.rules.access import Basis, Refusal, may_write, read_access
+
+
+class ReasonRequired(PermissionDenied):
+    """A colleague must record a reason before opening this participant."""
+
+    def __init__(self, participant_id: uuid.UUID) -> None:
+        super().__init__("reason required")
+        self.participant_id = participant_id
+
+
+@dataclass(frozen=True)
+class ParticipantAccess:
+    participant: Participant
+    basis: Basis
+    reason: str
+
+    @property
+    def can_write(self) -> bool:
+        return may_write(self.basis)
+
+
+def current_access_reason(user: User, participant: Participant) -> AccessReason | None:
+    return (
+        AccessReason.objects.filter(user=user, participant=participant, expires_at__gt=timezone.now())
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def check_participant_access(user: User, participant: Participant) -> ParticipantAccess:
+    """Raise Http404, PermissionDenied or ReasonRequired unless `user` may read `participant`."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    reason = current_access_reason(user, participant) if user.is_counsellor else None
+    outcome = read_access(
+        viewer=user.as_viewer(), subject=participant.as_subject(), has_recorded_reason=reason is not None
+    )
+    if outcome is Refusal.HIDDEN:
+        raise Http404
+    if outcome is Refusal.FORBIDDEN:
+        raise PermissionDenied
+    if outcome is Refusal.NEEDS_REASON:
+        raise ReasonRequired(participant.pk)
+    return ParticipantAccess(participant=participant, basis=outcome, reason=reason.reason if reason else "")
+
+
+def get_participant_for_user(
+    user: User,
+    participant_id: uuid.UUID | str,
+    *,
+    what: str = "participant",
+    for_write: bool = False,
+    self_service: bool = False,
+) -> ParticipantAccess:
+    """Load a participant `user` may see. A read is logged; a write is logged by its service.
+
+    Staff pages and endpoints refuse participants; their own pages pass `self_service=True`.
+    """
+    if user.participant_id is not None and not self_service:
+        raise PermissionDenied
+    participant = Participant.objects.select_related("office", "counsellor").filter(pk=participant_id).first()
+    if participant is None:
+        raise Http404
+    access = check_participant_access(user, participant)
+    if for_write:
+        if not access.can_write:
+            raise PermissionDenied
+        return access
+    audit_access(user, access, action=AuditEvent.Action.VIEW, what=what)
+    return access
+
+
+def get_participant_for_reason(user: User, participant_id: uuid.UUID | str) -> Participant:
+    """A participant at the counsellor's office for whom they may record an access reason."""
+    if not user.is_counsellor or user.office_id is None:
+        raise PermissionDenied
+    participant = Participant.objects.filter(pk=participant_id, office_id=user.office_id).first()
+    if participant is None or (participant.shielded and not user.may_view_shielded):
+        raise Http404
+    return participant
+
+
+def audit_access(user: User, access: ParticipantAccess, *, action: AuditEvent.Action, what: str) -> None:
+    audit_record(
+        actor=user,
+        participants=[access.participant],
+        action=action,
+        object_type=what,
+        basis=access.basis,
+        reason=access.reason,
+    )
+
+
+def participants_visible_in_lists(user: User) -> QuerySet[Participant]:
+    """Participants a user may see listed: assigned ones for a counsellor, the office for a leader."""
+    participants = Participant.objects.select_related("counsellor")
+    if not user.is_authenticated or user.office_id is None or not user.is_case_staff:
+        return participants.none()
+    participants = participants.filter(office_id=user.office_id)
+    if not user.may_view_shielded:
+        participants = participants.filter(shielded=False)
+    if user.is_leader:
+        return participants
+    return participants.filter(counsellor=user)

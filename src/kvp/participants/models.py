@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from kvp.accounts.models import Office
+from kvp.participants.languages import LANGUAGE_CHOICES
+from kvp.rules.access import Subject
+
+
+class Participant(models.Model):
+    """A person in (or applying for) the programme: a deltaker.
+
+    Only what casework needs. Country of birth is optional and used for aggregate equity
+    statistics only; no recommendation, match or rule ever reads it.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    office = models.ForeignKey(Office, verbose_name=_("office"), on_delete=models.PROTECT, related_name="participants")
+    national_id = models.CharField(_("national identity number"), max_length=11, unique=True)
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    phone = models.CharField(_("mobile phone"), max_length=20, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=4, blank=True)
+    postal_town = models.CharField(_("postal town"), max_length=80, blank=True)
+    preferred_language = models.CharField(_("preferred language"), max_length=3, choices=LANGUAGE_CHOICES, default="nb")
+    needs_interpreter = models.BooleanField(_("needs an interpreter"), default=False)
+    interpreter_language = models.CharField(
+        _("interpreter language"), max_length=3, choices=LANGUAGE_CHOICES, blank=True
+    )
+    country_of_birth = CountryField(
+        _("country of birth"),
+        blank=True,
+        help_text=_("Optional. Used only for anonymous equity statistics, never for decisions."),
+    )
+    shielded = models.BooleanField(
+        _("shielded"),
+        default=False,
+        help_text=_("Strictly confidential address or skjermet person: visible only to staff with a grant."),
+    )
+    counsellor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("counsellor"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assigned_participants",
+        limit_choices_to={"is_counsellor": True},
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="participant"
+    )
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["last_name", "first_name"]
+        indexes = [models.Index(fields=["office", "counsellor"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(needs_interpreter=False) | ~models.Q(interpreter_language=""),
+                name="interpreter_need_has_language",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def as_subject(self) -> Subject:
+        return Subject(
+            participant_id=str(self.pk),
+            office_id=self.office_id,
+            counsellor_id=self.counsellor_id,
+            shielded=self.shielded,
+        )
+
+
+class AccessReason(models.Model):
+    """A colleague's recorded reason for opening a participant not assigned to them."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    participant = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField(_("reason"), max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "participant", "expires_at"])]
+
+    def __str__(self) -> str:
+        return self.reason

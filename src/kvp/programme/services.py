@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kvp.accounts.models import User
+from kvp.audit.models import AuditEvent
+from kvp.audit.services import audit_record
+from kvp.participants.access import ParticipantAccess
+from kvp.programme.models import STATUS_LABELS, Case, CaseEvent
+from kvp.rules.case_status import OPEN_STATUSES, CaseStatus, EndReason, TransitionProblem, transition_problem
+
+TRANSITION_MESSAGES = {
+    TransitionProblem.NOT_ALLOWED: gettext_lazy("A case with status “%(current)s” cannot become “%(target)s”."),
+    TransitionProblem.END_REASON_MISSING: gettext_lazy("Choose why the case ends."),
+    TransitionProblem.END_REASON_NOT_ALLOWED: gettext_lazy(
+        "Before the programme has started, a case can only end because the application was withdrawn, "
+        "the person moved or died."
+    ),
+    TransitionProblem.END_REASON_UNEXPECTED: gettext_lazy("An end reason is only given when the case ends."),
+}
+
+
+def _require_writer(access: ParticipantAccess) -> None:
+    if not access.can_write:
+        raise ValidationError(_("Only the participant's counsellor can change the case."))
+
+
+@transaction.atomic
+def case_create(*, actor: User, access: ParticipantAccess, applied_on: datetime.date) -> Case:
+    """Register an application (søknad) received at the office."""
+    _require_writer(access)
+    if applied_on > timezone.localdate():
+        raise ValidationError({"applied_on": _("The application date cannot be in the future.")}, code="future")
+    participant = access.participant
+    if participant.cases.filter(status__in=[s.value for s in OPEN_STATUSES]).exists():
+        raise ValidationError(
+            _("The participant already has an open case. End it before registering a new application."),
+            code="open_case",
+        )
+    case = Case(participant=participant, applied_on=applied_on, received_by=actor)
+    case.full_clean()
+    try:
+        with transaction.atomic():
+            case.save()
+    except IntegrityError as exc:  # a concurrent registration won the race
+        raise ValidationError(_("The participant already has an open case."), code="open_case") from exc
+    CaseEvent.objects.create(case=case, actor=actor, to_status=CaseStatus.APPLIED)
+    audit_record(
+        actor=actor,
+        participants=[participant],
+        action=AuditEvent.Action.CREATE,
+        object_type="case",
+        object_id=str(case.pk),
+        basis=access.basis,
+        reason=access.reason,
+    )
+    return case
+
+
+@transaction.atomic
+def case_transition(
+    *,
+    actor: User,
+    access: ParticipantAccess,
+    case: Case,
+    target: CaseStatus,
+    effective_on: datetime.date,
+    expected_version: int,
+    period_end: datetime.date | None = None,
+    end_reason: EndReason | None = None,
+    comment: str = "",
+) -> Case:
+    """Move a case to `target`, recording dates, the reason and who did it."""
+    _require_writer(access)
+    case = Case.objects.select_for_update().get(pk=case.pk, participant=access.participant)
+    if case.version != expected_version:
+        raise ValidationError(
+            _("Someone else changed this case after you opened the page. Reload and try again."), code="stale"
+        )
+    current = case.status_enum
+    problem = transition_problem(current=current, target=target, end_reason=end_reason)
+    if problem is not None:
+        raise ValidationError(
+            str(TRANSITION_MESSAGES[problem]) % {"current": STATUS_LABELS[current], "target": STATUS_LABELS[target]},
+            code=problem.value,
+        )
+    _apply_dates(case, target=target, effective_on=effective_on, period_end=period_end)
+    case.status = target
+    case.end_reason = end_reason.value if end_reason else ""
+    case.version += 1
+    case.full_clean()
+    case.save()
+    CaseEvent.objects.create(case=case, actor=actor, from_status=current, to_status=target, comment=comment)
+    audit_record(
+        actor=actor,
+        participants=[case.participant],
+        action=AuditEvent.Action.UPDATE,
+        object_type="case",
+        object_id=str(case.pk),
+        basis=access.basis,
+        reason=access.reason,
+    )
+    return case
+
+
+def _apply_dates(
+    case: Case, *, target: CaseStatus, effective_on: datetime.date, period_end: datetime.date | None
+) -> None:
+    """Dates must follow each other: application ≤ decision ≤ start ≤ end."""
+    if effective_on < case.applied_on:
+        raise ValidationError(
+            {
+                "effective_on": _("The date cannot be before the application date (%(date)s).")
+                % {"date": f"{case.applied_on:%d.%m.%Y}"}
+            },
+            code="before_application",
+        )
+    if target in {CaseStatus.GRANTED, CaseStatus.REFUSED}:
+        case.decided_on = effective_on
+    if target is CaseStatus.GRANTED:
+        if period_end is None or period_end <= effective_on:
+            raise ValidationError(
+                {"period_end": _("A grant needs a programme end date after the decision date.")}, code="period"
+            )
+        case.ends_on = period_end
+    if target is CaseStatus.ACTIVE:
+        if case.decided_on and effective_on < case.decided_on:
+            raise ValidationError(
+                {"effective_on": _("The programme cannot start before the decision date.")}, code="before_decision"
+            )
+        if case.ends_on and effective_on >= case.ends_on:
+            raise ValidationError(
+                {"effective_on": _("The programme must start before its end date.")}, code="after_end"
+            )
+        case.starts_on = effective_on
+    if target is CaseStatus.EXTENDED:
+        if period_end is None or case.ends_on is None or period_end <= case.ends_on:
+            raise ValidationError(
+                {"period_end": _("An extension needs a new end date after the current one.")}, code="period"
+            )
+        case.ends_on = period_end
+    if target is CaseStatus.ENDED:
+        if case.starts_on and effective_on < case.starts_on:
+            raise ValidationError(
+                {"effective_on": _("The case cannot end before the programme started.")}, code="before_start"
+            )
+        case.ended_on = effective_on

@@ -1,0 +1,75 @@
+"""The states of a case (sak) and the transitions allowed between them.
+
+Lifecycle per sosialtjenesteloven §§ 29-33 and forskrift om kvalifiseringsprogram: an application
+is assessed (arbeidsevnevurdering, NAV-loven § 14 a), decided by a reasoned vedtak (granted or
+refused), becomes active when the programme starts, may be extended (§ 33 second ledd, "særlige
+grunner"), and ends with a reason (KOSTRA status codes, see KVP-RULES.md § 7).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class CaseStatus(StrEnum):
+    APPLIED = "applied"
+    ASSESSED = "assessed"
+    GRANTED = "granted"
+    REFUSED = "refused"
+    ACTIVE = "active"
+    EXTENDED = "extended"
+    ENDED = "ended"
+
+
+class EndReason(StrEnum):
+    """Why a case ended. KOSTRA codes 3, 4, 5 and 7 are split into the outcomes reports need."""
+
+    COMPLETED_WORK = "completed_work"
+    COMPLETED_EDUCATION = "completed_education"
+    COMPLETED_OTHER = "completed_other"
+    OTHER_BENEFIT = "other_benefit"
+    NON_ATTENDANCE = "non_attendance"
+    MOVED = "moved"
+    CONDITIONS_NO_LONGER_MET = "conditions_no_longer_met"
+    WITHDRAWN = "withdrawn"
+    DIED = "died"
+
+
+ALLOWED_TRANSITIONS: dict[CaseStatus, frozenset[CaseStatus]] = {
+    CaseStatus.APPLIED: frozenset({CaseStatus.ASSESSED, CaseStatus.ENDED}),
+    CaseStatus.ASSESSED: frozenset({CaseStatus.GRANTED, CaseStatus.REFUSED, CaseStatus.ENDED}),
+    CaseStatus.GRANTED: frozenset({CaseStatus.ACTIVE, CaseStatus.ENDED}),
+    CaseStatus.REFUSED: frozenset(),
+    CaseStatus.ACTIVE: frozenset({CaseStatus.EXTENDED, CaseStatus.ENDED}),
+    CaseStatus.EXTENDED: frozenset({CaseStatus.ENDED}),
+    CaseStatus.ENDED: frozenset(),
+}
+
+# Before the programme starts, the only ways out are withdrawal, moving or death.
+END_REASONS_BEFORE_START = frozenset({EndReason.WITHDRAWN, EndReason.MOVED, EndReason.DIED})
+OPEN_STATUSES = frozenset(
+    {CaseStatus.APPLIED, CaseStatus.ASSESSED, CaseStatus.GRANTED, CaseStatus.ACTIVE, CaseStatus.EXTENDED}
+)
+
+
+class TransitionProblem(StrEnum):
+    NOT_ALLOWED = "not_allowed"
+    END_REASON_MISSING = "end_reason_missing"
+    END_REASON_NOT_ALLOWED = "end_reason_not_allowed"
+    END_REASON_UNEXPECTED = "end_reason_unexpected"
+
+
+def transition_problem(
+    *, current: CaseStatus, target: CaseStatus, end_reason: EndReason | None
+) -> TransitionProblem | None:
+    """None if the case may move from `current` to `target` with that end reason."""
+    if target not in ALLOWED_TRANSITIONS[current]:
+        return TransitionProblem.NOT_ALLOWED
+    if target is not CaseStatus.ENDED:
+        return TransitionProblem.END_REASON_UNEXPECTED if end_reason is not None else None
+    if end_reason is None:
+        return TransitionProblem.END_REASON_MISSING
+    started = current in {CaseStatus.ACTIVE, CaseStatus.EXTENDED}
+    if not started and end_reason not in END_REASONS_BEFORE_START:
+        return TransitionProblem.END_REASON_NOT_ALLOWED
+    return None

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("kvp.accounts.urls")),
+    path("", include("kvp.participants.urls")),
+    path("", include("kvp.programme.urls")),
+    path("", include("kvp.followup.urls")),
+    path("", include("kvp.audit.urls")),
+    path("api/", include("kvp.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from kvp.accounts.models import Office, User
+from kvp.participants.models import Participant
+from tests import factories
+
+
+@dataclass
+class World:
+    """One office with its people, and a second office, as in STYLE.md's personas."""
+
+    office: Office
+    other_office: Office
+    counsellor: User
+    colleague: User
+    outsider: User
+    leader: User
+    administrator: User
+    participant: Participant
+
+    @property
+    def participant_user(self) -> User:
+        assert self.participant.user is not None
+        return self.participant.user
+
+    def user(self, role: str) -> User | None:
+        return {
+            "participant": self.participant_user,
+            "counsellor": self.counsellor,
+            "colleague": self.colleague,
+            "outsider": self.outsider,
+            "leader": self.leader,
+            "administrator": self.administrator,
+            "anonymous": None,
+        }[role]
+
+
+ROLES = ["participant", "counsellor", "colleague", "outsider", "leader", "administrator", "anonymous"]
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    office = factories.office()
+    other_office = factories.office("NAV Annenby", "0002")
+    counsellor = factories.staff("kari_nordmann", office, is_counsellor=True)
+    return World(
+        office=office,
+        other_office=other_office,
+        counsellor=counsellor,
+        colleague=factories.staff("ola_hansen", office, is_counsellor=True),
+        outsider=factories.staff("per_berg", other_office, is_counsellor=True),
+        leader=factories.staff("lise_leder", office, is_leader=True),
+        administrator=factories.staff("ada_admin", None, is_administrator=True, is_staff=True, is_superuser=True),
+        participant=factories.participant(office, counsellor, with_login=True),
+    )
+
+
+def client_for(user: User | None) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def _norwegian_and_fast(settings: object) -> None:
+    """Tests run in bokmål (the default language) with a fast password hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+    settings.LANGUAGE_CODE = "nb"  # type: ignore[attr-defined]

@@ -1,0 +1,259 @@
+"""Every view and API endpoint, for every persona: what each role gets (DEVELOPERS.md, issue 2).
+
+Roles: the participant, their counsellor, a colleague at the office (no reason recorded), a
+counsellor at another office, the office leader, an administrator, and an anonymous visitor.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from tests import factories
+from tests.conftest import ROLES, World, client_for
+
+LOGIN = "login"  # a redirect to the login page
+REASON = "reason"  # a redirect to the access reason form
+ADMIN_LOGIN = "admin_login"
+
+
+@dataclass
+class Endpoint:
+    name: str
+    method: str
+    url: Callable[[World, Any], str]
+    expected: dict[str, int | str]
+    data: Callable[[World, Any], dict[str, Any]] = field(default=lambda w, c: {})
+    api: bool = False
+
+
+def pid(w: World, c: Any) -> list[str]:
+    return [str(w.participant.pk)]
+
+
+def on_participant(name: str) -> Callable[[World, Any], str]:
+    return lambda w, c: reverse(name, args=pid(w, c))
+
+
+def on_case(name: str) -> Callable[[World, Any], str]:
+    return lambda w, c: reverse(name, args=[c.pk])
+
+
+def plain(name: str) -> Callable[[World, Any], str]:
+    return lambda w, c: reverse(name)
+
+
+def transition(w: World, c: Any) -> dict[str, Any]:
+    return {"target": "granted", "effective_on": "2026-10-01", "period_end": "2027-10-01", "version": c.version}
+
+
+def api_transition(w: World, c: Any) -> dict[str, Any]:
+    return {"target": "granted", "effective_on": "2026-10-01", "period_end": "2027-10-01", "expected_version": 1}
+
+
+def new_person(w: World, c: Any) -> dict[str, Any]:
+    return {
+        "national_id": factories.synthetic_id(datetime.date(1990, 5, 17)),
+        "first_name": "Yonas",
+        "last_name": "Tesfay",
+        "preferred_language": "ti",
+    }
+
+
+def meeting(w: World, c: Any) -> dict[str, Any]:
+    return {"starts_at": "2026-12-03T10:00", "duration_minutes": 45, "channel": "in_person", "topic": "Plan"}
+
+
+def reassign(w: World, c: Any) -> dict[str, Any]:
+    return {"counsellor": w.colleague.pk}
+
+
+# Expected outcome per role, in ROLES order: participant, counsellor, colleague, outsider, leader,
+# administrator, anonymous.
+def roles(*outcomes: int | str) -> dict[str, int | str]:
+    assert len(outcomes) == len(ROLES)
+    return dict(zip(ROLES, outcomes, strict=True))
+
+
+WRITE = roles(403, 302, REASON, 404, 403, 403, LOGIN)
+API_WRITE = roles(403, 201, 403, 404, 403, 403, 403)
+
+ENDPOINTS = [
+    Endpoint("home", "get", plain("home"), roles(302, 302, 302, 302, 302, 302, LOGIN)),
+    Endpoint("login", "get", plain("login"), roles(302, 302, 302, 302, 302, 302, 200)),
+    Endpoint("participant_list", "get", plain("participant_list"), roles(403, 200, 200, 200, 200, 403, LOGIN)),
+    Endpoint(
+        "participant_search",
+        "post",
+        plain("participant_search"),
+        roles(403, 200, 200, 200, 200, 403, LOGIN),
+        data=lambda w, c: {"national_id": w.participant.national_id},
+    ),
+    Endpoint("participant_create", "get", plain("participant_create"), roles(403, 200, 200, 200, 403, 403, LOGIN)),
+    Endpoint(
+        "participant_create",
+        "post",
+        plain("participant_create"),
+        roles(403, 302, 302, 302, 403, 403, LOGIN),
+        data=new_person,
+    ),
+    Endpoint(
+        "participant_detail", "get", on_participant("participant_detail"), roles(403, 200, REASON, 404, 200, 403, LOGIN)
+    ),
+    Endpoint(
+        "participant_edit", "get", on_participant("participant_edit"), roles(403, 200, REASON, 404, 403, 403, LOGIN)
+    ),
+    Endpoint("access_reason", "get", on_participant("access_reason"), roles(403, 200, 200, 404, 403, 403, LOGIN)),
+    Endpoint(
+        "access_reason",
+        "post",
+        on_participant("access_reason"),
+        roles(403, 302, 302, 404, 403, 403, LOGIN),
+        data=lambda w, c: {"reason": "Covering for Kari while she is away today"},
+    ),
+    Endpoint(
+        "participant_reassign",
+        "post",
+        on_participant("participant_reassign"),
+        roles(403, 403, 403, 403, 302, 403, LOGIN),
+        data=reassign,
+    ),
+    Endpoint(
+        "case_create", "post", on_participant("case_create"), WRITE, data=lambda w, c: {"applied_on": "2026-11-02"}
+    ),
+    Endpoint("case_transition", "post", on_case("case_transition"), WRITE, data=transition),
+    Endpoint("meeting_create", "post", on_participant("meeting_create"), WRITE, data=meeting),
+    Endpoint(
+        "note_create",
+        "post",
+        on_participant("note_create"),
+        WRITE,
+        data=lambda w, c: {"title": "Samtale", "text": "Snakket om mål."},
+    ),
+    Endpoint("my_page", "get", plain("my_page"), roles(200, 403, 403, 403, 403, 403, LOGIN)),
+    Endpoint("my_access_log", "get", plain("my_access_log"), roles(200, 403, 403, 403, 403, 403, LOGIN)),
+    Endpoint("audit_search", "get", plain("audit_search"), roles(403, 403, 403, 403, 200, 403, LOGIN)),
+    Endpoint(
+        "audit_search",
+        "post",
+        plain("audit_search"),
+        roles(403, 403, 403, 403, 200, 403, LOGIN),
+        data=lambda w, c: {"national_id": w.participant.national_id},
+    ),
+    Endpoint("totp_setup", "get", plain("totp_setup"), roles(403, 200, 200, 200, 200, 200, LOGIN)),
+    Endpoint(
+        "admin",
+        "get",
+        plain("admin:index"),
+        roles(ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200, ADMIN_LOGIN),
+    ),
+    Endpoint(
+        "admin_users",
+        "get",
+        plain("admin:accounts_user_changelist"),
+        roles(ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200, ADMIN_LOGIN),
+    ),
+    # The API answers 403 to anonymous callers (session authentication) and reason_required to colleagues.
+    Endpoint("api_schema", "get", plain("api_schema"), roles(200, 200, 200, 200, 200, 200, 200), api=True),
+    Endpoint("api_participants", "get", plain("api_participants"), roles(403, 200, 200, 200, 200, 403, 403), api=True),
+    Endpoint(
+        "api_participants",
+        "post",
+        plain("api_participants"),
+        roles(403, 201, 201, 201, 403, 403, 403),
+        data=new_person,
+        api=True,
+    ),
+    Endpoint(
+        "api_participant_detail",
+        "get",
+        on_participant("api_participant_detail"),
+        roles(403, 200, 403, 404, 200, 403, 403),
+        api=True,
+    ),
+    Endpoint(
+        "api_access_reason",
+        "post",
+        on_participant("api_access_reason"),
+        roles(403, 204, 204, 404, 403, 403, 403),
+        data=lambda w, c: {"reason": "Covering for Kari while she is away today"},
+        api=True,
+    ),
+    Endpoint(
+        "api_participant_cases",
+        "get",
+        on_participant("api_participant_cases"),
+        roles(403, 200, 403, 404, 200, 403, 403),
+        api=True,
+    ),
+    Endpoint(
+        "api_participant_cases",
+        "post",
+        on_participant("api_participant_cases"),
+        API_WRITE,
+        data=lambda w, c: {"applied_on": "2026-11-02"},
+        api=True,
+    ),
+    Endpoint(
+        "api_case_transitions",
+        "post",
+        on_case("api_case_transitions"),
+        roles(403, 200, 403, 404, 403, 403, 403),
+        data=api_transition,
+        api=True,
+    ),
+    Endpoint("api_me", "get", plain("api_me"), roles(200, 403, 403, 403, 403, 403, 403), api=True),
+    Endpoint(
+        "api_my_access_log", "get", plain("api_my_access_log"), roles(200, 403, 403, 403, 403, 403, 403), api=True
+    ),
+]
+
+
+def _case_for(endpoint: Endpoint, world: World) -> Any:
+    """An open case for the participant, except where the endpoint registers a new one."""
+    if endpoint.name in {"case_create", "api_participant_cases"} and endpoint.method == "post":
+        return None
+    return factories.case(world.participant, world.counsellor)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: f"{e.method}-{e.name}")
+def test_it_gives_each_role_the_expected_answer(world: World, endpoint: Endpoint, role: str) -> None:
+    case = _case_for(endpoint, world)
+    client = client_for(world.user(role))
+    url = endpoint.url(world, case)
+    data = endpoint.data(world, case)
+    if endpoint.method == "get":
+        response = client.get(url)
+    elif endpoint.api:
+        response = client.post(url, data, content_type="application/json")
+    else:
+        response = client.post(url, data)
+    expected = endpoint.expected[role]
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+    elif expected == ADMIN_LOGIN:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("admin:login"))
+    elif expected == REASON:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("access_reason", args=pid(world, case)))
+    else:
+        assert response.status_code == expected, response.content[:500]
+
+
+def test_it_covers_every_url_pattern() -> None:
+    """A new view or endpoint without a row in the matrix fails here."""
+    from django.urls import get_resolver
+
+    covered = {e.name.replace("admin_users", "admin:accounts_user_changelist") for e in ENDPOINTS} | {"admin:index"}
+    ours = {
+        name for name in get_resolver().reverse_dict if isinstance(name, str) and name not in {"logout", "set_language"}
+    }
+    assert ours - covered == set()
