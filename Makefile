@@ -36,6 +36,7 @@ types: install
 	$(BIN)/mypy
 
 pytest: install
+	mkdir -p var
 	$(BIN)/pytest
 
 test: lint types pytest
@@ -45,4 +46,4 @@ bench: install
 
 # Developers only: refresh the translation catalogues after changing user-facing strings.
 messages: install
-	cd src/kvp && ../../$(BIN)/kvp makemessages --locale nb --locale en --no-obsolete && ../../$(BIN)/kvp compilemessages
+	cd src/kvp && ../../$(BIN)/kvp makemessages --locale nb --no-obsolete --no-location && ../../$(BIN)/kvp compilemessages

@@ -72,3 +72,9 @@ def _norwegian_and_fast(settings: object) -> None:
     """Tests run in bokmål (the default language) with a fast password hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
     settings.LANGUAGE_CODE = "nb"  # type: ignore[attr-defined]
+
+
+def pytest_configure() -> None:
+    from django.conf import settings
+
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)  # the SQLite test database lives there

@@ -92,9 +92,14 @@ TEMPLATES = [
 ]
 
 DATA_DIR = Path(env_str("KVP_DATA_DIR", str(PROJECT_DIR / "var")))
+DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'kvp.sqlite3'}")
+# Persistent connections help PostgreSQL; SQLite opens in microseconds and is shared by test threads.
 DATABASES = {
-    "default": dj_database_url.parse(env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'kvp.sqlite3'}"), conn_max_age=60)
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=0 if DATABASE_URL.startswith("sqlite") else 60)
 }
+if DATABASE_URL.startswith("sqlite"):
+    # A file, not memory, so browser tests' server threads each open their own connection.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-kvp.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -5,6 +5,7 @@ import io
 
 import qrcode
 import qrcode.image.svg
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -13,22 +14,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
-from django_otp.forms import OTPAuthenticationForm
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from kvp.accounts.forms import TotpConfirmForm
-from kvp.common.forms import AkselForm
+from kvp.accounts.forms import LoginForm, TotpConfirmForm
 from kvp.common.requests import AuthedRequest
-
-
-class LoginForm(OTPAuthenticationForm, AkselForm):  # type: ignore[misc]
-    """Username and password; the one-time code is asked for when the user has two-factor set up."""
 
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+    extra_context = {"oidc_enabled": settings.KVP_OIDC_ENABLED}
 
 
 @login_required

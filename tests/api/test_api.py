@@ -1,0 +1,74 @@
+import datetime
+
+import yaml
+from django.urls import reverse
+from drf_spectacular.validation import validate_schema
+
+from kvp.audit.models import AuditEvent
+from kvp.participants.models import Participant
+from kvp.programme.models import Case
+from tests import factories
+from tests.conftest import World, client_for
+from tests.i18n import nb
+
+
+def test_it_publishes_a_valid_openapi_schema(world: World) -> None:
+    schema = yaml.safe_load(client_for(None).get(reverse("api_schema")).content)
+    validate_schema(schema)
+    assert "/api/v1/participants/" in schema["paths"]
+
+
+def test_it_registers_a_participant_and_refuses_bad_input_in_bokmal(world: World) -> None:
+    client = client_for(world.counsellor)
+    url = reverse("api_participants")
+    bad = client.post(
+        url, {"national_id": "15108695077", "first_name": "A", "last_name": "B"}, content_type="application/json"
+    )
+    assert bad.status_code == 400
+    assert nb("This is not a valid national identity number: the check digits do not match.") in bad.content.decode()
+    number = factories.synthetic_id(datetime.date(1992, 4, 30))
+    good = client.post(
+        url, {"national_id": number, "first_name": "Olena", "last_name": "Kovalenko"}, content_type="application/json"
+    )
+    assert good.status_code == 201
+    assert good.json()["counsellor"] == world.counsellor.pk
+    assert "country_of_birth" not in good.json()
+    assert Participant.objects.filter(national_id=number).exists()
+
+
+def test_it_tells_a_colleague_to_record_a_reason_first(world: World) -> None:
+    client = client_for(world.colleague)
+    url = reverse("api_participant_detail", args=[world.participant.pk])
+    assert client.get(url).json()["code"] == "reason_required"
+    client.post(
+        reverse("api_access_reason", args=[world.participant.pk]),
+        {"reason": "Vikar for Kari i dag"},
+        content_type="application/json",
+    )
+    assert client.get(url).status_code == 200
+    assert AuditEvent.objects.get(actor=world.colleague).reason == "Vikar for Kari i dag"
+
+
+def test_it_moves_a_case_and_refuses_a_forbidden_step(world: World) -> None:
+    case = factories.case(world.participant, world.counsellor)
+    client = client_for(world.counsellor)
+    url = reverse("api_case_transitions", args=[case.pk])
+    refused = client.post(
+        url,
+        {"target": "extended", "effective_on": "2026-10-01", "expected_version": 1},
+        content_type="application/json",
+    )
+    assert refused.status_code == 400
+    granted = client.post(
+        url,
+        {"target": "granted", "effective_on": "2026-10-01", "period_end": "2027-10-01", "expected_version": 1},
+        content_type="application/json",
+    )
+    assert granted.json()["status"] == "granted"
+    assert Case.objects.get().version == 2
+
+
+def test_it_shows_the_participant_their_access_log(world: World) -> None:
+    client_for(world.counsellor).get(reverse("api_participant_detail", args=[world.participant.pk]))
+    rows = client_for(world.participant_user).get(reverse("api_my_access_log")).json()["results"]
+    assert [(row["who"], row["action"]) for row in rows] == [("Kari Nordmann", "view")]

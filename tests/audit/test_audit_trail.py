@@ -1,0 +1,91 @@
+import pytest
+from django.db import DatabaseError, connection, transaction
+from django.urls import reverse
+
+from kvp.audit.models import AppendOnlyError, AuditEvent
+from tests import factories
+from tests.conftest import World, client_for
+
+
+def test_it_records_a_counsellors_read_and_shows_it_to_the_participant(world: World) -> None:
+    client_for(world.counsellor).get(reverse("participant_detail", args=[world.participant.pk]))
+
+    event = AuditEvent.objects.get(actor=world.counsellor)
+    assert (event.participant, event.action, event.basis, event.actor_roles) == (
+        world.participant, "view", "assigned", "counsellor",
+    )  # fmt: skip
+
+    own = client_for(world.participant_user)
+    start_page = own.get(reverse("my_page")).content.decode()
+    assert "Kari Nordmann" in start_page
+    log_page = own.get(reverse("my_access_log")).content.decode()
+    assert "Kari Nordmann" in log_page
+    assert "NAV Testby" in log_page
+
+
+def test_it_does_not_list_the_participants_own_reads_in_innsyn(world: World) -> None:
+    own = client_for(world.participant_user)
+    own.get(reverse("my_page"))
+    content = own.get(reverse("my_access_log")).content.decode()
+    assert AuditEvent.objects.filter(actor=world.participant_user).count() == 2
+    assert "Amina Hassan" not in content.split("<main", 1)[1]
+
+
+def test_it_logs_one_list_event_per_participant_shown(world: World) -> None:
+    factories.participant(world.office, world.counsellor, first_name="Olena")
+    client_for(world.counsellor).get(reverse("participant_list"))
+    assert AuditEvent.objects.filter(actor=world.counsellor, action="list").count() == 2
+
+
+def test_it_refuses_to_change_or_delete_an_event(world: World) -> None:
+    client_for(world.counsellor).get(reverse("participant_detail", args=[world.participant.pk]))
+    event = AuditEvent.objects.get()
+    event.reason = "changed"
+    with pytest.raises(AppendOnlyError):
+        event.save()
+    with pytest.raises(AppendOnlyError):
+        event.delete()
+
+
+@pytest.mark.parametrize("statement", ["UPDATE audit_auditevent SET reason = 'x'", "DELETE FROM audit_auditevent"])
+def test_it_refuses_changes_in_the_database_itself(world: World, statement: str) -> None:
+    client_for(world.counsellor).get(reverse("participant_detail", args=[world.participant.pk]))
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(statement)
+    assert AuditEvent.objects.get().reason == ""
+
+
+def test_it_lets_the_leader_search_the_offices_trail_by_national_id(world: World) -> None:
+    client_for(world.counsellor).get(reverse("participant_detail", args=[world.participant.pk]))
+    other = factories.participant(world.office, world.counsellor, first_name="Olena", last_name="Kovalenko")
+    client_for(world.counsellor).get(reverse("participant_detail", args=[other.pk]))
+
+    response = client_for(world.leader).post(reverse("audit_search"), {"national_id": world.participant.national_id})
+    content = response.content.decode()
+    assert "Amina Hassan" in content
+    assert "Kovalenko" not in content
+    # The leader's search is itself a read of the participant's data, and is logged.
+    assert AuditEvent.objects.filter(actor=world.leader, object_type="audit_trail").count() == 1
+
+
+def test_it_keeps_other_offices_out_of_the_leaders_search(world: World) -> None:
+    elsewhere = factories.participant(world.other_office, world.outsider, first_name="Tomasz", last_name="Nowak")
+    client_for(world.outsider).get(reverse("participant_detail", args=[elsewhere.pk]))
+    content = client_for(world.leader).post(reverse("audit_search"), {}).content.decode()
+    assert "Nowak" not in content
+
+
+def test_it_refuses_a_reversed_date_range(world: World) -> None:
+    response = client_for(world.leader).post(
+        reverse("audit_search"), {"date_from": "2026-11-20", "date_to": "2026-11-01"}
+    )
+    assert response.status_code == 200
+    assert not AuditEvent.objects.filter(actor=world.leader).exists()
+
+
+def test_it_keeps_national_ids_out_of_urls(world: World) -> None:
+    """Searches are posted; every link on the pages carries opaque ids only."""
+    for url in [reverse("participant_list"), reverse("participant_detail", args=[world.participant.pk])]:
+        content = client_for(world.counsellor).get(url).content.decode()
+        hrefs = [part.split('"', 1)[0] for part in content.split('href="')[1:]]
+        assert all(world.participant.national_id not in href for href in hrefs)

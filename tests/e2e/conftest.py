@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import importlib
+import os
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from django.db import connection
+from playwright.sync_api import Browser, sync_playwright
+
+from kvp.audit.models import AuditEvent
+
+CHROMIUM = "/usr/bin/chromium"
+# Flags for a closed network and running as root in CI (see the machine notes).
+FLAGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not shutil.which(CHROMIUM):
+        if os.environ.get("KVP_REQUIRE_E2E"):
+            pytest.fail(f"{CHROMIUM} is missing: CI must install Debian's chromium for the browser tests")
+        pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM}")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _empty_audit_trail_before_flush(transactional_db: None) -> Iterator[None]:
+    """Browser tests commit; the flush after them must not trip the append-only triggers. The trail
+    is emptied with the triggers briefly lifted, so the flush finds no audit rows to delete."""
+    yield
+    triggers = importlib.import_module("kvp.audit.migrations.0002_append_only_triggers")
+    with connection.schema_editor() as editor:
+        triggers.drop(None, editor)
+        AuditEvent.objects.all()._raw_delete(AuditEvent.objects.db)
+        triggers.create(None, editor)

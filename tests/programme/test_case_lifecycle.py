@@ -1,0 +1,123 @@
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from kvp.audit.models import AuditEvent
+from kvp.programme.models import Case, CaseEvent
+from kvp.rules.case_status import CaseStatus
+from tests import factories
+from tests.conftest import World, client_for
+from tests.i18n import nb
+
+TODAY = datetime.date(2026, 11, 27)
+
+
+@pytest.fixture(autouse=True)
+def _today() -> object:
+    with time_machine.travel(datetime.datetime(2026, 11, 27, 12, 0, tzinfo=datetime.UTC), tick=False):
+        yield
+
+
+def move(world: World, case: Case, **data: object) -> tuple[int, str]:
+    response = client_for(world.counsellor).post(
+        reverse("case_transition", args=[case.pk]), {"version": case.version, **data}
+    )
+    return response.status_code, response.content.decode()
+
+
+def test_it_runs_a_case_from_application_to_end(world: World) -> None:
+    client = client_for(world.counsellor)
+    client.post(reverse("case_create", args=[world.participant.pk]), {"applied_on": "2026-01-05"})
+    case = Case.objects.get(participant=world.participant)
+    steps = [
+        {"target": "assessed", "effective_on": "2026-01-20"},
+        {"target": "granted", "effective_on": "2026-02-01", "period_end": "2027-01-31"},
+        {"target": "active", "effective_on": "2026-02-02"},
+        {"target": "extended", "effective_on": "2026-11-01", "period_end": "2027-07-31"},
+        {"target": "ended", "effective_on": "2026-11-20", "end_reason": "completed_work", "comment": "Fast jobb"},
+    ]
+    for step in steps:
+        status, content = move(world, case, **step)
+        assert status == 302, content
+        case.refresh_from_db()
+    assert case.status == CaseStatus.ENDED
+    assert case.end_reason == "completed_work"
+    assert (case.decided_on, case.starts_on, case.ends_on, case.ended_on) == (
+        datetime.date(2026, 2, 1),
+        datetime.date(2026, 2, 2),
+        datetime.date(2027, 7, 31),
+        datetime.date(2026, 11, 20),
+    )
+    assert [e.to_status for e in CaseEvent.objects.filter(case=case)] == [
+        "applied", "assessed", "granted", "active", "extended", "ended",
+    ]  # fmt: skip
+    assert AuditEvent.objects.filter(participant=world.participant, object_type="case").count() == 6
+
+
+def test_it_refuses_a_transition_the_status_does_not_allow_and_changes_nothing(world: World) -> None:
+    case = factories.case(world.participant, world.counsellor, CaseStatus.APPLIED)
+    status, content = move(world, case, target="active", effective_on="2026-10-01")
+    assert status == 400
+    expected = nb("A case with status “%(current)s” cannot become “%(target)s”.") % {
+        "current": nb("Applied"),
+        "target": nb("Active"),
+    }
+    assert expected in content
+    case.refresh_from_db()
+    assert case.status == CaseStatus.APPLIED
+    assert case.version == 1
+    assert CaseEvent.objects.filter(case=case).count() == 1
+
+
+def test_it_refuses_a_grant_without_a_period(world: World) -> None:
+    case = factories.case(world.participant, world.counsellor)
+    status, _ = move(world, case, target="granted", effective_on="2026-10-01")
+    assert status == 400
+    case.refresh_from_db()
+    assert case.status == CaseStatus.ASSESSED
+
+
+def test_it_refuses_impossible_dates(world: World) -> None:
+    case = factories.case(world.participant, world.counsellor)  # applied 1 September 2026
+    status, _ = move(world, case, target="granted", effective_on="2026-08-01", period_end="2027-08-01")
+    assert status == 400
+    status, _ = move(world, case, target="granted", effective_on="2026-10-01", period_end="2026-09-30")
+    assert status == 400
+    case.refresh_from_db()
+    assert (case.status, case.decided_on, case.ends_on) == (CaseStatus.ASSESSED, None, None)
+
+
+def test_it_refuses_an_application_dated_in_the_future(world: World) -> None:
+    url = reverse("case_create", args=[world.participant.pk])
+    response = client_for(world.counsellor).post(url, {"applied_on": "2026-12-24"})
+    assert response.status_code == 400
+    assert nb("The application date cannot be in the future.") in response.content.decode()
+    assert not Case.objects.exists()
+
+
+def test_it_allows_only_one_open_case(world: World) -> None:
+    factories.case(world.participant, world.counsellor)
+    url = reverse("case_create", args=[world.participant.pk])
+    response = client_for(world.counsellor).post(url, {"applied_on": "2026-11-02"})
+    assert response.status_code == 400
+    assert Case.objects.count() == 1
+
+
+def test_it_refuses_a_stale_form(world: World) -> None:
+    case = factories.case(world.participant, world.counsellor)
+    move(world, case, target="granted", effective_on="2026-10-01", period_end="2027-10-01")
+    status, content = move(world, case, target="refused", effective_on="2026-10-02")
+    assert status == 400
+    assert nb("Someone else changed this case after you opened the page. Reload and try again.") in content
+    case.refresh_from_db()
+    assert case.status == CaseStatus.GRANTED
+
+
+def test_it_ends_a_case_before_start_only_as_withdrawn_moved_or_died(world: World) -> None:
+    case = factories.case(world.participant, world.counsellor)
+    status, _ = move(world, case, target="ended", effective_on="2026-10-01", end_reason="completed_work")
+    assert status == 400
+    status, _ = move(world, case, target="ended", effective_on="2026-10-01", end_reason="withdrawn")
+    assert status == 302
