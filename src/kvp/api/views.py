@@ -6,7 +6,7 @@ import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.decorators import api_view
@@ -115,9 +115,7 @@ def participant_cases(request: Request, participant_id: uuid.UUID) -> Response:
 @api_view(["POST"])
 def case_transitions(request: Request, case_id: uuid.UUID) -> Response:
     user = _user(request)
-    case = Case.objects.filter(pk=case_id).first()
-    if case is None:
-        raise Http404
+    case = get_object_or_404(Case, pk=case_id)
     access = get_participant_for_user(user, case.participant_id, for_write=True)
     data = s.CaseTransitionSerializer(data=request.data)
     data.is_valid(raise_exception=True)

@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kvp.participants.languages import LANGUAGE_CHOICES
@@ -31,7 +32,7 @@ class Meeting(models.Model):
     topic = models.CharField(_("topic"), max_length=200)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PLANNED)
     organiser = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["-starts_at"]
@@ -49,7 +50,7 @@ class CaseNote(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     title = models.CharField(_("title"), max_length=200)
     text = models.TextField(_("text"))
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

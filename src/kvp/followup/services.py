@@ -16,11 +16,6 @@ from kvp.participants.access import ParticipantAccess
 OLDEST_MEETING = datetime.timedelta(days=366)
 
 
-def _require_writer(access: ParticipantAccess) -> None:
-    if not access.can_write:
-        raise ValidationError(_("Only the participant's counsellor can write here."))
-
-
 @transaction.atomic
 def meeting_create(
     *,
@@ -34,7 +29,7 @@ def meeting_create(
     interpreter_language: str = "",
 ) -> Meeting:
     """Plan a meeting, or record one already held (a past time is recorded as held)."""
-    _require_writer(access)
+    access.require_write()
     now = timezone.now()
     if starts_at < now - OLDEST_MEETING:
         raise ValidationError({"starts_at": _("A meeting more than a year ago cannot be registered here.")})
@@ -67,7 +62,7 @@ def meeting_create(
 
 @transaction.atomic
 def note_create(*, actor: User, access: ParticipantAccess, title: str, text: str) -> CaseNote:
-    _require_writer(access)
+    access.require_write()
     if not text.strip():
         raise ValidationError({"text": _("The note is empty.")})
     note = CaseNote(participant=access.participant, author=actor, title=title.strip(), text=text.strip())

@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
@@ -34,6 +35,11 @@ class ParticipantAccess:
     @property
     def can_write(self) -> bool:
         return may_write(self.basis)
+
+    def require_write(self) -> None:
+        """Services call this first: only the counsellor following the case writes to it."""
+        if not self.can_write:
+            raise ValidationError(_("Only the participant's counsellor can change this."), code="read_only")
 
 
 def current_access_reason(user: User, participant: Participant) -> AccessReason | None:

@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -56,7 +57,7 @@ class Participant(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="participant"
     )
-    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    created_at = models.DateTimeField(_("registered"), default=timezone.now, editable=False)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -94,7 +95,7 @@ class AccessReason(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     participant = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="+")
     reason = models.CharField(_("reason"), max_length=300)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
     expires_at = models.DateTimeField()
 
     class Meta:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
-from kvp.participants.access import ParticipantAccess, check_participant_access
+from kvp.participants.access import ParticipantAccess
 from kvp.participants.models import AccessReason, Participant
 from kvp.rules.access import Basis
 from kvp.rules.identity import IdentityError, InvalidIdentity, parse_identity
@@ -47,6 +47,12 @@ EDITABLE_FIELDS = (
 )
 
 
+def _only_editable(fields: dict[str, Any]) -> None:
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"not editable: {sorted(unknown)}")
+
+
 def national_id_clean(raw: str) -> str:
     """The compact number, or a ValidationError in the user's language saying what is wrong."""
     try:
@@ -67,9 +73,7 @@ def participant_create(*, actor: User, national_id: str, **fields: Any) -> Parti
             {"national_id": _("A participant with this national identity number is already registered.")},
             code="duplicate",
         )
-    unknown = set(fields) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    _only_editable(fields)
     participant = Participant(office_id=actor.office_id, national_id=number, counsellor=actor, **fields)
     participant.full_clean()
     participant.save()
@@ -86,11 +90,8 @@ def participant_create(*, actor: User, national_id: str, **fields: Any) -> Parti
 @transaction.atomic
 def participant_update(*, actor: User, access: ParticipantAccess, expected_version: int, **fields: Any) -> Participant:
     """Change contact and language details; refuses if someone saved in between (optimistic lock)."""
-    if not access.can_write:
-        raise ValidationError(_("You cannot change this participant."))
-    unknown = set(fields) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    access.require_write()
+    _only_editable(fields)
     participant = Participant.objects.select_for_update().get(pk=access.participant.pk)
     if participant.version != expected_version:
         raise ValidationError(
@@ -114,11 +115,11 @@ def participant_update(*, actor: User, access: ParticipantAccess, expected_versi
 
 
 @transaction.atomic
-def participant_assign_counsellor(*, actor: User, participant: Participant, counsellor: User) -> Participant:
+def participant_assign_counsellor(*, actor: User, access: ParticipantAccess, counsellor: User) -> Participant:
     """A leader (re)assigns the responsible counsellor within the office."""
-    access = check_participant_access(actor, participant)
-    if access.basis is not Basis.LEADER and not actor.is_leader:
+    if access.basis is not Basis.LEADER:
         raise ValidationError(_("Only the office leader can reassign participants."))
+    participant = access.participant
     if not counsellor.is_counsellor or counsellor.office_id != participant.office_id or not counsellor.is_active:
         raise ValidationError(_("Choose an active counsellor at the participant's office."), code="counsellor")
     if participant.shielded and not counsellor.may_view_shielded:
@@ -148,9 +149,8 @@ def access_reason_record(*, actor: User, participant: Participant, reason: str) 
             {"reason": _("Write a reason of at least 10 characters, e.g. 'Covering for the counsellor today'.")},
             code="short",
         )
-    if not actor.is_counsellor or actor.office_id != participant.office_id:
-        raise ValidationError(_("Only a counsellor at the participant's office can record a reason."))
-    if participant.shielded and not actor.may_view_shielded:
+    at_office = actor.is_counsellor and actor.office_id == participant.office_id
+    if not at_office or (participant.shielded and not actor.may_view_shielded):
         raise ValidationError(_("Only a counsellor at the participant's office can record a reason."))
     now = timezone.now()
     access_reason = AccessReason.objects.create(
@@ -175,6 +175,6 @@ def participant_search(*, actor: User, national_id: str) -> Participant | None:
         participants=[participant],
         action=AuditEvent.Action.SEARCH,
         object_type="participant",
-        basis="search",
+        basis=Basis.SEARCH,
     )
     return participant

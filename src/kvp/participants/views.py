@@ -186,9 +186,7 @@ def participant_reassign(request: AuthedRequest, participant_id: uuid.UUID) -> H
     form = ReassignForm(request.POST, office_id=access.participant.office_id)
     if form.is_valid():
         try:
-            participant_assign_counsellor(
-                actor=request.user, participant=access.participant, counsellor=form.cleaned_data["counsellor"]
-            )
+            participant_assign_counsellor(actor=request.user, access=access, counsellor=form.cleaned_data["counsellor"])
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kvp.participants.models import Participant
@@ -51,7 +52,7 @@ class Case(models.Model):
     starts_on = models.DateField(_("programme start"), null=True, blank=True)
     ends_on = models.DateField(_("programme end"), null=True, blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -92,7 +93,7 @@ class CaseEvent(models.Model):
     """The history of a case: every status change, who made it and why."""
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
-    at = models.DateTimeField(auto_now_add=True)
+    at = models.DateTimeField(default=timezone.now, editable=False)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     from_status = models.CharField(max_length=16, choices=STATUS_CHOICES, blank=True)
     to_status = models.CharField(max_length=16, choices=STATUS_CHOICES)

@@ -26,15 +26,10 @@ TRANSITION_MESSAGES = {
 }
 
 
-def _require_writer(access: ParticipantAccess) -> None:
-    if not access.can_write:
-        raise ValidationError(_("Only the participant's counsellor can change the case."))
-
-
 @transaction.atomic
 def case_create(*, actor: User, access: ParticipantAccess, applied_on: datetime.date) -> Case:
     """Register an application (søknad) received at the office."""
-    _require_writer(access)
+    access.require_write()
     if applied_on > timezone.localdate():
         raise ValidationError({"applied_on": _("The application date cannot be in the future.")}, code="future")
     participant = access.participant
@@ -77,7 +72,7 @@ def case_transition(
     comment: str = "",
 ) -> Case:
     """Move a case to `target`, recording dates, the reason and who did it."""
-    _require_writer(access)
+    access.require_write()
     case = Case.objects.select_for_update().get(pk=case.pk, participant=access.participant)
     if case.version != expected_version:
         raise ValidationError(

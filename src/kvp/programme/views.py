@@ -5,8 +5,8 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -37,11 +37,8 @@ def case_create_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpR
 @login_required
 @require_POST
 def case_transition_view(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
-    case = Case.objects.filter(pk=case_id).only("participant_id").first()
-    if case is None:
-        raise Http404
+    case = get_object_or_404(Case, pk=case_id)
     access = get_participant_for_user(request.user, case.participant_id, for_write=True)
-    case = Case.objects.get(pk=case_id)
     form = CaseTransitionForm(request.POST, case=case)
     if form.is_valid():
         data = form.cleaned_data

@@ -18,6 +18,7 @@ class Basis(StrEnum):
     ASSIGNED = "assigned"
     LEADER = "leader"
     REASON = "reason"
+    SEARCH = "search"  # found by national identity number; only the name is shown
 
 
 class Refusal(StrEnum):

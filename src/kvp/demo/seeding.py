@@ -1,0 +1,118 @@
+"""Writes the demo office to the database: one transaction, bulk inserts in batches, no audit events.
+
+Seeding is not a person reading data, so nothing here goes through the services (which audit);
+the rows are built by kvp.demo.generator and inserted directly.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.auth.hashers import make_password
+from django.db import models, transaction
+
+from kvp.accounts.models import Office, User
+from kvp.demo.generator import (
+    PASSWORD,
+    ParticipantRows,
+    Sizes,
+    Staff,
+    build_office,
+    build_staff,
+    participant_rows,
+    seeded,
+)
+from kvp.demo.places import OFFICE_NAME, OFFICE_UNIT_NUMBER
+from kvp.followup.models import CaseNote, Meeting
+from kvp.participants.models import Participant
+from kvp.programme.models import Case, CaseEvent
+
+PARTICIPANTS_PER_BATCH = 2000
+# Foreign-key order, with the label the summary uses.
+INSERT_ORDER: dict[type[models.Model], str] = {
+    User: "participant logins",
+    Participant: "participants",
+    Case: "cases",
+    CaseEvent: "case events",
+    Meeting: "meetings",
+    CaseNote: "case notes",
+}
+ROWS_PER_INSERT = 1000  # keeps every INSERT under PostgreSQL's 65,535 parameters
+
+
+@dataclass(frozen=True)
+class Seeded:
+    office: Office
+    staff: Staff
+    logins: list[User]
+    counts: Counter[str]
+
+
+def demo_office_exists() -> bool:
+    return Office.objects.filter(models.Q(name=OFFICE_NAME) | models.Q(unit_number=OFFICE_UNIT_NUMBER)).exists()
+
+
+def seed_demo(
+    *, seed: int, participants: int, today: datetime.date, on_progress: Callable[[int], None]
+) -> Seeded | None:
+    """Seed the demo office, or return None if it is already there. `on_progress` gets participants written."""
+    if demo_office_exists():
+        return None
+    sizes = Sizes(participants)
+    password_hash = make_password(PASSWORD)  # hashed once: argon2 is slow by design
+    batch = _Batch()
+    logins: list[User] = []
+    with transaction.atomic():
+        office = build_office()
+        office.save()
+        staff = build_staff(seeded(seed, "staff"), office, sizes, password_hash)
+        User.objects.bulk_create(staff.users, batch_size=ROWS_PER_INSERT)
+        rows = participant_rows(
+            seeded(seed, "participants"),
+            office=office,
+            staff=staff,
+            sizes=sizes,
+            today=today,
+            password_hash=password_hash,
+        )
+        for item in rows:
+            if item.login is not None:
+                logins.append(item.login)
+            batch.add(item)
+            if batch.participants == PARTICIPANTS_PER_BATCH:
+                on_progress(batch.write())
+        on_progress(batch.write())
+    return Seeded(office=office, staff=staff, logins=logins, counts=batch.counts)
+
+
+class _Batch:
+    """Rows waiting to be inserted, by model in foreign-key order, and how many of each were written."""
+
+    def __init__(self) -> None:
+        self.rows: dict[type[models.Model], list[models.Model]] = {model: [] for model in INSERT_ORDER}
+        self.counts: Counter[str] = Counter()
+
+    @property
+    def participants(self) -> int:
+        return len(self.rows[Participant])
+
+    def add(self, item: ParticipantRows) -> None:
+        if item.login is not None:
+            self.rows[User].append(item.login)
+        self.rows[Participant].append(item.participant)
+        self.rows[Case] += item.cases
+        self.rows[CaseEvent] += item.events
+        self.rows[Meeting] += item.meetings
+        self.rows[CaseNote] += item.notes
+
+    def write(self) -> int:
+        """Insert and empty the batch; returns the number of participants written."""
+        written = self.participants
+        for model, objects in self.rows.items():
+            model._default_manager.bulk_create(objects, batch_size=ROWS_PER_INSERT)
+            self.counts[INSERT_ORDER[model]] += len(objects)
+            objects.clear()
+        return written
