@@ -25,6 +25,7 @@ demo: install
 	mkdir -p var
 	$(BIN)/kvp migrate --noinput
 	$(BIN)/kvp demo
+	$(BIN)/kvp collectstatic --noinput --verbosity 0
 	@echo "KVP is running on http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
 	$(BIN)/kvp runserver --noreload $(HOST):$(PORT)
 

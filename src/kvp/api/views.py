@@ -72,7 +72,7 @@ def participants(request: Request) -> Response:
         actor=user,
         participants=rows,
         action=AuditEvent.Action.LIST,
-        object_type="participant_list",
+        object_type=AuditEvent.What.PARTICIPANT_LIST,
         basis=Basis.LEADER if user.is_leader else Basis.ASSIGNED,
     )
     return paginator.get_paginated_response(s.ParticipantSerializer(rows, many=True).data)
@@ -102,7 +102,7 @@ def access_reason_create(request: Request, participant_id: uuid.UUID) -> Respons
 def participant_cases(request: Request, participant_id: uuid.UUID) -> Response:
     user = _user(request)
     if request.method == "GET":
-        access = get_participant_for_user(user, participant_id, what="case")
+        access = get_participant_for_user(user, participant_id, what=AuditEvent.What.CASE)
         return Response(s.CaseSerializer(access.participant.cases.all(), many=True).data)
     access = get_participant_for_user(user, participant_id, for_write=True)
     data = s.CaseCreateSerializer(data=request.data)
@@ -123,7 +123,7 @@ def case_transitions(request: Request, case_id: uuid.UUID) -> Response:
     return Response(s.CaseSerializer(case).data)
 
 
-def _own_participant(request: Request, *, what: str) -> Participant:
+def _own_participant(request: Request, *, what: AuditEvent.What) -> Participant:
     user = _user(request)
     if user.participant_id is None:
         raise DrfPermissionDenied
@@ -133,13 +133,13 @@ def _own_participant(request: Request, *, what: str) -> Participant:
 @extend_schema(responses=s.ParticipantSerializer)
 @api_view(["GET"])
 def me(request: Request) -> Response:
-    return Response(s.ParticipantSerializer(_own_participant(request, what="own_page")).data)
+    return Response(s.ParticipantSerializer(_own_participant(request, what=AuditEvent.What.OWN_PAGE)).data)
 
 
 @extend_schema(responses=s.AccessLogEntrySerializer(many=True))
 @api_view(["GET"])
 def my_access_log(request: Request) -> Response:
-    participant = _own_participant(request, what="access_log")
+    participant = _own_participant(request, what=AuditEvent.What.ACCESS_LOG)
     paginator = LimitOffsetPagination()
     rows = paginator.paginate_queryset(access_log_for_participant(participant), request) or []
     return paginator.get_paginated_response(s.AccessLogEntrySerializer(rows, many=True).data)

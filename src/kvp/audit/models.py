@@ -24,6 +24,17 @@ class AuditEvent(models.Model):
         CREATE = "create", _("Created")
         UPDATE = "update", _("Changed")
 
+    class What(models.TextChoices):
+        PARTICIPANT = "participant", _("Personal details")
+        PARTICIPANT_LIST = "participant_list", _("Participant list")
+        CASE = "case", _("Case")
+        MEETING = "meeting", _("Meeting")
+        NOTE = "note", _("Case note")
+        COUNSELLOR = "counsellor", _("Responsible counsellor")
+        OWN_PAGE = "own_page", _("My page")
+        ACCESS_LOG = "access_log", _("Access log")
+        AUDIT_TRAIL = "audit_trail", _("Audit trail")
+
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("who"), on_delete=models.PROTECT, related_name="+"
@@ -34,7 +45,7 @@ class AuditEvent(models.Model):
         Participant, verbose_name=_("participant"), on_delete=models.PROTECT, related_name="audit_events"
     )
     action = models.CharField(_("action"), max_length=16, choices=Action.choices)
-    object_type = models.CharField(_("what"), max_length=32)
+    object_type = models.CharField(_("what"), max_length=32, choices=What.choices)
     object_id = models.CharField(max_length=64, blank=True)
     basis = models.CharField(_("basis"), max_length=16)
     reason = models.CharField(_("reason"), max_length=300, blank=True)

@@ -12,7 +12,7 @@ def audit_record(
     actor: User,
     participants: Iterable[Participant],
     action: AuditEvent.Action,
-    object_type: str,
+    object_type: AuditEvent.What,
     basis: str,
     object_id: str = "",
     reason: str = "",

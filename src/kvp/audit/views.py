@@ -50,7 +50,7 @@ def audit_search_view(request: AuthedRequest) -> HttpResponse:
             actor=leader,
             participants=seen.values(),
             action=AuditEvent.Action.VIEW,
-            object_type="audit_trail",
+            object_type=AuditEvent.What.AUDIT_TRAIL,
             basis=Basis.LEADER,
         )
     for event in events:
@@ -65,7 +65,7 @@ def audit_search_view(request: AuthedRequest) -> HttpResponse:
 @login_required
 def my_access_log(request: AuthedRequest) -> HttpResponse:
     """Innsyn: the participant sees who has read or changed their data."""
-    participant = own_access(request, what="access_log").participant
+    participant = own_access(request, what=AuditEvent.What.ACCESS_LOG).participant
     page = Paginator(access_log_for_participant(participant), 50).get_page(request.GET.get("side"))
     for event in page.object_list:
         event.roles_label = roles_label(event.actor_roles)

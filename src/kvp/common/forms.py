@@ -54,6 +54,9 @@ class DateTimeInput(forms.DateTimeInput):
 class StaffChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     """Choose a staff member by name."""
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(empty_label="—", **kwargs)
+
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.get_full_name()} ({obj.username})"
 

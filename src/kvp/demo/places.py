@@ -43,7 +43,7 @@ OFFICE_ROOMS = (
     "Drammensbiblioteket, Grønland 32",
 )
 VIDEO_PLACE = "Video (lenke sendt på SMS)"
-PHONE_PLACE = "Telefon"
+PHONE_PLACE = "Veilederen ringer deltakeren"
 
 # Where participants who move away go.
 OTHER_MUNICIPALITIES = ("Oslo", "Bergen", "Kongsberg", "Asker", "Bærum", "Lier", "Holmestrand", "Tønsberg")

@@ -71,7 +71,7 @@ def get_participant_for_user(
     user: User,
     participant_id: uuid.UUID | str,
     *,
-    what: str = "participant",
+    what: AuditEvent.What = AuditEvent.What.PARTICIPANT,
     for_write: bool = False,
     self_service: bool = False,
 ) -> ParticipantAccess:
@@ -103,7 +103,7 @@ def get_participant_for_reason(user: User, participant_id: uuid.UUID | str) -> P
     return participant
 
 
-def audit_access(user: User, access: ParticipantAccess, *, action: AuditEvent.Action, what: str) -> None:
+def audit_access(user: User, access: ParticipantAccess, *, action: AuditEvent.Action, what: AuditEvent.What) -> None:
     audit_record(
         actor=user,
         participants=[access.participant],

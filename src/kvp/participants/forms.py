@@ -23,7 +23,8 @@ class NationalIdField(forms.CharField):
         super().__init__(max_length=13, **kwargs)
 
     def clean(self, value: Any) -> str:
-        return national_id_clean(super().clean(value))
+        number: str = super().clean(value)
+        return national_id_clean(number) if number else number
 
 
 class ParticipantDetailsForm(AkselForm):

@@ -7,13 +7,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from kvp.audit.models import AuditEvent
 from kvp.audit.selectors import access_log_for_participant
 from kvp.common.requests import AuthedRequest
 from kvp.followup.models import Meeting
 from kvp.participants.access import ParticipantAccess, get_participant_for_user
 
 
-def own_access(request: AuthedRequest, *, what: str) -> ParticipantAccess:
+def own_access(request: AuthedRequest, *, what: AuditEvent.What) -> ParticipantAccess:
     participant_id = request.user.participant_id
     if participant_id is None:
         raise PermissionDenied
@@ -22,7 +23,7 @@ def own_access(request: AuthedRequest, *, what: str) -> ParticipantAccess:
 
 @login_required
 def my_page(request: AuthedRequest) -> HttpResponse:
-    participant = own_access(request, what="own_page").participant
+    participant = own_access(request, what=AuditEvent.What.OWN_PAGE).participant
     return render(
         request,
         "participants/my_page.html",

@@ -81,7 +81,7 @@ def participant_create(*, actor: User, national_id: str, **fields: Any) -> Parti
         actor=actor,
         participants=[participant],
         action=AuditEvent.Action.CREATE,
-        object_type="participant",
+        object_type=AuditEvent.What.PARTICIPANT,
         basis=Basis.ASSIGNED,
     )
     return participant
@@ -107,7 +107,7 @@ def participant_update(*, actor: User, access: ParticipantAccess, expected_versi
         actor=actor,
         participants=[participant],
         action=AuditEvent.Action.UPDATE,
-        object_type="participant",
+        object_type=AuditEvent.What.PARTICIPANT,
         basis=access.basis,
         reason=access.reason,
     )
@@ -134,7 +134,7 @@ def participant_assign_counsellor(*, actor: User, access: ParticipantAccess, cou
         actor=actor,
         participants=[participant],
         action=AuditEvent.Action.UPDATE,
-        object_type="counsellor",
+        object_type=AuditEvent.What.COUNSELLOR,
         basis=access.basis,
     )
     return participant
@@ -174,7 +174,7 @@ def participant_search(*, actor: User, national_id: str) -> Participant | None:
         actor=actor,
         participants=[participant],
         action=AuditEvent.Action.SEARCH,
-        object_type="participant",
+        object_type=AuditEvent.What.PARTICIPANT,
         basis=Basis.SEARCH,
     )
     return participant

@@ -62,7 +62,7 @@ def participant_list(request: AuthedRequest) -> HttpResponse:
         actor=user,
         participants=rows,
         action=AuditEvent.Action.LIST,
-        object_type="participant_list",
+        object_type=AuditEvent.What.PARTICIPANT_LIST,
         basis=Basis.LEADER if user.is_leader else Basis.ASSIGNED,
     )
     for row in rows:
@@ -182,7 +182,7 @@ def access_reason(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResp
 def participant_reassign(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     if not request.user.is_leader:
         raise PermissionDenied
-    access = get_participant_for_user(request.user, participant_id, what="counsellor")
+    access = get_participant_for_user(request.user, participant_id, what=AuditEvent.What.COUNSELLOR)
     form = ReassignForm(request.POST, office_id=access.participant.office_id)
     if form.is_valid():
         try:
