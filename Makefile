@@ -27,7 +27,7 @@ demo: install
 	$(BIN)/kvp demo
 	$(BIN)/kvp collectstatic --noinput --verbosity 0
 	@echo "KVP is running on http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
-	$(BIN)/kvp runserver --noreload $(HOST):$(PORT)
+	$(BIN)/gunicorn kvp.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
 lint: install
 	$(BIN)/ruff check src tests bench

@@ -66,6 +66,7 @@ class User(AbstractUser):
             models.CheckConstraint(
                 condition=~(models.Q(is_counsellor=True) | models.Q(is_leader=True)) | models.Q(office__isnull=False),
                 name="staff_with_case_roles_have_office",
+                violation_error_message=_("Counsellors and office leaders must belong to an office."),
             )
         ]
 

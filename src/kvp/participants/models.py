@@ -69,6 +69,7 @@ class Participant(models.Model):
             models.CheckConstraint(
                 condition=models.Q(needs_interpreter=False) | ~models.Q(interpreter_language=""),
                 name="interpreter_need_has_language",
+                violation_error_message=_("Choose the language the interpreter should speak."),
             )
         ]
 

@@ -64,16 +64,19 @@ class Case(models.Model):
                 fields=["participant"],
                 condition=models.Q(status__in=sorted(s.value for s in OPEN_STATUSES)),
                 name="one_open_case_per_participant",
+                violation_error_message=_("The participant already has an open case."),
             ),
             models.CheckConstraint(
                 condition=models.Q(status=CaseStatus.ENDED) | models.Q(end_reason=""),
                 name="end_reason_only_when_ended",
+                violation_error_message=_("An end reason is only given when the case ends."),
             ),
             models.CheckConstraint(
                 condition=models.Q(ends_on__isnull=True)
                 | models.Q(starts_on__isnull=True)
                 | models.Q(ends_on__gte=models.F("starts_on")),
                 name="programme_ends_after_start",
+                violation_error_message=_("The programme must start before its end date."),
             ),
         ]
 
