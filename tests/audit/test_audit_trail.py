@@ -5,6 +5,7 @@ from django.urls import reverse
 from kvp.audit.models import AppendOnlyError, AuditEvent
 from tests import factories
 from tests.conftest import World, client_for
+from tests.i18n import nb
 
 
 def test_it_records_a_counsellors_read_and_shows_it_to_the_participant(world: World) -> None:
@@ -91,3 +92,17 @@ def test_it_keeps_national_ids_out_of_urls(world: World) -> None:
         content = client_for(world.counsellor).get(url).content.decode()
         hrefs = [part.split('"', 1)[0] for part in content.split('href="')[1:]]
         assert all(world.participant.national_id not in href for href in hrefs)
+
+
+def test_it_filters_the_trail_by_a_staff_members_nav_ident(world: World) -> None:
+    client_for(world.counsellor).get(reverse("participant_detail", args=[world.participant.pk]))
+    client_for(world.leader).get(reverse("participant_detail", args=[world.participant.pk]))
+    content = client_for(world.leader).post(reverse("audit_search"), {"actor": "KARI_NORDMANN"}).content.decode()
+    assert "Kari Nordmann (kari_nordmann)" in content
+    assert "Lise Leder (lise_leder)" not in content
+
+
+def test_it_explains_an_unknown_nav_ident(world: World) -> None:
+    response = client_for(world.leader).post(reverse("audit_search"), {"actor": "per_berg"})  # another office
+    assert nb("No staff member at your office has this NAV ident.") in response.content.decode()
+    assert not AuditEvent.objects.filter(actor=world.leader).exists()

@@ -63,7 +63,7 @@ def seed_demo(
         return None
     sizes = Sizes(participants)
     password_hash = make_password(PASSWORD)  # hashed once: argon2 is slow by design
-    batch = _Batch()
+    batch = Batch()
     logins: list[User] = []
     with transaction.atomic():
         office = build_office()
@@ -88,7 +88,7 @@ def seed_demo(
     return Seeded(office=office, staff=staff, logins=logins, counts=batch.counts)
 
 
-class _Batch:
+class Batch:
     """Rows waiting to be inserted, by model in foreign-key order, and how many of each were written."""
 
     def __init__(self) -> None:

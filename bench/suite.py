@@ -1,0 +1,33 @@
+"""Runs the chosen benchmarks and prints each table as soon as it is measured. Needs Django set up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bench.database import fresh_database
+from bench.pages import audit_search, participant_detail, participant_list
+from bench.report import Outcome, Write, print_outcome
+from bench.scale import Scale
+from bench.seeding import demo_seeding
+from bench.world import World, build_world
+
+PAGES: dict[str, Callable[[World, Scale], Outcome]] = {
+    "list": participant_list,
+    "detail": participant_detail,
+    "audit": audit_search,
+}
+
+
+def run(names: list[str], scale: Scale, write: Write) -> list[Outcome]:
+    outcomes: list[Outcome] = []
+    pages = [name for name in names if name in PAGES]
+    if pages:
+        with fresh_database("kvp_bench"):
+            world = build_world(scale)
+            for name in pages:
+                outcomes.append(PAGES[name](world, scale))
+                print_outcome(outcomes[-1], write)
+    if "seeding" in names:
+        outcomes.append(demo_seeding(scale))
+        print_outcome(outcomes[-1], write)
+    return outcomes
