@@ -107,3 +107,38 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status} → {self.to_status}"
+
+
+class Rate(models.Model):
+    """A dated rate the benefit rules read (KVP-RULES.md §§ 5, 8). Administrators add a row when a rate
+    changes (G each 1 May, the child supplement each 1 January); a row applies until the next one."""
+
+    class Series(models.TextChoices):
+        BASE_AMOUNT = "base_amounts", _("Base amount (G), kroner per year")
+        FACTOR = "factors", _("Full yearly rate, in G")
+        CHILD_SUPPLEMENT = "child_supplements", _("Child supplement, kroner per child per weekday")
+
+    series = models.CharField(_("rate"), max_length=32, choices=Series.choices)
+    valid_from = models.DateField(_("valid from"))
+    value = models.DecimalField(_("value"), max_digits=12, decimal_places=4)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("rate")
+        verbose_name_plural = _("rates")
+        ordering = ["series", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "valid_from"],
+                name="one_rate_per_series_and_date",
+                violation_error_message=_("This rate already has a value from that date."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(value__gt=0),
+                name="rate_is_positive",
+                violation_error_message=_("A rate must be greater than zero."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_series_display()} {self.valid_from:%d.%m.%Y}: {self.value}"

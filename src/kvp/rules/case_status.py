@@ -45,6 +45,21 @@ ALLOWED_TRANSITIONS: dict[CaseStatus, frozenset[CaseStatus]] = {
     CaseStatus.ENDED: frozenset(),
 }
 
+# KOSTRA status codes for the yearly return (S18): 3 completed or ended by agreement, 4 permanently
+# interrupted because of non-attendance, 5 interrupted by a move to another municipality, 7 ended after
+# an interruption. Codes 1 (in the programme) and 2 (on leave) describe open cases.
+KOSTRA_END_CODE: dict[EndReason, int] = {
+    EndReason.COMPLETED_WORK: 3,
+    EndReason.COMPLETED_EDUCATION: 3,
+    EndReason.COMPLETED_OTHER: 3,
+    EndReason.OTHER_BENEFIT: 3,
+    EndReason.CONDITIONS_NO_LONGER_MET: 7,
+    EndReason.NON_ATTENDANCE: 4,
+    EndReason.MOVED: 5,
+    EndReason.WITHDRAWN: 3,
+    EndReason.DIED: 3,
+}
+
 # Before the programme starts, the only ways out are withdrawal, moving or death.
 END_REASONS_BEFORE_START = frozenset({EndReason.WITHDRAWN, EndReason.MOVED, EndReason.DIED})
 OPEN_STATUSES = frozenset(
