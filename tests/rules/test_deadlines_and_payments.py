@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from kvp.rules.benefit import Span
 from kvp.rules.case_status import KOSTRA_END_CODE, EndReason
-from kvp.rules.deadlines import add_months, appeal_deadline, interim_notice_due, needs_interim_notice
+from kvp.rules.dates import add_months
+from kvp.rules.deadlines import appeal_deadline, interim_notice_due, needs_interim_notice
 from kvp.rules.payments import Schedule, offset_overpayment, payment_periods
 
 D = datetime.date

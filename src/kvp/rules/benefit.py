@@ -23,6 +23,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from itertools import groupby
 
+from kvp.rules.dates import birthday
+
 DAY = datetime.timedelta(days=1)
 
 
@@ -247,14 +249,6 @@ def weekdays(start: datetime.date, end: datetime.date) -> Iterator[datetime.date
         if day.weekday() < 5:
             yield day
         day += DAY
-
-
-def birthday(birth_date: datetime.date, age: int) -> datetime.date:
-    """The day a person turns `age`; someone born 29 February turns a year older on 1 March."""
-    try:
-        return birth_date.replace(year=birth_date.year + age)
-    except ValueError:
-        return datetime.date(birth_date.year + age, 3, 1)
 
 
 def _day_rates(

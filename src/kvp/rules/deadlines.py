@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime
 from functools import cache
 
 import holidays
+
+from kvp.rules.dates import add_months
 
 APPEAL_PERIOD = datetime.timedelta(weeks=3)  # forvaltningsloven § 29: three weeks from receipt (S13)
 INTERIM_NOTICE_MONTHS = 1  # forvaltningsloven § 11 a: notice if no decision within one month (S13)
@@ -32,13 +33,6 @@ def appeal_deadline(received: datetime.date) -> datetime.date:
     Sunday or public holiday moves to the next working day (forvaltningsloven § 30 with domstolloven
     § 149 second ledd)."""
     return next_working_day(received + APPEAL_PERIOD)
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later; a day the month lacks becomes the month's last day."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def interim_notice_due(application_received: datetime.date) -> datetime.date:

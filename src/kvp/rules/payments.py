@@ -10,7 +10,7 @@ from enum import StrEnum
 from itertools import pairwise
 
 from kvp.rules.benefit import Span
-from kvp.rules.deadlines import add_months
+from kvp.rules.dates import add_months
 
 
 class Schedule(StrEnum):
