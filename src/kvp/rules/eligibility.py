@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from kvp.rules.texts import N_
+
 
 class Condition(StrEnum):
     AGE = "age"
@@ -75,36 +77,40 @@ class Reason(StrEnum):
 
 # Short plain-English explanations; the Django layer marks them for translation (gettext msgids).
 REASON_TEXT: dict[Reason, str] = {
-    Reason.AGE_WITHIN_LIMITS: "The applicant is within the age limits on the application date.",
-    Reason.AGE_BELOW_MINIMUM: "The applicant is under the minimum age on the application date.",
-    Reason.AGE_BELOW_LEGACY_MINIMUM: "Before 2019 the minimum age was 19, and the applicant was younger.",
-    Reason.AGE_LIMIT_REACHED: "The applicant has reached the upper age limit on the application date.",
-    Reason.ASSESSMENT_MISSING: "No work ability assessment is recorded. It is required before the programme starts.",
-    Reason.WORK_ABILITY_SIGNIFICANTLY_REDUCED: "The work ability assessment found significantly reduced work ability.",
-    Reason.WORK_ABILITY_NOT_SIGNIFICANTLY_REDUCED: (
+    Reason.AGE_WITHIN_LIMITS: N_("The applicant is within the age limits on the application date."),
+    Reason.AGE_BELOW_MINIMUM: N_("The applicant is under the minimum age on the application date."),
+    Reason.AGE_BELOW_LEGACY_MINIMUM: N_("Before 2019 the minimum age was 19, and the applicant was younger."),
+    Reason.AGE_LIMIT_REACHED: N_("The applicant has reached the upper age limit on the application date."),
+    Reason.ASSESSMENT_MISSING: N_(
+        "No work ability assessment is recorded. It is required before the programme starts."
+    ),
+    Reason.WORK_ABILITY_SIGNIFICANTLY_REDUCED: N_(
+        "The work ability assessment found significantly reduced work ability."
+    ),
+    Reason.WORK_ABILITY_NOT_SIGNIFICANTLY_REDUCED: N_(
         "The work ability assessment did not find significantly reduced work ability."
     ),
-    Reason.NO_BENEFITS: "The applicant has no benefits to live on.",
-    Reason.BENEFITS_TO_ASSESS: (
+    Reason.NO_BENEFITS: N_("The applicant has no benefits to live on."),
+    Reason.BENEFITS_TO_ASSESS: N_(
         "The applicant has benefits. The counsellor must judge whether they are very limited, "
         "for example at or below the guiding norm."
     ),
-    Reason.EXCLUDING_BENEFIT: "The applicant has a benefit that by itself rules out the programme.",
-    Reason.FOLLOW_UP_NOT_ASSESSED: "The need for close follow-up has not been assessed.",
-    Reason.NEEDS_CLOSE_FOLLOW_UP: "The applicant needs close individual follow-up.",
-    Reason.NO_NEED_FOR_CLOSE_FOLLOW_UP: "The applicant does not need close individual follow-up.",
-    Reason.RESIDENCE_NOT_RECORDED: "Lawful residence and a fixed address in Norway are not recorded.",
-    Reason.RESIDES_LAWFULLY: "The applicant lives lawfully in Norway with a fixed address.",
-    Reason.NO_LAWFUL_RESIDENCE: "The applicant does not have lawful residence and a fixed address in Norway.",
-    Reason.FIT_NOT_JUDGED: "The counsellor has not yet judged whether the programme is suitable and necessary.",
-    Reason.JUDGED_FIT: "The counsellor judged the programme suitable and necessary.",
-    Reason.JUDGED_NOT_FIT: "The counsellor judged the programme not suitable or not necessary.",
+    Reason.EXCLUDING_BENEFIT: N_("The applicant has a benefit that by itself rules out the programme."),
+    Reason.FOLLOW_UP_NOT_ASSESSED: N_("The need for close follow-up has not been assessed."),
+    Reason.NEEDS_CLOSE_FOLLOW_UP: N_("The applicant needs close individual follow-up."),
+    Reason.NO_NEED_FOR_CLOSE_FOLLOW_UP: N_("The applicant does not need close individual follow-up."),
+    Reason.RESIDENCE_NOT_RECORDED: N_("Lawful residence and a fixed address in Norway are not recorded."),
+    Reason.RESIDES_LAWFULLY: N_("The applicant lives lawfully in Norway with a fixed address."),
+    Reason.NO_LAWFUL_RESIDENCE: N_("The applicant does not have lawful residence and a fixed address in Norway."),
+    Reason.FIT_NOT_JUDGED: N_("The counsellor has not yet judged whether the programme is suitable and necessary."),
+    Reason.JUDGED_FIT: N_("The counsellor judged the programme suitable and necessary."),
+    Reason.JUDGED_NOT_FIT: N_("The counsellor judged the programme not suitable or not necessary."),
 }
 
 SUMMARY_TEXT: dict[Summary, str] = {
-    Summary.NOT_MET: "At least one condition is not met.",
-    Summary.NEEDS_JUDGEMENT: "Some conditions need the counsellor's judgement.",
-    Summary.APPEARS_MET: "The conditions appear to be met. The counsellor's judgement is still required.",
+    Summary.NOT_MET: N_("At least one condition is not met."),
+    Summary.NEEDS_JUDGEMENT: N_("Some conditions need the counsellor's judgement."),
+    Summary.APPEARS_MET: N_("The conditions appear to be met. The counsellor's judgement is still required."),
 }
 
 
