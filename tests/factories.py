@@ -7,7 +7,8 @@ import itertools
 
 from kvp.accounts.models import Office, User
 from kvp.participants.models import Participant
-from kvp.programme.models import Case, CaseEvent
+from kvp.programme.decisions import decision_snapshot
+from kvp.programme.models import Case, CaseEvent, Decision
 from kvp.rules.case_status import CaseStatus
 from kvp.rules.identity import make_synthetic
 
@@ -43,8 +44,35 @@ def participant(office: Office, counsellor: User | None, *, with_login: bool = F
 
 
 def case(person: Participant, actor: User, status: CaseStatus = CaseStatus.ASSESSED) -> Case:
+    running = status in {CaseStatus.ACTIVE, CaseStatus.EXTENDED}
     item = Case.objects.create(
-        participant=person, status=status, applied_on=datetime.date(2026, 9, 1), received_by=actor
+        participant=person,
+        status=status,
+        applied_on=datetime.date(2026, 9, 1) if not running else datetime.date(2026, 4, 20),
+        received_by=actor,
+        decided_on=datetime.date(2026, 5, 15) if running else None,
+        starts_on=datetime.date(2026, 6, 1) if running else None,
+        ends_on=datetime.date(2028, 5, 31) if running else None,
     )
     CaseEvent.objects.create(case=item, actor=actor, to_status=status)
     return item
+
+
+def decision(item: Case, maker: User, kind: str) -> Decision:
+    """A refusal awaiting approval, or a decided grant, as decision_make leaves them."""
+    grant = kind == Decision.Kind.GRANT
+    made = Decision(
+        case=item,
+        kind=kind,
+        status=Decision.Status.APPROVED if grant else Decision.Status.AWAITING_APPROVAL,
+        language="nb",
+        starts_on=datetime.date(2026, 10, 5) if grant else None,
+        ends_on=datetime.date(2028, 10, 4) if grant else None,
+        reasons="Begrunnelse.",
+        made_by=maker,
+        decided_on=datetime.date(2026, 10, 1) if grant else None,
+        snapshot={},
+    )
+    made.snapshot = decision_snapshot(made, None)
+    made.save()
+    return made

@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from kvp.programme.models import Decision
+from kvp.rules.case_status import CaseStatus
 from tests import factories
 from tests.conftest import ROLES, World, client_for
 
@@ -135,6 +137,41 @@ ENDPOINTS = [
         WRITE,
         data=lambda w, c: {"title": "Samtale", "text": "Snakket om mål."},
     ),
+    Endpoint("eligibility_review", "get", on_case("eligibility_review"), roles(403, 200, REASON, 404, 200, 403, LOGIN)),
+    Endpoint(
+        "eligibility_review",
+        "post",
+        on_case("eligibility_review"),
+        WRITE,
+        data=lambda w, c: {"work_ability": "significantly_reduced", "work_ability_assessed_on": "2026-09-15"},
+    ),
+    Endpoint(
+        "decision_create",
+        "post",
+        on_case("decision_create"),
+        roles(403, 302, REASON, 404, 403, 403, LOGIN),
+        data=lambda w, c: {"kind": "refusal", "language": "nb", "reasons": "Vilkårene er ikke oppfylt."},
+    ),
+    # A refusal awaiting approval: its maker and the leader see it, the participant not yet.
+    Endpoint("decision_detail", "get", on_case("decision_detail"), roles(403, 200, REASON, 404, 200, 403, LOGIN)),
+    Endpoint("decision_approve", "post", on_case("decision_approve"), roles(403, 403, 403, 403, 302, 403, LOGIN)),
+    Endpoint(
+        "decision_letter_pdf", "get", on_case("decision_letter_pdf"), roles(200, 200, REASON, 404, 200, 403, LOGIN)
+    ),
+    Endpoint("payments", "get", on_case("payments"), roles(403, 200, REASON, 404, 200, 403, LOGIN)),
+    Endpoint(
+        "absence_create",
+        "post",
+        on_case("absence_create"),
+        WRITE,
+        data=lambda w, c: {
+            "starts_on": "2026-06-03",
+            "ends_on": "2026-06-03",
+            "kind": "other",
+            "documentation": "none",
+        },
+    ),
+    Endpoint("my_payments", "get", plain("my_payments"), roles(200, 403, 403, 403, 403, 403, LOGIN)),
     Endpoint("my_page", "get", plain("my_page"), roles(200, 403, 403, 403, 403, 403, LOGIN)),
     Endpoint("my_access_log", "get", plain("my_access_log"), roles(200, 403, 403, 403, 403, 403, LOGIN)),
     Endpoint("audit_search", "get", plain("audit_search"), roles(403, 403, 403, 403, 200, 403, LOGIN)),
@@ -221,10 +258,18 @@ ENDPOINTS = [
 
 
 def _case_for(endpoint: Endpoint, world: World) -> Any:
-    """An open case for the participant, except where the endpoint registers a new one."""
+    """An open case for the participant, except where the endpoint registers a new one. Decision
+    endpoints get a refusal awaiting approval, and the letter endpoints a decided grant."""
     if endpoint.name in {"case_create", "api_participant_cases"} and endpoint.method == "post":
         return None
-    return factories.case(world.participant, world.counsellor)
+    if endpoint.name in {"payments", "absence_create", "my_payments"}:
+        return factories.case(world.participant, world.counsellor, CaseStatus.ACTIVE)
+    case = factories.case(world.participant, world.counsellor)
+    if endpoint.name in {"decision_detail", "decision_approve"}:
+        return factories.decision(case, world.counsellor, Decision.Kind.REFUSAL)
+    if endpoint.name == "decision_letter_pdf":
+        return factories.decision(case, world.counsellor, Decision.Kind.GRANT)
+    return case
 
 
 @pytest.mark.parametrize("role", ROLES)

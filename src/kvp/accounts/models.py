@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime
+
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import RegexValidator
 from django.db import models
@@ -34,6 +36,18 @@ class Office(models.Model):
     unit_number = models.CharField(_("NAV unit number"), max_length=4, unique=True, validators=[four_digits])
     municipality_number = models.CharField(_("municipality number"), max_length=4, validators=[four_digits])
     municipality_name = models.CharField(_("municipality"), max_length=80)
+    # Each municipality decides when the benefit is paid (KVP-RULES.md § 5, S3/S21).
+    payment_schedule = models.CharField(
+        _("payment schedule"),
+        max_length=16,
+        choices=[("monthly", _("Monthly")), ("biweekly", _("Every 14 days"))],
+        default="monthly",
+    )
+    payment_anchor = models.DateField(
+        _("first payment period starts"),
+        default=datetime.date(2026, 1, 5),
+        help_text=_("For payment every 14 days: the Monday a payment period starts."),
+    )
 
     class Meta:
         verbose_name = _("office")
@@ -53,6 +67,11 @@ class User(AbstractUser):
     is_counsellor = models.BooleanField(_("counsellor (veileder)"), default=False)
     is_leader = models.BooleanField(_("office leader"), default=False)
     is_administrator = models.BooleanField(_("administrator"), default=False)
+    may_approve_decisions = models.BooleanField(
+        _("may approve decisions"),
+        default=False,
+        help_text=_("Appointed second approver for refusals and stops (besides the office leader)."),
+    )
     may_view_shielded = models.BooleanField(
         _("may view shielded persons"),
         default=False,

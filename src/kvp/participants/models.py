@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import uuid
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django_countries.fields import CountryField
 from kvp.accounts.models import Office
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.rules.access import Subject
+from kvp.rules.identity import parse_identity
 
 
 class Participant(models.Model):
@@ -84,6 +86,11 @@ class Participant(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    @property
+    def birth_date(self) -> datetime.date:
+        """From the national identity number (validated when registered)."""
+        return parse_identity(self.national_id, accept_synthetic=True, today=datetime.date.max).birth_date
 
     def as_subject(self) -> Subject:
         return Subject(

@@ -12,6 +12,7 @@ from kvp.audit.selectors import access_log_for_participant
 from kvp.common.requests import AuthedRequest
 from kvp.followup.models import Meeting
 from kvp.participants.access import ParticipantAccess, get_participant_for_user
+from kvp.programme.models import Decision
 
 
 def own_access(request: AuthedRequest, *, what: AuditEvent.What) -> ParticipantAccess:
@@ -32,5 +33,6 @@ def my_page(request: AuthedRequest) -> HttpResponse:
             "case": participant.cases.first(),
             "meetings": participant.meetings.select_related("organiser").exclude(status=Meeting.Status.CANCELLED)[:10],
             "access_log": access_log_for_participant(participant)[:5],
+            "decisions": Decision.objects.filter(case__participant=participant, status=Decision.Status.APPROVED),
         },
     )

@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kvp.common.forms import AkselForm, DateInput, VersionField
-from kvp.programme.models import END_REASON_LABELS, STATUS_LABELS, Case
+from kvp.programme.models import END_REASON_LABELS, STATUS_LABELS, Absence, Case, Decision, EligibilityReview
 from kvp.rules.case_status import ALLOWED_TRANSITIONS, CaseStatus, EndReason
+from kvp.rules.eligibility import LivelihoodBenefit
 
 
 class CaseCreateForm(AkselForm):
@@ -50,3 +51,71 @@ class CaseTransitionForm(AkselForm):
     def clean_end_reason(self) -> EndReason | None:
         value = self.cleaned_data["end_reason"]
         return EndReason(value) if value else None
+
+
+BENEFIT_CHOICES = [
+    (LivelihoodBenefit.ARBEIDSAVKLARINGSPENGER.value, _("Work assessment allowance (AAP)")),
+    (LivelihoodBenefit.UFORETRYGD.value, _("Disability benefit")),
+    (LivelihoodBenefit.DAGPENGER.value, _("Unemployment benefit (dagpenger)")),
+    (LivelihoodBenefit.SYKEPENGER.value, _("Sickness benefit")),
+    (LivelihoodBenefit.FORELDREPENGER.value, _("Parental benefit")),
+    (LivelihoodBenefit.TILTAKSPENGER.value, _("Measure allowance (tiltakspenger)")),
+    (LivelihoodBenefit.OVERGANGSSTONAD.value, _("Transitional benefit (overgangsstønad)")),
+    (LivelihoodBenefit.BARNEPENSJON.value, _("Children's pension")),
+    (LivelihoodBenefit.OTHER.value, _("Other benefit")),
+]
+YES_NO_UNKNOWN = [("", _("Not judged yet")), ("yes", _("Yes")), ("no", _("No"))]
+
+
+class TriStateField(forms.TypedChoiceField):
+    """Yes / no / not judged yet → True / False / None."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(
+            choices=YES_NO_UNKNOWN, required=False, empty_value=None, coerce=lambda value: value == "yes", **kwargs
+        )
+
+
+class EligibilityReviewForm(AkselForm):
+    work_ability = forms.ChoiceField(
+        label=_("Work ability assessment (NAV-loven § 14 a)"), choices=EligibilityReview.WorkAbility.choices
+    )
+    work_ability_assessed_on = forms.DateField(label=_("Assessment date"), widget=DateInput())
+    benefit_kind = forms.ChoiceField(
+        label=_("Benefit to live on"), required=False, choices=[("", _("None")), *BENEFIT_CHOICES]
+    )
+    benefit_yearly_kroner = forms.IntegerField(label=_("Benefit, kroner per year"), required=False, min_value=0)
+    close_follow_up = TriStateField(label=_("Needs close individual follow-up"))
+    lawful_residence = TriStateField(label=_("Lawful residence and fixed abode in Norway"))
+    programme_fit = TriStateField(label=_("The programme is suitable and necessary"))
+    note = forms.CharField(label=_("Your assessment"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kind, amount = data.get("benefit_kind"), data.get("benefit_yearly_kroner")
+        if kind and amount is None:
+            self.add_error("benefit_yearly_kroner", _("Give the yearly amount of the benefit."))
+        data["benefits"] = [{"kind": kind, "yearly_ore": (amount or 0) * 100}] if kind else []
+        return data
+
+
+class DecisionForm(AkselForm):
+    kind = forms.ChoiceField(label=_("Decision"), choices=Decision.Kind.choices)
+    language = forms.ChoiceField(label=_("Letter language"), choices=Decision.Language.choices)
+    starts_on = forms.DateField(label=_("Programme start"), widget=DateInput(), required=False)
+    ends_on = forms.DateField(label=_("Programme end"), widget=DateInput(), required=False)
+    reasons = forms.CharField(
+        label=_("Reasons"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Say which facts and rules the decision rests on, in plain words."),
+    )
+    reserve_deduction = forms.BooleanField(
+        label=_("Reserve deductions for unexcused absence in this decision"), required=False, initial=True
+    )
+
+
+class AbsenceForm(AkselForm):
+    starts_on = forms.DateField(label=_("From"), widget=DateInput())
+    ends_on = forms.DateField(label=_("To"), widget=DateInput())
+    kind = forms.ChoiceField(label=_("Kind"), choices=Absence.Kind.choices)
+    documentation = forms.ChoiceField(label=_("Documentation"), choices=Absence.Documentation.choices)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kvp.participants.models import Participant
+from kvp.rules.benefit import IncomeKind
 from kvp.rules.case_status import OPEN_STATUSES, CaseStatus, EndReason
 
 STATUS_LABELS = {
@@ -31,6 +32,20 @@ END_REASON_LABELS = {
     EndReason.DIED: _("Died"),
 }
 
+INCOME_KIND_CHOICES = [
+    (IncomeKind.DAGPENGER.value, _("Unemployment benefit (dagpenger)")),
+    (IncomeKind.SYKEPENGER.value, _("Sickness benefit")),
+    (IncomeKind.FORELDREPENGER.value, _("Parental benefit")),
+    (IncomeKind.WORK_INCOME.value, _("Work income")),
+    (IncomeKind.APPRENTICE_PAY.value, _("Apprentice pay")),
+    (IncomeKind.BOSTOTTE.value, _("Housing allowance (bostøtte)")),
+    (IncomeKind.BARNEBIDRAG.value, _("Child maintenance")),
+    (IncomeKind.BARNETRYGD.value, _("Child benefit")),
+    (IncomeKind.KONTANTSTOTTE.value, _("Cash-for-care benefit")),
+    (IncomeKind.ENGANGSSTONAD.value, _("Lump-sum grant")),
+    (IncomeKind.TILLEGGSSTONADER.value, _("Supplementary benefits")),
+    (IncomeKind.LANEKASSEN.value, _("Student loan and grant (Lånekassen)")),
+]
 STATUS_CHOICES = list(STATUS_LABELS.items())
 END_REASON_CHOICES = list(END_REASON_LABELS.items())
 
@@ -142,3 +157,156 @@ class Rate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_series_display()} {self.valid_from:%d.%m.%Y}: {self.value}"
+
+
+class EligibilityReview(models.Model):
+    """The counsellor's review of the § 29 conditions, with the rule's result as it was then."""
+
+    class WorkAbility(models.TextChoices):
+        SIGNIFICANTLY_REDUCED = "significantly_reduced", _("Significantly reduced work and income capacity")
+        NOT_SIGNIFICANTLY_REDUCED = "not_significantly_reduced", _("Not significantly reduced")
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="eligibility_reviews")
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reviewed_at = models.DateTimeField(default=timezone.now, editable=False)
+    work_ability = models.CharField(_("work ability assessment"), max_length=32, choices=WorkAbility.choices)
+    work_ability_assessed_on = models.DateField(_("assessment date"))
+    benefits = models.JSONField(_("benefits to live on"), default=list, blank=True)
+    close_follow_up = models.BooleanField(_("needs close follow-up"), null=True)
+    lawful_residence = models.BooleanField(_("lawful residence and fixed abode in Norway"), null=True)
+    programme_fit = models.BooleanField(_("the programme is suitable and necessary"), null=True)
+    note = models.TextField(_("the counsellor's assessment"), blank=True)
+    result = models.JSONField(editable=False)
+
+    class Meta:
+        ordering = ["-reviewed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.reviewed_at:%Y-%m-%d}"
+
+
+class Decision(models.Model):
+    """A formal decision (vedtak). Refusals need a second approver (maker-checker); the data behind the
+    decision is kept as it was (`snapshot`) so the letter can always be produced again."""
+
+    class Kind(models.TextChoices):
+        GRANT = "grant", _("Grant")
+        REFUSAL = "refusal", _("Refusal")
+
+    class Status(models.TextChoices):
+        AWAITING_APPROVAL = "awaiting_approval", _("Awaiting approval")
+        APPROVED = "approved", _("Decided")
+
+    class Language(models.TextChoices):
+        BOKMAL = "nb", _("Norwegian Bokmål")
+        NYNORSK = "nn", _("Norwegian Nynorsk")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="decisions")
+    kind = models.CharField(_("decision"), max_length=16, choices=Kind.choices)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    language = models.CharField(_("letter language"), max_length=2, choices=Language.choices, default="nb")
+    starts_on = models.DateField(_("programme start"), null=True, blank=True)
+    ends_on = models.DateField(_("programme end"), null=True, blank=True)
+    reasons = models.TextField(_("reasons"))
+    reserve_deduction = models.BooleanField(
+        _("reserve deductions for unexcused absence"),
+        default=True,
+        help_text=_("If reserved, a deduction carries out this decision; otherwise each deduction is a new decision."),
+    )
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    made_at = models.DateTimeField(default=timezone.now, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_on = models.DateField(_("decision date"), null=True, blank=True)
+    snapshot = models.JSONField(editable=False)
+
+    class Meta:
+        ordering = ["-made_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind="grant")
+                | (models.Q(starts_on__isnull=False) & models.Q(ends_on__isnull=False)),
+                name="grant_has_period",
+                violation_error_message=_("A grant needs a programme start and end date."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(approved_by__isnull=True) | ~models.Q(approved_by=models.F("made_by")),
+                name="approver_is_not_the_maker",
+                violation_error_message=_(
+                    "The second approver must be someone other than the one who made the decision."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.made_at:%Y-%m-%d}"
+
+
+class Absence(models.Model):
+    """Absence from the programme, valid or unexcused by the absence rules (KVP-RULES.md § 6)."""
+
+    class Kind(models.TextChoices):
+        OWN_ILLNESS = "own_illness", _("Own illness")
+        CHILD_ILLNESS = "child_illness", _("Child's illness")
+        LEAVE = "leave", _("Leave")
+        OTHER = "other", _("Other absence")
+
+    class Documentation(models.TextChoices):
+        NONE = "none", _("None")
+        SELF_DECLARATION = "self_declaration", _("Self-declaration")
+        DOCTORS_NOTE = "doctors_note", _("Doctor's note")
+        LEAVE_GRANTED = "leave_granted", _("Leave granted")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="absences")
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("to"))
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    documentation = models.CharField(_("documentation"), max_length=20, choices=Documentation.choices)
+    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    registered_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="absence_ends_after_start",
+                violation_error_message=_("The absence cannot end before it starts."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.starts_on:%d.%m.%Y}–{self.ends_on:%d.%m.%Y}"
+
+
+class Child(models.Model):
+    """A child the participant provides for: only what the child supplement needs (barnetillegg)."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="children")
+    birth_date = models.DateField(_("birth date"))
+    income_above_base_amount = models.BooleanField(_("the child has income above 1 G"), default=False)
+
+    class Meta:
+        ordering = ["birth_date"]
+
+    def __str__(self) -> str:
+        return f"{self.birth_date:%d.%m.%Y}"
+
+
+class OtherIncome(models.Model):
+    """Another benefit or income in the programme period; the rules decide whether it reduces (§ 38)."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="other_incomes")
+    kind = models.CharField(_("kind"), max_length=20, choices=INCOME_KIND_CHOICES)
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("to"))
+    per_weekday_ore = models.PositiveIntegerField(_("amount per weekday (øre)"))
+
+    class Meta:
+        ordering = ["starts_on"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.starts_on:%d.%m.%Y}"

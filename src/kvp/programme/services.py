@@ -73,6 +73,34 @@ def case_transition(
 ) -> Case:
     """Move a case to `target`, recording dates, the reason and who did it."""
     access.require_write()
+    return move_case(
+        actor=actor,
+        access=access,
+        case=case,
+        target=target,
+        effective_on=effective_on,
+        expected_version=expected_version,
+        period_end=period_end,
+        end_reason=end_reason,
+        comment=comment,
+    )
+
+
+@transaction.atomic
+def move_case(
+    *,
+    actor: User,
+    access: ParticipantAccess,
+    case: Case,
+    target: CaseStatus,
+    effective_on: datetime.date,
+    expected_version: int,
+    period_end: datetime.date | None = None,
+    end_reason: EndReason | None = None,
+    comment: str = "",
+) -> Case:
+    """The transition itself. Callers decide who may make it: case_transition lets the counsellor,
+    decision_approve the second approver."""
     case = Case.objects.select_for_update().get(pk=case.pk, participant=access.participant)
     if case.version != expected_version:
         raise ValidationError(

@@ -1,8 +1,16 @@
 from django.urls import path
 
-from kvp.programme import views
+from kvp.programme import benefit_views, casework_views, views
 
 urlpatterns = [
     path("deltakere/<uuid:participant_id>/saker/ny/", views.case_create_view, name="case_create"),
     path("saker/<uuid:case_id>/status/", views.case_transition_view, name="case_transition"),
+    path("saker/<uuid:case_id>/vilkar/", casework_views.eligibility_review, name="eligibility_review"),
+    path("saker/<uuid:case_id>/vedtak/ny/", casework_views.decision_create, name="decision_create"),
+    path("vedtak/<uuid:decision_id>/", casework_views.decision_detail, name="decision_detail"),
+    path("vedtak/<uuid:decision_id>/godkjenn/", casework_views.decision_approve_view, name="decision_approve"),
+    path("vedtak/<uuid:decision_id>/brev.pdf", casework_views.decision_letter_pdf, name="decision_letter_pdf"),
+    path("saker/<uuid:case_id>/utbetaling/", benefit_views.payments_view, name="payments"),
+    path("saker/<uuid:case_id>/fravaer/ny/", benefit_views.absence_create, name="absence_create"),
+    path("meg/utbetaling/", benefit_views.my_payments, name="my_payments"),
 ]

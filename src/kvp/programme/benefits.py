@@ -1,0 +1,108 @@
+"""Absence registration and the benefit statement for a payment period, from the case's own data."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kvp.accounts.models import User
+from kvp.audit.models import AuditEvent
+from kvp.audit.services import audit_record
+from kvp.participants.access import ParticipantAccess
+from kvp.programme.models import Absence, Case
+from kvp.programme.selectors import rate_table
+from kvp.rules import absence as absence_rules
+from kvp.rules import benefit, payments
+from kvp.rules.case_status import CaseStatus
+
+RUNNING = {CaseStatus.ACTIVE, CaseStatus.EXTENDED, CaseStatus.ENDED}
+
+
+def programme_span(case: Case) -> benefit.Span | None:
+    """The days the programme ran or runs: from the start to the end, or to the day it ended."""
+    if case.status_enum not in RUNNING or case.starts_on is None or case.ends_on is None:
+        return None
+    return benefit.Span(case.starts_on, min(case.ends_on, case.ended_on or case.ends_on))
+
+
+def payment_periods(case: Case) -> list[benefit.Span]:
+    span = programme_span(case)
+    if span is None:
+        return []
+    office = case.participant.office
+    return payments.payment_periods(
+        schedule=payments.Schedule(office.payment_schedule), start=span.start, end=span.end,
+        anchor=office.payment_anchor,
+    )  # fmt: skip
+
+
+def assessed_absences(case: Case) -> list[tuple[Absence, absence_rules.Assessment]]:
+    return [(item, absence_rules.assess_absence(as_rule(item))) for item in case.absences.all()]
+
+
+def as_rule(item: Absence) -> absence_rules.Absence:
+    return absence_rules.Absence(
+        start=item.starts_on,
+        end=item.ends_on,
+        kind=absence_rules.AbsenceKind(item.kind),
+        documentation=absence_rules.Documentation(item.documentation),
+    )
+
+
+def benefit_for_period(case: Case, period: benefit.Span) -> benefit.Statement:
+    """The statement a participant sees: one line per change of rates, every amount explained."""
+    participant = case.participant
+    person = benefit.Person(
+        birth_date=participant.birth_date,
+        children=tuple(
+            benefit.Child(child.birth_date, child.income_above_base_amount) for child in participant.children.all()
+        ),
+    )
+    return benefit.benefit_statement(
+        person=person,
+        start=period.start,
+        end=period.end,
+        rates=rate_table(),
+        deductions=absence_rules.deduction_days([assessment for _item, assessment in assessed_absences(case)]),
+        other_income=[
+            benefit.OtherIncome(benefit.IncomeKind(item.kind), item.starts_on, item.ends_on, item.per_weekday_ore)
+            for item in case.other_incomes.all()
+        ],
+    )
+
+
+@transaction.atomic
+def absence_register(
+    *,
+    actor: User,
+    access: ParticipantAccess,
+    case: Case,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    kind: str,
+    documentation: str,
+) -> Absence:
+    """Register absence within the programme period; the rules say whether it is valid."""
+    access.require_write()
+    span = programme_span(case)
+    if span is None:
+        raise ValidationError(_("Absence is registered while the programme runs."), code="not_running")
+    if ends_on < starts_on:
+        raise ValidationError({"ends_on": _("The absence cannot end before it starts.")})
+    if starts_on < span.start or ends_on > span.end:
+        raise ValidationError(
+            _("The absence must be within the programme period, %(start)s to %(end)s.")
+            % {"start": f"{span.start:%d.%m.%Y}", "end": f"{span.end:%d.%m.%Y}"},
+            code="outside",
+        )
+    item = Absence.objects.create(
+        case=case, starts_on=starts_on, ends_on=ends_on, kind=kind, documentation=documentation, registered_by=actor
+    )
+    audit_record(
+        actor=actor, participants=[case.participant], action=AuditEvent.Action.CREATE,
+        object_type=AuditEvent.What.CASE, object_id=str(case.pk), basis=access.basis, reason=access.reason,
+    )  # fmt: skip
+    return item

@@ -1,0 +1,176 @@
+"""Pages for the § 29 review and decisions: parse, authorise, call a service, render."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from kvp.audit.models import AuditEvent
+from kvp.common.forms import apply_service_errors
+from kvp.common.requests import AuthedRequest
+from kvp.participants.access import ParticipantAccess, get_participant_for_user
+from kvp.programme.decisions import decision_approve, decision_make, eligibility_review_create
+from kvp.programme.forms import DecisionForm, EligibilityReviewForm
+from kvp.programme.letters import build_letter, letter_pdf
+from kvp.programme.models import Case, Decision
+from kvp.rules.case_status import CaseStatus
+from kvp.rules.eligibility import CONDITION_LAW, REASON_TEXT, SUMMARY_TEXT, Condition, Reason, Summary
+
+CONDITION_LABELS = {
+    Condition.AGE: gettext_lazy("Age"),
+    Condition.WORK_ABILITY: gettext_lazy("Significantly reduced work and income capacity"),
+    Condition.BENEFITS: gettext_lazy("No or very limited benefits to live on"),
+    Condition.CLOSE_FOLLOW_UP: gettext_lazy("Need for close follow-up"),
+    Condition.RESIDENCE: gettext_lazy("Lawful residence and fixed abode"),
+    Condition.PROGRAMME_FIT: gettext_lazy("The programme is suitable and necessary"),
+}
+LAW_URL = "https://lovdata.no/lov/2009-12-18-131/§29"
+
+
+def _case_access(
+    request: AuthedRequest, case_id: uuid.UUID, *, for_write: bool = False
+) -> tuple[Case, ParticipantAccess]:
+    case = get_object_or_404(Case.objects.select_related("participant__office"), pk=case_id)
+    access = get_participant_for_user(request.user, case.participant_id, what=AuditEvent.What.CASE, for_write=for_write)
+    return case, access
+
+
+def review_rows(result: dict[str, Any]) -> list[dict[str, str]]:
+    """The stored rule result with labels, explanations and law text in the reader's language."""
+    return [
+        {
+            "label": str(CONDITION_LABELS[Condition(item["condition"])]),
+            "outcome": item["outcome"],
+            "explanation": _(REASON_TEXT[Reason(item["reason"])]),
+            "law": CONDITION_LAW[Condition(item["condition"])],
+        }
+        for item in result["conditions"]
+    ]
+
+
+@login_required
+def eligibility_review(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
+    if request.method == "POST":
+        case, access = _case_access(request, case_id, for_write=True)
+    else:
+        case, access = _case_access(request, case_id)
+    form = EligibilityReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            eligibility_review_create(
+                actor=request.user, access=access, case=case, work_ability=data["work_ability"],
+                work_ability_assessed_on=data["work_ability_assessed_on"], benefits=data["benefits"],
+                close_follow_up=data["close_follow_up"], lawful_residence=data["lawful_residence"],
+                programme_fit=data["programme_fit"], note=data["note"],
+            )  # fmt: skip
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("The review is saved."))
+            return redirect("eligibility_review", case.pk)
+    review = case.eligibility_reviews.select_related("reviewed_by").first()
+    can_decide = access.can_write and case.status_enum is CaseStatus.ASSESSED
+    context = {
+        "case": case,
+        "participant": case.participant,
+        "access": access,
+        "form": form if access.can_write and case.status_enum in {CaseStatus.APPLIED, CaseStatus.ASSESSED} else None,
+        "review": review,
+        "rows": review_rows(review.result) if review else [],
+        "summary": _(SUMMARY_TEXT[Summary(review.result["summary"])]) if review else "",
+        "decision_form": DecisionForm(initial={"language": "nb"}) if can_decide else None,
+        "decisions": case.decisions.select_related("made_by", "approved_by"),
+        "law_url": LAW_URL,
+    }
+    return render(request, "programme/eligibility.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def decision_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
+    case, access = _case_access(request, case_id, for_write=True)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            decision = decision_make(actor=request.user, access=access, case=case, **form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            if decision.status == Decision.Status.AWAITING_APPROVAL:
+                messages.success(request, _("The decision is saved and waits for a second approver."))
+            else:
+                messages.success(request, _("The decision is made."))
+            return redirect("decision_detail", decision.pk)
+    return render(
+        request,
+        "programme/decision_form.html",
+        {"form": form, "case": case, "participant": case.participant},
+        status=400,
+    )
+
+
+def _decision_access(request: AuthedRequest, decision_id: uuid.UUID) -> tuple[Decision, ParticipantAccess]:
+    decision = get_object_or_404(Decision.objects.select_related("case__participant", "made_by"), pk=decision_id)
+    user = request.user
+    if user.participant_id is not None:
+        if decision.status != Decision.Status.APPROVED:
+            raise PermissionDenied
+        access = get_participant_for_user(user, decision.case.participant_id, what=AuditEvent.What.CASE,
+                                          self_service=True)  # fmt: skip
+    else:
+        access = get_participant_for_user(user, decision.case.participant_id, what=AuditEvent.What.CASE)
+    return decision, access
+
+
+@login_required
+def decision_detail(request: AuthedRequest, decision_id: uuid.UUID) -> HttpResponse:
+    decision, _access = _decision_access(request, decision_id)
+    user = request.user
+    may_approve = (
+        decision.status == Decision.Status.AWAITING_APPROVAL
+        and (user.is_leader or user.may_approve_decisions)
+        and decision.made_by_id != user.pk
+    )
+    return render(
+        request,
+        "programme/decision.html",
+        {
+            "decision": decision,
+            "letter": build_letter(decision.snapshot),
+            "may_approve": may_approve,
+            "participant": decision.case.participant,
+        },
+    )
+
+
+@login_required
+@require_POST
+def decision_approve_view(request: AuthedRequest, decision_id: uuid.UUID) -> HttpResponse:
+    if not (request.user.is_leader or request.user.may_approve_decisions):
+        raise PermissionDenied
+    decision, access = _decision_access(request, decision_id)
+    try:
+        decision_approve(actor=request.user, access=access, decision=decision)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The decision is approved and sent."))
+    return redirect("decision_detail", decision.pk)
+
+
+@login_required
+def decision_letter_pdf(request: AuthedRequest, decision_id: uuid.UUID) -> HttpResponse:
+    decision, _access = _decision_access(request, decision_id)
+    response = HttpResponse(letter_pdf(build_letter(decision.snapshot)), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="vedtak-{str(decision.pk)[:8]}.pdf"'
+    return response

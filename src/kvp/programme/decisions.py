@@ -1,0 +1,233 @@
+"""Services for the eligibility review and decisions (vedtak), with maker-checker for refusals."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kvp.accounts.models import User
+from kvp.audit.models import AuditEvent
+from kvp.audit.services import audit_record
+from kvp.participants.access import ParticipantAccess
+from kvp.programme.models import Case, Decision, EligibilityReview
+from kvp.programme.services import move_case
+from kvp.rules import duration
+from kvp.rules.case_status import CaseStatus
+from kvp.rules.eligibility import Application, EligibilityResult, WorkAbility, assess_eligibility
+
+PERIOD_MESSAGES = {
+    duration.PeriodProblem.END_BEFORE_START: gettext_lazy("The programme must start before its end date."),
+    duration.PeriodProblem.TOO_LONG: gettext_lazy(
+        "The programme can last at most %(years)s years from its start (sotjl. § 33); extend it later if needed."
+    ),
+}
+START_MESSAGES = {
+    duration.StartProblem.START_BEFORE_APPLICATION: gettext_lazy("The programme cannot start before the application."),
+    duration.StartProblem.START_TOO_LATE: gettext_lazy(
+        "The programme should start no later than six months after the application."
+    ),
+}
+
+
+def _date(day: datetime.date | None) -> str:
+    return f"{day:%d.%m.%Y}" if day else ""
+
+
+@transaction.atomic
+def eligibility_review_create(
+    *,
+    actor: User,
+    access: ParticipantAccess,
+    case: Case,
+    work_ability: str,
+    work_ability_assessed_on: datetime.date,
+    benefits: list[dict[str, Any]],
+    close_follow_up: bool | None,
+    lawful_residence: bool | None,
+    programme_fit: bool | None,
+    note: str = "",
+) -> EligibilityReview:
+    """Record the § 29 review; the first review of an application marks the case as assessed."""
+    access.require_write()
+    if case.status_enum not in {CaseStatus.APPLIED, CaseStatus.ASSESSED}:
+        raise ValidationError(_("The conditions are reviewed before the decision, while the case is open."))
+    if work_ability_assessed_on > timezone.localdate():
+        raise ValidationError({"work_ability_assessed_on": _("The assessment date cannot be in the future.")})
+    result = assess_eligibility(
+        application=Application(
+            birth_date=case.participant.birth_date,
+            application_date=case.applied_on,
+            work_ability=WorkAbility(work_ability),
+            benefits=tuple((item["kind"], int(item["yearly_ore"])) for item in benefits),
+            needs_close_follow_up=close_follow_up,
+            lawful_residence_and_abode=lawful_residence,
+            programme_fit=programme_fit,
+        )
+    )
+    review = EligibilityReview.objects.create(
+        case=case,
+        reviewed_by=actor,
+        work_ability=work_ability,
+        work_ability_assessed_on=work_ability_assessed_on,
+        benefits=benefits,
+        close_follow_up=close_follow_up,
+        lawful_residence=lawful_residence,
+        programme_fit=programme_fit,
+        note=note,
+        result=result_as_json(result),
+    )
+    if case.status_enum is CaseStatus.APPLIED:
+        effective_on = max(work_ability_assessed_on, case.applied_on)
+        move_case(
+            actor=actor, access=access, case=case, target=CaseStatus.ASSESSED, effective_on=effective_on,
+            expected_version=case.version,
+        )  # fmt: skip
+    else:
+        _audit(actor, access, case)
+    return review
+
+
+def result_as_json(result: EligibilityResult) -> dict[str, Any]:
+    return {
+        "summary": result.summary.value,
+        "conditions": [
+            {"condition": item.condition.value, "outcome": item.outcome.value, "reason": item.reason.value}
+            for item in result.conditions
+        ],
+    }
+
+
+@transaction.atomic
+def decision_make(
+    *,
+    actor: User,
+    access: ParticipantAccess,
+    case: Case,
+    kind: str,
+    reasons: str,
+    language: str = "nb",
+    starts_on: datetime.date | None = None,
+    ends_on: datetime.date | None = None,
+    reserve_deduction: bool = True,
+) -> Decision:
+    """Make a decision. A grant takes effect at once; a refusal waits for a second approver."""
+    access.require_write()
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.status_enum is not CaseStatus.ASSESSED:
+        raise ValidationError(_("Review the conditions before you decide."), code="not_assessed")
+    if case.decisions.filter(status=Decision.Status.AWAITING_APPROVAL).exists():
+        raise ValidationError(_("A decision on this case is already waiting for approval."), code="pending")
+    review = case.eligibility_reviews.first()
+    if not reasons.strip():
+        raise ValidationError({"reasons": _("Write the reasons for the decision.")})
+    if kind == Decision.Kind.GRANT:
+        _check_grant_period(case, starts_on, ends_on)
+    decision = Decision(
+        case=case,
+        kind=kind,
+        status=Decision.Status.AWAITING_APPROVAL if kind == Decision.Kind.REFUSAL else Decision.Status.APPROVED,
+        language=language,
+        starts_on=starts_on if kind == Decision.Kind.GRANT else None,
+        ends_on=ends_on if kind == Decision.Kind.GRANT else None,
+        reasons=reasons.strip(),
+        reserve_deduction=reserve_deduction,
+        made_by=actor,
+        snapshot={},
+    )
+    if decision.status == Decision.Status.APPROVED:
+        decision.decided_on = timezone.localdate()
+    decision.snapshot = decision_snapshot(decision, review)
+    decision.full_clean()
+    decision.save()
+    if decision.status == Decision.Status.APPROVED:
+        _take_effect(actor, access, decision)
+    else:
+        _audit(actor, access, case)
+    return decision
+
+
+@transaction.atomic
+def decision_approve(*, actor: User, access: ParticipantAccess, decision: Decision) -> Decision:
+    """The second approver (the office leader or an appointed colleague) approves a refusal."""
+    decision = Decision.objects.select_for_update().select_related("case").get(pk=decision.pk)
+    if not (actor.is_leader or actor.may_approve_decisions) or actor.office_id != decision.case.participant.office_id:
+        raise ValidationError(_("Only the office leader or an appointed approver can approve decisions."))
+    if decision.made_by_id == actor.pk:
+        raise ValidationError(_("The second approver must be someone other than the one who made the decision."))
+    if decision.status != Decision.Status.AWAITING_APPROVAL:
+        raise ValidationError(_("This decision is already decided."), code="decided")
+    decision.status = Decision.Status.APPROVED
+    decision.approved_by = actor
+    decision.decided_on = timezone.localdate()
+    decision.snapshot = decision_snapshot(decision, decision.case.eligibility_reviews.first())
+    decision.save(update_fields=["status", "approved_by", "decided_on", "snapshot"])
+    _take_effect(actor, access, decision)
+    return decision
+
+
+def _check_grant_period(case: Case, starts_on: datetime.date | None, ends_on: datetime.date | None) -> None:
+    if starts_on is None or ends_on is None:
+        raise ValidationError(_("A grant needs a programme start and end date."), code="period")
+    rules = duration.DEFAULT_DURATION_RULES
+    regime = duration.regime_for(decision_date=timezone.localdate())
+    problems = duration.check_period(start=starts_on, end=ends_on, regime=regime)
+    start_problems = duration.check_start(application_date=case.applied_on, start=starts_on)
+    messages = [str(PERIOD_MESSAGES[p]) % {"years": rules.ordinary_years(regime)} for p in problems]
+    messages += [str(START_MESSAGES[p]) for p in start_problems]
+    if messages:
+        raise ValidationError(messages, code="period")
+
+
+def _take_effect(actor: User, access: ParticipantAccess, decision: Decision) -> None:
+    case = decision.case
+    grant = decision.kind == Decision.Kind.GRANT
+    move_case(
+        actor=actor,
+        access=access,
+        case=case,
+        target=CaseStatus.GRANTED if grant else CaseStatus.REFUSED,
+        effective_on=decision.decided_on or timezone.localdate(),
+        expected_version=case.version,
+        period_end=decision.ends_on,
+        comment=_("Decision %(id)s") % {"id": str(decision.pk)[:8]},
+    )
+
+
+def _audit(actor: User, access: ParticipantAccess, case: Case) -> None:
+    audit_record(
+        actor=actor,
+        participants=[case.participant],
+        action=AuditEvent.Action.UPDATE,
+        object_type=AuditEvent.What.CASE,
+        object_id=str(case.pk),
+        basis=access.basis,
+        reason=access.reason,
+    )
+
+
+def decision_snapshot(decision: Decision, review: EligibilityReview | None) -> dict[str, Any]:
+    """What the decision rests on, kept as it was: the letter is produced from this alone."""
+    case = decision.case
+    participant = case.participant
+    return {
+        "kind": decision.kind,
+        "language": decision.language,
+        "participant": participant.full_name,
+        "national_id": participant.national_id,
+        "office": participant.office.name,
+        "applied_on_display": _date(case.applied_on),
+        "starts_on_display": _date(decision.starts_on),
+        "ends_on_display": _date(decision.ends_on),
+        "decided_on_display": _date(decision.decided_on),
+        "reasons": decision.reasons,
+        "reserve_deduction": decision.reserve_deduction,
+        "made_by": decision.made_by.get_full_name(),
+        "approved_by": decision.approved_by.get_full_name() if decision.approved_by else "",
+        "eligibility": review.result if review else None,
+    }

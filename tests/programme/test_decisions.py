@@ -1,0 +1,145 @@
+"""The § 29 review, decisions with maker-checker, and decision letters (issue 3)."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from kvp.programme.models import Case, Decision, EligibilityReview
+from kvp.rules.case_status import CaseStatus
+from tests import factories
+from tests.conftest import World, client_for
+from tests.i18n import nb
+
+REVIEW = {
+    "work_ability": "significantly_reduced",
+    "work_ability_assessed_on": "2026-09-15",
+    "close_follow_up": "yes",
+    "lawful_residence": "yes",
+    "programme_fit": "yes",
+    "note": "Amina har 6 års erfaring fra eldreomsorg og ønsker fagbrev.",
+}
+GRANT = {"kind": "grant", "language": "nb", "starts_on": "2026-10-05", "ends_on": "2028-10-04",
+         "reasons": "Du fyller vilkårene i § 29.", "reserve_deduction": "on"}  # fmt: skip
+REFUSAL = {"kind": "refusal", "language": "nn", "reasons": "Du har full arbeidsavklaringspengar."}
+
+
+@pytest.fixture(autouse=True)
+def _today() -> object:
+    with time_machine.travel(datetime.datetime(2026, 10, 1, 10, 0, tzinfo=datetime.UTC), tick=False):
+        yield
+
+
+@pytest.fixture
+def case(world: World) -> Case:
+    return factories.case(world.participant, world.counsellor, CaseStatus.APPLIED)
+
+
+def review(world: World, case: Case, **changes: str) -> int:
+    url = reverse("eligibility_review", args=[case.pk])
+    return client_for(world.counsellor).post(url, REVIEW | changes).status_code
+
+
+def decide(world: World, case: Case, data: dict[str, str]) -> Decision:
+    client_for(world.counsellor).post(reverse("decision_create", args=[case.pk]), data)
+    return Decision.objects.get(case=case)
+
+
+def test_it_records_the_review_and_marks_the_case_assessed(world: World, case: Case) -> None:
+    assert review(world, case) == 302
+    saved = EligibilityReview.objects.get(case=case)
+    assert saved.result["summary"] == "appears_met"
+    case.refresh_from_db()
+    assert case.status == CaseStatus.ASSESSED
+    page = client_for(world.counsellor).get(reverse("eligibility_review", args=[case.pk])).content.decode()
+    assert nb("The conditions appear to be met. The counsellor's judgement is still required.") in page
+    assert "sotjl. § 29" in page
+
+
+def test_it_shows_a_condition_that_is_not_met(world: World, case: Case) -> None:
+    review(world, case, work_ability="not_significantly_reduced")
+    page = client_for(world.counsellor).get(reverse("eligibility_review", args=[case.pk])).content.decode()
+    assert nb("The work ability assessment did not find significantly reduced work ability.") in page
+    assert nb("At least one condition is not met.") in page
+
+
+def test_it_refuses_an_assessment_dated_in_the_future_and_saves_nothing(world: World, case: Case) -> None:
+    assert review(world, case, work_ability_assessed_on="2026-10-02") == 400
+    assert not EligibilityReview.objects.exists()
+    case.refresh_from_db()
+    assert case.status == CaseStatus.APPLIED
+
+
+def test_it_grants_at_once_and_writes_the_letter(world: World, case: Case) -> None:
+    review(world, case)
+    decision = decide(world, case, GRANT)
+    assert decision.status == Decision.Status.APPROVED
+    case.refresh_from_db()
+    assert (case.status, case.decided_on, case.ends_on) == (
+        CaseStatus.GRANTED, datetime.date(2026, 10, 1), datetime.date(2028, 10, 4),
+    )  # fmt: skip
+    page = client_for(world.counsellor).get(reverse("decision_detail", args=[decision.pk])).content.decode()
+    assert "Du får kvalifiseringsprogram fra 05.10.2026 til 04.10.2028." in page
+    assert "innen tre uker" in page
+    assert "Statsforvalteren" in page
+    pdf = client_for(world.counsellor).get(reverse("decision_letter_pdf", args=[decision.pk]))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+
+
+def test_it_refuses_a_grant_longer_than_two_years(world: World, case: Case) -> None:
+    review(world, case)
+    response = client_for(world.counsellor).post(
+        reverse("decision_create", args=[case.pk]), GRANT | {"ends_on": "2028-10-05"}
+    )
+    assert response.status_code == 400
+    message = "The programme can last at most %(years)s years from its start (sotjl. § 33); extend it later if needed."
+    assert nb(message) % {"years": 2} in response.content.decode()
+    assert not Decision.objects.exists()
+
+
+def test_it_refuses_a_decision_before_the_review(world: World, case: Case) -> None:
+    response = client_for(world.counsellor).post(reverse("decision_create", args=[case.pk]), GRANT)
+    assert nb("Review the conditions before you decide.") in response.content.decode()
+    assert not Decision.objects.exists()
+
+
+def test_it_holds_a_refusal_until_a_second_approver_approves_it(world: World, case: Case) -> None:
+    review(world, case)
+    decision = decide(world, case, REFUSAL)
+    assert decision.status == Decision.Status.AWAITING_APPROVAL
+    case.refresh_from_db()
+    assert case.status == CaseStatus.ASSESSED
+
+    client_for(world.leader).post(reverse("decision_approve", args=[decision.pk]))
+    decision.refresh_from_db()
+    assert (decision.status, decision.approved_by) == (Decision.Status.APPROVED, world.leader)
+    case.refresh_from_db()
+    assert case.status == CaseStatus.REFUSED
+    page = client_for(world.leader).get(reverse("decision_detail", args=[decision.pk])).content.decode()
+    assert "Du får ikkje kvalifiseringsprogram" in page  # nynorsk, as chosen
+    assert "Godkjent av: Lise Leder" in page
+
+
+def test_it_does_not_let_the_maker_approve_their_own_refusal(world: World, case: Case) -> None:
+    world.counsellor.may_approve_decisions = True
+    world.counsellor.save()
+    review(world, case)
+    decision = decide(world, case, REFUSAL)
+    response = client_for(world.counsellor).post(reverse("decision_approve", args=[decision.pk]), follow=True)
+    assert nb("The second approver must be someone other than the one who made the decision.") in (
+        response.content.decode()
+    )
+    decision.refresh_from_db()
+    assert decision.status == Decision.Status.AWAITING_APPROVAL
+
+
+def test_it_shows_the_participant_only_decided_letters(world: World, case: Case) -> None:
+    review(world, case)
+    decision = decide(world, case, REFUSAL)
+    own = client_for(world.participant_user)
+    assert own.get(reverse("decision_detail", args=[decision.pk])).status_code == 403
+    client_for(world.leader).post(reverse("decision_approve", args=[decision.pk]))
+    assert own.get(reverse("decision_letter_pdf", args=[decision.pk])).content.startswith(b"%PDF")
+    assert reverse("decision_detail", args=[decision.pk]) in own.get(reverse("my_page")).content.decode()

@@ -1,0 +1,94 @@
+"""Absence and the benefit statement per payment period (issue 3: attendance and payments)."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from kvp.programme.benefits import benefit_for_period, payment_periods
+from kvp.programme.models import Absence, Case, Child
+from kvp.rules.case_status import CaseStatus
+from tests import factories
+from tests.conftest import World, client_for
+from tests.i18n import nb
+
+D = datetime.date
+
+
+@pytest.fixture(autouse=True)
+def _today() -> object:
+    with time_machine.travel(datetime.datetime(2026, 6, 15, 10, 0, tzinfo=datetime.UTC), tick=False):
+        yield
+
+
+@pytest.fixture
+def case(world: World) -> Case:
+    return factories.case(world.participant, world.counsellor, CaseStatus.ACTIVE)  # 1.6.2026 - 31.5.2028
+
+
+def june_total(case: Case) -> int:
+    return benefit_for_period(case, payment_periods(case)[0]).total_ore
+
+
+def test_it_pays_june_2026_at_the_2026_rate(case: Case) -> None:
+    # Born 1985 (the factory's default): full rate, 2.041 × 136,549 / 260 = 1,071.91 kr a day, 22 weekdays.
+    assert payment_periods(case)[0].start == D(2026, 6, 1)
+    assert june_total(case) == 22 * 107191
+
+
+def test_it_shows_every_line_to_the_counsellor_and_the_participant(world: World, case: Case) -> None:
+    Child.objects.create(participant=world.participant, birth_date=D(2019, 3, 1))
+    pages = [
+        client_for(world.counsellor).get(reverse("payments", args=[case.pk])),
+        client_for(world.participant_user).get(reverse("my_payments")),
+    ]
+    total = f"{22 * (107191 + 3800) // 100:,},{22 * (107191 + 3800) % 100:02d}".replace(",", "\u00a0", 1)
+    for page in (response.content.decode() for response in pages):
+        assert "1\u00a0071,91\u00a0kr" in page  # the daily rate
+        assert "1 × 38,00\u00a0kr" in page  # one child, 38 kroner a day in 2026
+        assert total in page
+
+
+def test_it_withholds_a_day_for_unexcused_absence(world: World, case: Case) -> None:
+    url = reverse("absence_create", args=[case.pk])
+    data = {"starts_on": "2026-06-03", "ends_on": "2026-06-03", "kind": "other", "documentation": "none"}
+    assert client_for(world.counsellor).post(url, data).status_code == 302
+    assert june_total(case) == 21 * 107191
+
+
+def test_it_keeps_the_benefit_for_documented_illness(world: World, case: Case) -> None:
+    url = reverse("absence_create", args=[case.pk])
+    data = {"starts_on": "2026-06-03", "ends_on": "2026-06-05", "kind": "own_illness",
+            "documentation": "self_declaration"}  # fmt: skip
+    client_for(world.counsellor).post(url, data)
+    assert june_total(case) == 22 * 107191
+
+
+@pytest.mark.parametrize(
+    ("starts_on", "ends_on", "message"),
+    [
+        ("2026-05-28", "2026-06-02", "The absence must be within the programme period, %(start)s to %(end)s."),
+        ("2026-06-05", "2026-06-03", "The absence cannot end before it starts."),
+    ],
+)
+def test_it_refuses_impossible_absence_and_saves_nothing(
+    world: World, case: Case, starts_on: str, ends_on: str, message: str
+) -> None:
+    url = reverse("absence_create", args=[case.pk])
+    data = {"starts_on": starts_on, "ends_on": ends_on, "kind": "other", "documentation": "none"}
+    response = client_for(world.counsellor).post(url, data)
+    assert response.status_code == 400
+    expected = nb(message) % {"start": "01.06.2026", "end": "31.05.2028"} if "%(" in message else nb(message)
+    assert expected in response.content.decode()
+    assert not Absence.objects.exists()
+
+
+def test_it_follows_the_offices_payment_schedule(world: World, case: Case) -> None:
+    world.office.payment_schedule = "biweekly"
+    world.office.payment_anchor = D(2026, 1, 5)
+    world.office.save()
+    case.refresh_from_db()
+    first, second = payment_periods(case)[:2]
+    # Fortnights run from Monday 5 January: 25 May - 7 June is the one the programme starts in.
+    assert (first.start, first.end, second.start) == (D(2026, 6, 1), D(2026, 6, 7), D(2026, 6, 8))
