@@ -73,6 +73,8 @@ def decision(item: Case, maker: User, kind: str) -> Decision:
         decided_on=datetime.date(2026, 10, 1) if grant else None,
         snapshot={},
     )
-    made.snapshot = decision_snapshot(made, None)
+    made.snapshot = decision_snapshot(
+        made, case=item, participant=item.participant, made_by=maker, approved_by=None, review_result=None
+    )
     made.save()
     return made

@@ -6,10 +6,12 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
+from django.apps import apps as django_apps
 from django.db import connection
 from playwright.sync_api import Browser, sync_playwright
 
 from kvp.audit.models import AuditEvent
+from kvp.programme.models import Rate
 
 CHROMIUM = "/usr/bin/chromium"
 # Flags for a closed network and running as root in CI (see the machine notes).
@@ -35,7 +37,10 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture(autouse=True)
 def _empty_audit_trail_before_flush(transactional_db: None) -> Iterator[None]:
     """Browser tests commit; the flush after them must not trip the append-only triggers. The trail
-    is emptied with the triggers briefly lifted, so the flush finds no audit rows to delete."""
+    is emptied with the triggers briefly lifted, so the flush finds no audit rows to delete. The flush
+    also empties the rates a data migration seeded, so they are seeded again before each test."""
+    if not Rate.objects.exists():
+        importlib.import_module("kvp.programme.migrations.0003_seed_rates").seed(django_apps, None)
     yield
     triggers = importlib.import_module("kvp.audit.migrations.0002_append_only_triggers")
     with connection.schema_editor() as editor:

@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 
 from kvp.programme.benefits import benefit_for_period, payment_periods
-from kvp.programme.models import Absence, Case, Child
+from kvp.programme.models import Absence, Case, Child, Rate
 from kvp.rules.case_status import CaseStatus
 from tests import factories
 from tests.conftest import World, client_for
@@ -92,3 +92,13 @@ def test_it_follows_the_offices_payment_schedule(world: World, case: Case) -> No
     first, second = payment_periods(case)[:2]
     # Fortnights run from Monday 5 January: 25 May - 7 June is the one the programme starts in.
     assert (first.start, first.end, second.start) == (D(2026, 6, 1), D(2026, 6, 7), D(2026, 6, 8))
+
+
+def test_it_explains_a_missing_rate_instead_of_failing(world: World, case: Case) -> None:
+    Rate.objects.filter(series="base_amounts").delete()
+    response = client_for(world.counsellor).get(reverse("payments", args=[case.pk]))
+    assert response.status_code == 200
+    expected = nb(
+        "No rate is recorded for %(day)s. An administrator must add the rate before the benefit can be calculated."
+    )
+    assert expected % {"day": "1.6.2026"} in response.content.decode()

@@ -34,7 +34,9 @@ class AkselForm(forms.Form):
         super().full_clean()
         for name in self.errors:
             if name in self.fields:
-                self.fields[name].widget.attrs |= {"aria-invalid": "true", "aria-describedby": f"id_{name}-error"}
+                field = self.fields[name]
+                described_by = f"id_{name}-error" + (f" id_{name}_helptext" if field.help_text else "")
+                field.widget.attrs |= {"aria-invalid": "true", "aria-describedby": described_by}
 
 
 class DateInput(forms.DateInput):

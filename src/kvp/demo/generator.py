@@ -23,7 +23,7 @@ from kvp.demo.people import PeopleFactory, Person, add_years
 from kvp.demo.story import Story, new_uuid, note_facts
 from kvp.followup.models import CaseNote, Meeting
 from kvp.participants.models import Participant
-from kvp.programme.models import Case, CaseEvent
+from kvp.programme.models import Case, CaseEvent, Decision, EligibilityReview
 from kvp.rules.case_status import CaseStatus
 
 PASSWORD = "kvp-demo-2026"  # noqa: S105 -- the published password of the demo accounts
@@ -81,6 +81,8 @@ class ParticipantRows:
     events: list[CaseEvent] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     notes: list[CaseNote] = field(default_factory=list)
+    reviews: list[EligibilityReview] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
 
 
 def seeded(seed: int, purpose: str) -> random.Random:
@@ -173,6 +175,11 @@ def participant_rows(
                 case, events = story.case(history)
                 rows.cases.append(case)
                 rows.events += events
+                reviews, decisions = story.decisions(
+                    history, case, approver=staff.leader if counsellor else staff.counsellors[0]
+                )
+                rows.reviews += reviews
+                rows.decisions += decisions
         participant.created_at = rows.cases[0].created_at
         if counsellor:
             rows.meetings = story.meetings(current)

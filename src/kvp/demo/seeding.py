@@ -28,7 +28,7 @@ from kvp.demo.generator import (
 from kvp.demo.places import OFFICE_NAME, OFFICE_UNIT_NUMBER
 from kvp.followup.models import CaseNote, Meeting
 from kvp.participants.models import Participant
-from kvp.programme.models import Case, CaseEvent
+from kvp.programme.models import Case, CaseEvent, Decision, EligibilityReview
 
 PARTICIPANTS_PER_BATCH = 2000
 # Foreign-key order, with the label the summary uses.
@@ -37,6 +37,8 @@ INSERT_ORDER: dict[type[models.Model], str] = {
     Participant: "participants",
     Case: "cases",
     CaseEvent: "case events",
+    EligibilityReview: "eligibility reviews",
+    Decision: "decisions",
     Meeting: "meetings",
     CaseNote: "case notes",
 }
@@ -105,6 +107,8 @@ class Batch:
         self.rows[Participant].append(item.participant)
         self.rows[Case] += item.cases
         self.rows[CaseEvent] += item.events
+        self.rows[EligibilityReview] += item.reviews
+        self.rows[Decision] += item.decisions
         self.rows[Meeting] += item.meetings
         self.rows[CaseNote] += item.notes
 

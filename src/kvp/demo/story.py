@@ -21,8 +21,10 @@ from kvp.demo.people import Person
 from kvp.demo.places import OFFICE_NAME, OFFICE_ROOMS, OTHER_MUNICIPALITIES, PHONE_PLACE, VIDEO_PLACE
 from kvp.followup.models import CaseNote, Meeting
 from kvp.participants.models import Participant
-from kvp.programme.models import Case, CaseEvent
+from kvp.programme.decisions import decision_snapshot, result_as_json
+from kvp.programme.models import Case, CaseEvent, Decision, EligibilityReview
 from kvp.rules.case_status import OPEN_STATUSES, CaseStatus, EndReason
+from kvp.rules.eligibility import Application, WorkAbility, assess_eligibility
 
 MAX_NOTES = 6
 FOLLOW_UPS_KEPT = 3  # follow-up meetings kept per programme: the most recent ones
@@ -141,6 +143,53 @@ class Story:
             for previous, step, moment in zip((None, *history.steps), history.steps, times, strict=False)
         ]
         return case, events
+
+    def decisions(self, history: History, case: Case, approver: User) -> tuple[list[EligibilityReview], list[Decision]]:
+        """The § 29 review behind an assessed case, and the decision a granted or refused case rests on."""
+        assessed_on = history.on(CaseStatus.ASSESSED)
+        if assessed_on is None:
+            return [], []
+        refused = history.on(CaseStatus.REFUSED) is not None
+        work_ability = "not_significantly_reduced" if refused else "significantly_reduced"
+        result = result_as_json(
+            assess_eligibility(
+                application=Application(
+                    birth_date=self.person.birth_date, application_date=history.applied_on,
+                    work_ability=WorkAbility(work_ability), needs_close_follow_up=True,
+                    lawful_residence_and_abode=True, programme_fit=not refused,
+                )
+            )
+        )  # fmt: skip
+        moment = at(self.rng, assessed_on, from_hour=9, to_hour=15)
+        review = EligibilityReview(
+            case_id=case.pk, reviewed_by_id=self.actor.pk, reviewed_at=moment, work_ability=work_ability,
+            work_ability_assessed_on=assessed_on, close_follow_up=True, lawful_residence=True,
+            programme_fit=not refused, result=result,
+        )  # fmt: skip
+        decided_on = history.decided_on
+        if decided_on is None:
+            return [review], []
+        grant = not refused
+        decision = Decision(
+            id=new_uuid(self.rng),
+            case_id=case.pk,
+            kind=Decision.Kind.GRANT if grant else Decision.Kind.REFUSAL,
+            status=Decision.Status.APPROVED,
+            language="nn" if self.rng.random() < 0.1 else "nb",
+            starts_on=history.planned_start if grant else None,
+            ends_on=history.granted_until if grant else None,
+            reasons=texts.EVENT_COMMENTS[CaseStatus.GRANTED if grant else CaseStatus.REFUSED],
+            made_by_id=self.actor.pk,
+            made_at=at(self.rng, decided_on, from_hour=9, to_hour=15),
+            approved_by_id=None if grant else approver.pk,
+            decided_on=decided_on,
+            snapshot={},
+        )
+        decision.snapshot = decision_snapshot(
+            decision, case=case, participant=self.participant, made_by=self.actor,
+            approved_by=None if grant else approver, review_result=result,
+        )  # fmt: skip
+        return [review], [decision]
 
     def notes(self, current: History, earlier: History | None) -> list[CaseNote]:
         """1-6 notes: the earlier case's outcome, each step of the current case, follow-ups while it runs."""

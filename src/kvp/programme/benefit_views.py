@@ -20,8 +20,9 @@ from kvp.participants.access import ParticipantAccess, get_participant_for_user
 from kvp.participants.self_service import own_access
 from kvp.programme.benefits import absence_register, assessed_absences, benefit_for_period, payment_periods
 from kvp.programme.forms import AbsenceForm
-from kvp.programme.models import Case
+from kvp.programme.models import Case, Decision
 from kvp.rules.absence import AbsenceReason, deduction_needs_decision
+from kvp.rules.benefit import UnknownRateDateError
 
 REASON_LABELS = {
     AbsenceReason.DOCUMENTED_ILLNESS: gettext_lazy("Valid: documented illness"),
@@ -47,20 +48,27 @@ def _statement_context(case: Case, requested: str | None) -> dict[str, object]:
     index = next((i for i, period in enumerate(periods) if today in period), len(periods) - 1)
     if requested is not None and requested.isdigit() and int(requested) < len(periods):
         index = int(requested)
-    statement = benefit_for_period(case, periods[index]) if periods else None
+    statement, missing_rate = None, None
+    if periods:
+        try:
+            statement = benefit_for_period(case, periods[index])
+        except UnknownRateDateError as error:
+            missing_rate = error.day
     absences = [
         {"absence": item, "assessment": assessment, "label": REASON_LABELS[assessment.reason]}
         for item, assessment in assessed_absences(case)
     ]
-    reserved = case.decisions.filter(kind="grant", status="approved", reserve_deduction=True).exists()
+    grant = case.decisions.filter(kind=Decision.Kind.GRANT, status=Decision.Status.APPROVED).first()
     return {
         "case": case,
         "participant": case.participant,
         "periods": list(enumerate(periods)),
         "index": index,
         "statement": statement,
+        "missing_rate": missing_rate,
         "absences": absences,
-        "deduction_needs_decision": deduction_needs_decision(reserved_in_decision=reserved),
+        "deduction_needs_decision": grant is not None
+        and deduction_needs_decision(reserved_in_decision=grant.reserve_deduction),
     }
 
 

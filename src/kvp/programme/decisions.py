@@ -15,6 +15,7 @@ from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
 from kvp.participants.access import ParticipantAccess
+from kvp.participants.models import Participant
 from kvp.programme.models import Case, Decision, EligibilityReview
 from kvp.programme.services import move_case
 from kvp.rules import duration
@@ -142,7 +143,10 @@ def decision_make(
     )
     if decision.status == Decision.Status.APPROVED:
         decision.decided_on = timezone.localdate()
-    decision.snapshot = decision_snapshot(decision, review)
+    decision.snapshot = decision_snapshot(
+        decision, case=case, participant=case.participant, made_by=actor, approved_by=None,
+        review_result=review.result if review else None,
+    )  # fmt: skip
     decision.full_clean()
     decision.save()
     if decision.status == Decision.Status.APPROVED:
@@ -165,7 +169,11 @@ def decision_approve(*, actor: User, access: ParticipantAccess, decision: Decisi
     decision.status = Decision.Status.APPROVED
     decision.approved_by = actor
     decision.decided_on = timezone.localdate()
-    decision.snapshot = decision_snapshot(decision, decision.case.eligibility_reviews.first())
+    review = decision.case.eligibility_reviews.first()
+    decision.snapshot = decision_snapshot(
+        decision, case=decision.case, participant=decision.case.participant, made_by=decision.made_by,
+        approved_by=actor, review_result=review.result if review else None,
+    )  # fmt: skip
     decision.save(update_fields=["status", "approved_by", "decided_on", "snapshot"])
     _take_effect(actor, access, decision)
     return decision
@@ -211,10 +219,16 @@ def _audit(actor: User, access: ParticipantAccess, case: Case) -> None:
     )
 
 
-def decision_snapshot(decision: Decision, review: EligibilityReview | None) -> dict[str, Any]:
+def decision_snapshot(
+    decision: Decision,
+    *,
+    case: Case,
+    participant: Participant,
+    made_by: User,
+    approved_by: User | None,
+    review_result: dict[str, Any] | None,
+) -> dict[str, Any]:
     """What the decision rests on, kept as it was: the letter is produced from this alone."""
-    case = decision.case
-    participant = case.participant
     return {
         "kind": decision.kind,
         "language": decision.language,
@@ -227,7 +241,7 @@ def decision_snapshot(decision: Decision, review: EligibilityReview | None) -> d
         "decided_on_display": _date(decision.decided_on),
         "reasons": decision.reasons,
         "reserve_deduction": decision.reserve_deduction,
-        "made_by": decision.made_by.get_full_name(),
-        "approved_by": decision.approved_by.get_full_name() if decision.approved_by else "",
-        "eligibility": review.result if review else None,
+        "made_by": made_by.get_full_name(),
+        "approved_by": approved_by.get_full_name() if approved_by else "",
+        "eligibility": review_result,
     }
