@@ -13,6 +13,7 @@ from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
 from kvp.participants.access import ParticipantAccess
 from kvp.programme.models import Absence, Case
+from kvp.programme.parameters import current_rules
 from kvp.programme.selectors import rate_table
 from kvp.rules import absence as absence_rules
 from kvp.rules import benefit, payments
@@ -40,7 +41,8 @@ def payment_periods(case: Case) -> list[benefit.Span]:
 
 
 def assessed_absences(case: Case) -> list[tuple[Absence, absence_rules.Assessment]]:
-    return [(item, absence_rules.assess_absence(as_rule(item))) for item in case.absences.all()]
+    parameters = current_rules()[absence_rules.AbsenceParameters]
+    return [(item, absence_rules.assess_absence(as_rule(item), parameters)) for item in case.absences.all()]
 
 
 def as_rule(item: Absence) -> absence_rules.Absence:
@@ -66,6 +68,7 @@ def benefit_for_period(case: Case, period: benefit.Span) -> benefit.Statement:
         start=period.start,
         end=period.end,
         rates=rate_table(),
+        parameters=current_rules()[benefit.BenefitParameters],
         deductions=absence_rules.deduction_days([assessment for _item, assessment in assessed_absences(case)]),
         other_income=[
             benefit.OtherIncome(benefit.IncomeKind(item.kind), item.starts_on, item.ends_on, item.per_weekday_ore)

@@ -17,10 +17,11 @@ from kvp.audit.services import audit_record
 from kvp.participants.access import ParticipantAccess
 from kvp.participants.models import Participant
 from kvp.programme.models import Case, Decision, EligibilityReview
+from kvp.programme.parameters import current_rules
 from kvp.programme.services import move_case
 from kvp.rules import duration
 from kvp.rules.case_status import CaseStatus
-from kvp.rules.eligibility import Application, EligibilityResult, WorkAbility, assess_eligibility
+from kvp.rules.eligibility import Application, EligibilityResult, EligibilityRules, WorkAbility, assess_eligibility
 
 PERIOD_MESSAGES = {
     duration.PeriodProblem.END_BEFORE_START: gettext_lazy("The programme must start before its end date."),
@@ -61,6 +62,7 @@ def eligibility_review_create(
     if work_ability_assessed_on > timezone.localdate():
         raise ValidationError({"work_ability_assessed_on": _("The assessment date cannot be in the future.")})
     result = assess_eligibility(
+        rules=current_rules()[EligibilityRules],
         application=Application(
             birth_date=case.participant.birth_date,
             application_date=case.applied_on,
@@ -69,7 +71,7 @@ def eligibility_review_create(
             needs_close_follow_up=close_follow_up,
             lawful_residence_and_abode=lawful_residence,
             programme_fit=programme_fit,
-        )
+        ),
     )
     review = EligibilityReview.objects.create(
         case=case,
@@ -182,10 +184,10 @@ def decision_approve(*, actor: User, access: ParticipantAccess, decision: Decisi
 def _check_grant_period(case: Case, starts_on: datetime.date | None, ends_on: datetime.date | None) -> None:
     if starts_on is None or ends_on is None:
         raise ValidationError(_("A grant needs a programme start and end date."), code="period")
-    rules = duration.DEFAULT_DURATION_RULES
-    regime = duration.regime_for(decision_date=timezone.localdate())
-    problems = duration.check_period(start=starts_on, end=ends_on, regime=regime)
-    start_problems = duration.check_start(application_date=case.applied_on, start=starts_on)
+    rules = current_rules()[duration.DurationRules]
+    regime = duration.regime_for(decision_date=timezone.localdate(), rules=rules)
+    problems = duration.check_period(start=starts_on, end=ends_on, regime=regime, rules=rules)
+    start_problems = duration.check_start(application_date=case.applied_on, start=starts_on, rules=rules)
     messages = [str(PERIOD_MESSAGES[p]) % {"years": rules.ordinary_years(regime)} for p in problems]
     messages += [str(START_MESSAGES[p]) for p in start_problems]
     if messages:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kvp.programme import benefit_views, casework_views, views
+from kvp.programme import benefit_views, casework_views, parameter_views, views
 
 urlpatterns = [
     path("deltakere/<uuid:participant_id>/saker/ny/", views.case_create_view, name="case_create"),
@@ -13,4 +13,5 @@ urlpatterns = [
     path("saker/<uuid:case_id>/utbetaling/", benefit_views.payments_view, name="payments"),
     path("saker/<uuid:case_id>/fravaer/ny/", benefit_views.absence_create, name="absence_create"),
     path("meg/utbetaling/", benefit_views.my_payments, name="my_payments"),
+    path("regler/", parameter_views.rule_parameters, name="rule_parameters"),
 ]

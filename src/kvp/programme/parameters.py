@@ -1,0 +1,130 @@
+"""The rules' unverified parameters ([U] in KVP-RULES.md), which administrators may set.
+
+Each parameter names a field of a rule's parameter dataclass; the dataclass holds the documented default.
+A stored RuleParameter overrides it. The rule dataclasses validate the combination they get.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kvp.accounts.models import User
+from kvp.programme.models import RuleParameter
+from kvp.rules.absence import AbsenceParameters
+from kvp.rules.benefit import BenefitParameters
+from kvp.rules.duration import DurationRules
+from kvp.rules.eligibility import EligibilityRules
+
+RuleSet = BenefitParameters | AbsenceParameters | DurationRules | EligibilityRules
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    rules: type[RuleSet]
+    field: str
+    description: Promise
+    source: str
+
+    @property
+    def default(self) -> Any:
+        field = next(item for item in dataclasses.fields(self.rules) if item.name == self.field)
+        return field.default
+
+    @property
+    def default_text(self) -> str:
+        if isinstance(self.default, bool):
+            return _("yes") if self.default else _("no")
+        return str(self.default)
+
+    def parse(self, text: str) -> Any:
+        """The typed value, or a ValidationError saying what a valid value looks like."""
+        kind = type(self.default)
+        text = text.strip()
+        try:
+            if kind is bool:
+                if text.lower() not in {"true", "false", "ja", "nei", "yes", "no"}:
+                    raise ValueError(text)
+                return text.lower() in {"true", "ja", "yes"}
+            if kind is int:
+                return int(text)
+            if kind is datetime.date:
+                return datetime.date.fromisoformat(text)
+        except ValueError as exc:
+            examples = {bool: "ja / nei", int: "12", datetime.date: "2024-01-01"}
+            raise ValidationError(
+                _("Not a valid value. Write it like this: %(example)s") % {"example": examples[kind]}, code="format"
+            ) from exc
+        raise TypeError(f"unsupported parameter type {kind}")
+
+
+PARAMETERS = [
+    Parameter("benefit.days_per_year", BenefitParameters, "days_per_year",
+              gettext_lazy("Weekdays per year the yearly rate is divided by to give the daily rate"), "KVP-RULES § 5"),
+    Parameter("benefit.full_rate_age", BenefitParameters, "full_rate_age",
+              gettext_lazy("Age from which the full rate applies"), "KVP-RULES § 5, § 10 no. 2"),
+    Parameter("benefit.child_age_limit", BenefitParameters, "child_age_limit",
+              gettext_lazy("Age until which a child gives a child supplement"), "KVP-RULES § 5"),
+    Parameter("benefit.child_income_test_until", BenefitParameters, "child_income_test_until",
+              gettext_lazy("Until this date, no child supplement for a child with income above 1 G"),
+              "KVP-RULES § 5 (S8)"),
+    Parameter("benefit.deduction_includes_child_supplement", BenefitParameters, "deduction_includes_child_supplement",
+              gettext_lazy("A day of unexcused absence also withholds the child supplement"), "KVP-RULES § 6"),
+    Parameter("absence.self_declaration_days", AbsenceParameters, "self_declaration_days",
+              gettext_lazy("Weekdays one self-declaration covers (own illness)"), "KVP-RULES § 6"),
+    Parameter("absence.child_self_declaration_days", AbsenceParameters, "child_self_declaration_days",
+              gettext_lazy("Weekdays one self-declaration covers (a child's illness)"), "KVP-RULES § 6"),
+    Parameter("duration.start_deadline_months", DurationRules, "start_deadline_months",
+              gettext_lazy("Months after the application by which the programme should start"), "KVP-RULES § 3 (S13)"),
+    Parameter("duration.interruptions_extend_programme", DurationRules, "interruptions_extend_programme",
+              gettext_lazy("Days of interruption do not count towards the programme's maximum length"),
+              "KVP-RULES § 3 (S15)"),
+    Parameter("eligibility.max_age_exclusive", EligibilityRules, "max_age_exclusive",
+              gettext_lazy("Age from which a person can no longer apply"), "KVP-RULES § 1, § 10 no. 1"),
+]  # fmt: skip
+BY_NAME = {parameter.name: parameter for parameter in PARAMETERS}
+
+
+def current_rules() -> dict[type[RuleSet], Any]:
+    """Each rule's parameters with the administrators' values applied."""
+    overrides: dict[type[RuleSet], dict[str, Any]] = {}
+    for row in RuleParameter.objects.all():
+        parameter = BY_NAME.get(row.name)
+        if parameter is not None:
+            overrides.setdefault(parameter.rules, {})[parameter.field] = parameter.parse(row.value)
+    return {rules: rules(**overrides.get(rules, {})) for rules in (BenefitParameters, AbsenceParameters,
+                                                                    DurationRules, EligibilityRules)}  # fmt: skip
+
+
+@transaction.atomic
+def parameter_set(*, actor: User, name: str, value: str) -> None:
+    """Set a parameter, or return it to its documented default with an empty value."""
+    if not actor.is_administrator:
+        raise ValidationError(_("Only administrators can change the rules' parameters."))
+    parameter = BY_NAME[name]
+    if not value.strip():
+        RuleParameter.objects.filter(name=name).delete()
+        return
+    typed = parameter.parse(value)
+    others = {row.name: row.value for row in RuleParameter.objects.exclude(name=name)}
+    fields = {BY_NAME[other].field: BY_NAME[other].parse(text) for other, text in others.items()
+              if other in BY_NAME and BY_NAME[other].rules is parameter.rules}  # fmt: skip
+    try:
+        parameter.rules(**fields, **{parameter.field: typed})
+    except ValueError as exc:
+        raise ValidationError(
+            _("This value does not fit with the rule's other values, for example a minimum above a maximum.")
+        ) from exc
+    RuleParameter.objects.update_or_create(
+        name=name, defaults={"value": value.strip(), "changed_by": actor, "changed_at": timezone.now()}
+    )
