@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from kvp.programme.models import Decision
+from kvp.programme.models import Appeal, Decision
 from kvp.rules.case_status import CaseStatus
 from tests import factories
 from tests.conftest import ROLES, World, client_for
@@ -180,6 +180,11 @@ ENDPOINTS = [
         roles(403, 403, 403, 403, 403, 302, LOGIN),
         data=lambda w, c: {"name": "benefit.days_per_year", "value": "260"},
     ),
+    Endpoint(
+        "interim_notice_create", "post", on_case("interim_notice_create"), WRITE, data=lambda w, c: {"on": "2026-10-05"}
+    ),
+    Endpoint("appeal_create", "post", on_case("appeal_create"), WRITE, data=lambda w, c: {"on": "2026-10-10"}),
+    Endpoint("appeal_forward", "post", on_case("appeal_forward"), WRITE),
     Endpoint("my_page", "get", plain("my_page"), roles(200, 403, 403, 403, 403, 403, LOGIN)),
     Endpoint("my_access_log", "get", plain("my_access_log"), roles(200, 403, 403, 403, 403, 403, LOGIN)),
     Endpoint("audit_search", "get", plain("audit_search"), roles(403, 403, 403, 403, 200, 403, LOGIN)),
@@ -275,8 +280,11 @@ def _case_for(endpoint: Endpoint, world: World) -> Any:
     case = factories.case(world.participant, world.counsellor)
     if endpoint.name in {"decision_detail", "decision_approve"}:
         return factories.decision(case, world.counsellor, Decision.Kind.REFUSAL)
-    if endpoint.name == "decision_letter_pdf":
+    if endpoint.name in {"decision_letter_pdf", "appeal_create"}:
         return factories.decision(case, world.counsellor, Decision.Kind.GRANT)
+    if endpoint.name == "appeal_forward":
+        decision = factories.decision(case, world.counsellor, Decision.Kind.GRANT)
+        return Appeal.objects.create(decision=decision, received_on="2026-10-10", registered_by=world.counsellor)
     return case
 
 

@@ -5,6 +5,7 @@ import time_machine
 from django.urls import reverse
 
 from kvp.audit.models import AuditEvent
+from kvp.followup.models import Meeting
 from kvp.programme.models import Case, CaseEvent
 from kvp.rules.case_status import CaseStatus
 from tests import factories
@@ -121,3 +122,22 @@ def test_it_ends_a_case_before_start_only_as_withdrawn_moved_or_died(world: Worl
     assert status == 400
     status, _ = move(world, case, target="ended", effective_on="2026-10-01", end_reason="withdrawn")
     assert status == 302
+
+
+def test_it_plans_follow_up_at_3_6_and_12_months_after_the_programme(world: World) -> None:
+    case = factories.case(world.participant, world.counsellor, CaseStatus.ACTIVE)  # started 1.6.2026
+    status, _ = move(world, case, target="ended", effective_on="2026-11-20", end_reason="completed_work")
+    assert status == 302
+    planned = Meeting.objects.filter(participant=world.participant).order_by("starts_at")
+    assert [meeting.starts_at.date() for meeting in planned] == [
+        datetime.date(2027, 2, 22),  # 20 February 2027 is a Saturday
+        datetime.date(2027, 5, 20),
+        datetime.date(2027, 11, 22),  # 20 November 2027 is a Saturday
+    ]
+    assert all(meeting.status == Meeting.Status.PLANNED for meeting in planned)
+
+
+def test_it_plans_no_follow_up_when_an_application_is_withdrawn(world: World) -> None:
+    case = factories.case(world.participant, world.counsellor)
+    move(world, case, target="ended", effective_on="2026-10-01", end_reason="withdrawn")
+    assert not Meeting.objects.exists()

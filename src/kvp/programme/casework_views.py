@@ -18,10 +18,16 @@ from kvp.audit.models import AuditEvent
 from kvp.common.forms import apply_service_errors
 from kvp.common.requests import AuthedRequest
 from kvp.participants.access import ParticipantAccess, get_participant_for_user
+from kvp.programme.appeals import (
+    appeal_forward,
+    appeal_register,
+    earliest_appeal_deadline,
+    interim_notice_record,
+)
 from kvp.programme.decisions import decision_approve, decision_make, eligibility_review_create
-from kvp.programme.forms import DecisionForm, EligibilityReviewForm
+from kvp.programme.forms import DatedForm, DecisionForm, EligibilityReviewForm
 from kvp.programme.letters import build_letter, letter_pdf
-from kvp.programme.models import Case, Decision
+from kvp.programme.models import Appeal, Case, Decision
 from kvp.rules.case_status import CaseStatus
 from kvp.rules.eligibility import CONDITION_LAW, REASON_TEXT, SUMMARY_TEXT, Condition, Reason, Summary
 
@@ -134,7 +140,7 @@ def _decision_access(request: AuthedRequest, decision_id: uuid.UUID) -> tuple[De
 
 @login_required
 def decision_detail(request: AuthedRequest, decision_id: uuid.UUID) -> HttpResponse:
-    decision, _access = _decision_access(request, decision_id)
+    decision, access = _decision_access(request, decision_id)
     user = request.user
     may_approve = (
         decision.status == Decision.Status.AWAITING_APPROVAL
@@ -149,6 +155,10 @@ def decision_detail(request: AuthedRequest, decision_id: uuid.UUID) -> HttpRespo
             "letter": build_letter(decision.snapshot),
             "may_approve": may_approve,
             "participant": decision.case.participant,
+            "appeals": decision.appeals.all() if user.participant_id is None else [],
+            "appeal_deadline": earliest_appeal_deadline(decision),
+            "can_write": access.can_write,
+            "appeal_form": DatedForm(label=_("Appeal received")),
         },
     )
 
@@ -174,3 +184,52 @@ def decision_letter_pdf(request: AuthedRequest, decision_id: uuid.UUID) -> HttpR
     response = HttpResponse(letter_pdf(build_letter(decision.snapshot)), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="vedtak-{str(decision.pk)[:8]}.pdf"'
     return response
+
+
+@login_required
+@require_POST
+def interim_notice_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
+    case, access = _case_access(request, case_id, for_write=True)
+    form = DatedForm(request.POST)
+    if form.is_valid():
+        try:
+            interim_notice_record(actor=request.user, access=access, case=case, sent_on=form.cleaned_data["on"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The interim notice is recorded."))
+    else:
+        messages.error(request, _("Give the date the notice was sent."))
+    return redirect("participant_detail", case.participant_id)
+
+
+@login_required
+@require_POST
+def appeal_create(request: AuthedRequest, decision_id: uuid.UUID) -> HttpResponse:
+    decision = get_object_or_404(Decision.objects.select_related("case"), pk=decision_id)
+    access = get_participant_for_user(request.user, decision.case.participant_id, for_write=True)
+    form = DatedForm(request.POST)
+    if form.is_valid():
+        try:
+            appeal_register(actor=request.user, access=access, decision=decision, received_on=form.cleaned_data["on"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The appeal is registered."))
+    else:
+        messages.error(request, _("Give the date the appeal was received."))
+    return redirect("decision_detail", decision.pk)
+
+
+@login_required
+@require_POST
+def appeal_forward_view(request: AuthedRequest, appeal_id: uuid.UUID) -> HttpResponse:
+    appeal = get_object_or_404(Appeal.objects.select_related("decision__case"), pk=appeal_id)
+    access = get_participant_for_user(request.user, appeal.decision.case.participant_id, for_write=True)
+    try:
+        appeal_forward(actor=request.user, access=access, appeal=appeal)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The appeal is sent to Statsforvalteren."))
+    return redirect("decision_detail", appeal.decision_id)

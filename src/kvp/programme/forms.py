@@ -119,3 +119,14 @@ class AbsenceForm(AkselForm):
     ends_on = forms.DateField(label=_("To"), widget=DateInput())
     kind = forms.ChoiceField(label=_("Kind"), choices=Absence.Kind.choices)
     documentation = forms.ChoiceField(label=_("Documentation"), choices=Absence.Documentation.choices)
+
+
+class DatedForm(AkselForm):
+    """One date: when a notice was sent or an appeal received."""
+
+    on = forms.DateField(label=_("Date"), widget=DateInput(), initial=timezone.localdate)
+
+    def __init__(self, *args: Any, label: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if label is not None:
+            self.fields["on"].label = label

@@ -67,6 +67,7 @@ class Case(models.Model):
     starts_on = models.DateField(_("programme start"), null=True, blank=True)
     ends_on = models.DateField(_("programme end"), null=True, blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    interim_notice_sent_on = models.DateField(_("interim notice sent"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     version = models.PositiveIntegerField(default=1)
 
@@ -327,3 +328,25 @@ class RuleParameter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} = {self.value}"
+
+
+class Appeal(models.Model):
+    """An appeal (klage) against a decision: lodged with the office, which may change the decision or
+    send the appeal on to Statsforvalteren (forvaltningsloven §§ 28-33; KVP-RULES.md § 4)."""
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        FORWARDED = "forwarded", _("Sent to Statsforvalteren")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="appeals")
+    received_on = models.DateField(_("appeal received"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.RECEIVED)
+    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    forwarded_on = models.DateField(_("sent to Statsforvalteren"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-received_on"]
+
+    def __str__(self) -> str:
+        return f"{self.received_on:%d.%m.%Y}"

@@ -11,9 +11,12 @@ from django.utils.translation import gettext_lazy
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
+from kvp.followup.models import Meeting
 from kvp.participants.access import ParticipantAccess
 from kvp.programme.models import STATUS_LABELS, Case, CaseEvent
 from kvp.rules.case_status import OPEN_STATUSES, CaseStatus, EndReason, TransitionProblem, transition_problem
+from kvp.rules.dates import add_months
+from kvp.rules.deadlines import next_working_day
 
 TRANSITION_MESSAGES = {
     TransitionProblem.NOT_ALLOWED: gettext_lazy("A case with status “%(current)s” cannot become “%(target)s”."),
@@ -120,6 +123,8 @@ def move_case(
     case.full_clean()
     case.save()
     CaseEvent.objects.create(case=case, actor=actor, from_status=current, to_status=target, comment=comment)
+    if target is CaseStatus.ENDED and end_reason in AFTER_CARE_REASONS:
+        _schedule_after_care(case, actor, ended_on=effective_on)
     audit_record(
         actor=actor,
         participants=[case.participant],
@@ -130,6 +135,33 @@ def move_case(
         reason=access.reason,
     )
     return case
+
+
+# Follow-up after the programme: at 3, 6 and 12 months (E16), for everyone who took part and did not
+# move or die.
+AFTER_CARE_MONTHS = (3, 6, 12)
+AFTER_CARE_REASONS = frozenset(EndReason) - {EndReason.MOVED, EndReason.DIED, EndReason.WITHDRAWN}
+
+
+def _schedule_after_care(case: Case, actor: User, *, ended_on: datetime.date) -> None:
+    if case.starts_on is None:
+        return
+    counsellor = case.participant.counsellor or actor
+    Meeting.objects.bulk_create(
+        Meeting(
+            participant=case.participant,
+            starts_at=datetime.datetime.combine(
+                next_working_day(add_months(ended_on, months)),
+                datetime.time(10),
+                tzinfo=timezone.get_current_timezone(),
+            ),
+            duration_minutes=30,
+            channel=Meeting.Channel.PHONE,
+            topic=_("Follow-up %(months)s months after the programme") % {"months": months},
+            organiser=counsellor,
+        )
+        for months in AFTER_CARE_MONTHS
+    )
 
 
 def _apply_dates(

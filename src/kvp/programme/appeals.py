@@ -1,0 +1,81 @@
+"""Appeals (klage) and interim notices (foreløpig svar): the deadlines of forvaltningsloven."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kvp.accounts.models import User
+from kvp.audit.models import AuditEvent
+from kvp.audit.services import audit_record
+from kvp.participants.access import ParticipantAccess
+from kvp.programme.models import Appeal, Case, Decision
+from kvp.rules.deadlines import appeal_deadline, interim_notice_due, needs_interim_notice
+
+
+def interim_notice_status(case: Case) -> datetime.date | None:
+    """The due date if the case needs an interim notice now (fvl. § 11 a), else None."""
+    decided = case.decided_on is not None
+    sent = case.interim_notice_sent_on is not None
+    if needs_interim_notice(
+        application_received=case.applied_on, today=timezone.localdate(), decided=decided, notice_sent=sent
+    ):
+        return interim_notice_due(case.applied_on)
+    return None
+
+
+def earliest_appeal_deadline(decision: Decision) -> datetime.date | None:
+    """Three weeks from the day the decision could at the earliest have been received (fvl. § 29)."""
+    return appeal_deadline(decision.decided_on) if decision.decided_on else None
+
+
+def _audit(actor: User, access: ParticipantAccess, case: Case) -> None:
+    audit_record(
+        actor=actor, participants=[case.participant], action=AuditEvent.Action.UPDATE,
+        object_type=AuditEvent.What.CASE, object_id=str(case.pk), basis=access.basis, reason=access.reason,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def interim_notice_record(*, actor: User, access: ParticipantAccess, case: Case, sent_on: datetime.date) -> Case:
+    access.require_write()
+    if case.decided_on is not None:
+        raise ValidationError(_("The case is already decided; no interim notice is needed."))
+    if not case.applied_on <= sent_on <= timezone.localdate():
+        raise ValidationError({"sent_on": _("The notice date must be between the application and today.")})
+    case.interim_notice_sent_on = sent_on
+    case.save(update_fields=["interim_notice_sent_on"])
+    _audit(actor, access, case)
+    return case
+
+
+@transaction.atomic
+def appeal_register(
+    *, actor: User, access: ParticipantAccess, decision: Decision, received_on: datetime.date
+) -> Appeal:
+    """Register an appeal lodged with the office against a decided decision."""
+    access.require_write()
+    if decision.status != Decision.Status.APPROVED or decision.decided_on is None:
+        raise ValidationError(_("Only a decision that has been made can be appealed."))
+    if not decision.decided_on <= received_on <= timezone.localdate():
+        raise ValidationError({"received_on": _("The appeal date must be between the decision date and today.")})
+    appeal = Appeal.objects.create(decision=decision, received_on=received_on, registered_by=actor)
+    _audit(actor, access, decision.case)
+    return appeal
+
+
+@transaction.atomic
+def appeal_forward(*, actor: User, access: ParticipantAccess, appeal: Appeal) -> Appeal:
+    """The office did not change its decision: the appeal goes on to Statsforvalteren."""
+    access.require_write()
+    if appeal.status != Appeal.Status.RECEIVED:
+        raise ValidationError(_("The appeal has already been sent on."))
+    appeal.status = Appeal.Status.FORWARDED
+    appeal.forwarded_on = timezone.localdate()
+    appeal.save(update_fields=["status", "forwarded_on"])
+    _audit(actor, access, appeal.decision.case)
+    return appeal
