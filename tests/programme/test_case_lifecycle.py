@@ -36,7 +36,12 @@ def test_it_runs_a_case_from_application_to_end(world: World) -> None:
         {"target": "assessed", "effective_on": "2026-01-20"},
         {"target": "granted", "effective_on": "2026-02-01", "period_end": "2027-01-31"},
         {"target": "active", "effective_on": "2026-02-02"},
-        {"target": "extended", "effective_on": "2026-11-01", "period_end": "2027-07-31"},
+        {
+            "target": "extended",
+            "effective_on": "2026-11-01",
+            "period_end": "2027-07-31",
+            "comment": "Særlige grunner: fagprøven er i juli 2027.",
+        },
         {"target": "ended", "effective_on": "2026-11-20", "end_reason": "completed_work", "comment": "Fast jobb"},
     ]
     for step in steps:
@@ -141,3 +146,25 @@ def test_it_plans_no_follow_up_when_an_application_is_withdrawn(world: World) ->
     case = factories.case(world.participant, world.counsellor)
     move(world, case, target="ended", effective_on="2026-10-01", end_reason="withdrawn")
     assert not Meeting.objects.exists()
+
+
+def test_it_refuses_an_extension_without_a_special_reason(world: World) -> None:
+    case = factories.case(world.participant, world.counsellor, CaseStatus.ACTIVE)  # 1.6.2026 - 31.5.2028
+    status, content = move(world, case, target="extended", effective_on="2026-11-20", period_end="2028-12-31")
+    assert status == 400
+    assert nb("An extension needs a special reason (sotjl. § 33): write it in the comment.") in content
+    case.refresh_from_db()
+    assert (case.status, case.ends_on) == (CaseStatus.ACTIVE, datetime.date(2028, 5, 31))
+
+
+def test_it_refuses_an_extension_past_three_years(world: World) -> None:
+    case = factories.case(world.participant, world.counsellor, CaseStatus.ACTIVE)
+    status, content = move(world, case, target="extended", effective_on="2026-11-20", period_end="2029-06-01",
+                           comment="Særlige grunner")  # fmt: skip
+    assert status == 400
+    assert nb("With the extension, the programme can last at most %(years)s years (sotjl. § 33).") % {"years": 3} in (
+        content
+    )
+    status, _ = move(world, case, target="extended", effective_on="2026-11-20", period_end="2029-05-31",
+                     comment="Særlige grunner")  # fmt: skip
+    assert status == 302

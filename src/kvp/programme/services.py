@@ -14,6 +14,8 @@ from kvp.audit.services import audit_record
 from kvp.followup.models import Meeting
 from kvp.participants.access import ParticipantAccess
 from kvp.programme.models import STATUS_LABELS, Case, CaseEvent
+from kvp.programme.parameters import current_rules
+from kvp.rules import duration
 from kvp.rules.case_status import OPEN_STATUSES, CaseStatus, EndReason, TransitionProblem, transition_problem
 from kvp.rules.dates import add_months
 from kvp.rules.deadlines import next_working_day
@@ -116,7 +118,7 @@ def move_case(
             str(TRANSITION_MESSAGES[problem]) % {"current": STATUS_LABELS[current], "target": STATUS_LABELS[target]},
             code=problem.value,
         )
-    _apply_dates(case, target=target, effective_on=effective_on, period_end=period_end)
+    _apply_dates(case, target=target, effective_on=effective_on, period_end=period_end, comment=comment)
     case.status = target
     case.end_reason = end_reason.value if end_reason else ""
     case.version += 1
@@ -164,8 +166,37 @@ def _schedule_after_care(case: Case, actor: User, *, ended_on: datetime.date) ->
     )
 
 
+def _check_extension(case: Case, *, period_end: datetime.date | None, special_reason: str) -> None:
+    """An extension needs a special reason and stays within the maximum (sotjl. § 33 second ledd)."""
+    if period_end is None or case.ends_on is None or case.starts_on is None or period_end <= case.ends_on:
+        raise ValidationError(
+            {"period_end": _("An extension needs a new end date after the current one.")}, code="period"
+        )
+    rules = current_rules()[duration.DurationRules]
+    regime = duration.regime_for(decision_date=case.decided_on or case.starts_on, rules=rules)
+    problems = duration.check_extension(
+        start=case.starts_on, current_end=case.ends_on, new_end=period_end, special_reason=special_reason,
+        regime=regime, rules=rules,
+    )  # fmt: skip
+    messages = []
+    if duration.ExtensionProblem.NO_SPECIAL_REASON in problems:
+        messages.append(_("An extension needs a special reason (sotjl. § 33): write it in the comment."))
+    if {duration.ExtensionProblem.BEYOND_MAXIMUM, duration.ExtensionProblem.EXTENSION_TOO_LONG} & set(problems):
+        years = rules.ordinary_years(regime) + rules.extension_years(regime)
+        messages.append(
+            _("With the extension, the programme can last at most %(years)s years (sotjl. § 33).") % {"years": years}
+        )
+    if messages:
+        raise ValidationError(messages, code="extension")
+
+
 def _apply_dates(
-    case: Case, *, target: CaseStatus, effective_on: datetime.date, period_end: datetime.date | None
+    case: Case,
+    *,
+    target: CaseStatus,
+    effective_on: datetime.date,
+    period_end: datetime.date | None,
+    comment: str,
 ) -> None:
     """Dates must follow each other: application ≤ decision ≤ start ≤ end."""
     if effective_on < case.applied_on:
@@ -195,10 +226,7 @@ def _apply_dates(
             )
         case.starts_on = effective_on
     if target is CaseStatus.EXTENDED:
-        if period_end is None or case.ends_on is None or period_end <= case.ends_on:
-            raise ValidationError(
-                {"period_end": _("An extension needs a new end date after the current one.")}, code="period"
-            )
+        _check_extension(case, period_end=period_end, special_reason=comment)
         case.ends_on = period_end
     if target is CaseStatus.ENDED:
         if case.starts_on and effective_on < case.starts_on:
