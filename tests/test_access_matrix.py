@@ -171,6 +171,21 @@ ENDPOINTS = [
             "documentation": "none",
         },
     ),
+    Endpoint(
+        "child_create", "post", on_case("child_create"), WRITE, data=lambda w, c: {"child-birth_date": "2019-03-01"}
+    ),
+    Endpoint(
+        "other_income_create",
+        "post",
+        on_case("other_income_create"),
+        WRITE,
+        data=lambda w, c: {
+            "income-kind": "sykepenger",
+            "income-starts_on": "2026-06-01",
+            "income-ends_on": "2026-06-30",
+            "income-per_weekday_kroner": "500",
+        },
+    ),
     Endpoint("my_payments", "get", plain("my_payments"), roles(200, 403, 403, 403, 403, 403, LOGIN)),
     Endpoint("rule_parameters", "get", plain("rule_parameters"), roles(403, 403, 403, 403, 200, 200, LOGIN)),
     Endpoint(
@@ -275,7 +290,7 @@ def _case_for(endpoint: Endpoint, world: World) -> Any:
     endpoints get a refusal awaiting approval, and the letter endpoints a decided grant."""
     if endpoint.name in {"case_create", "api_participant_cases"} and endpoint.method == "post":
         return None
-    if endpoint.name in {"payments", "absence_create", "my_payments"}:
+    if endpoint.name in {"payments", "absence_create", "child_create", "other_income_create", "my_payments"}:
         return factories.case(world.participant, world.counsellor, CaseStatus.ACTIVE)
     case = factories.case(world.participant, world.counsellor)
     if endpoint.name in {"decision_detail", "decision_approve"}:

@@ -52,9 +52,10 @@ def test_it_runs_a_programme_from_application_to_end(browser: Browser, live_serv
     page.get_by_role("button", name=nb("Save status")).click()
 
     page.get_by_role("link", name=nb("Benefit and absence")).click()
-    page.get_by_label(nb("From"), exact=True).fill(today)
-    page.get_by_label(nb("To"), exact=True).fill(today)
-    page.get_by_label(nb("Kind"), exact=True).select_option("other")
+    absence = page.get_by_role("region", name=nb("Absence"), exact=True)
+    absence.get_by_label(nb("From"), exact=True).fill(today)
+    absence.get_by_label(nb("To"), exact=True).fill(today)
+    absence.get_by_label(nb("Kind"), exact=True).select_option("other")
     page.get_by_role("button", name=nb("Register absence")).click()
     expect(page.get_by_text(nb("Unexcused absence"), exact=True)).to_be_visible()
     expect(page.get_by_text(nb("Total before tax"))).to_be_visible()

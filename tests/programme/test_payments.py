@@ -102,3 +102,34 @@ def test_it_explains_a_missing_rate_instead_of_failing(world: World, case: Case)
         "No rate is recorded for %(day)s. An administrator must add the rate before the benefit can be calculated."
     )
     assert expected % {"day": "1.6.2026"} in response.content.decode()
+
+
+def test_it_reduces_the_benefit_for_sick_pay_the_counsellor_records(world: World, case: Case) -> None:
+    url = reverse("other_income_create", args=[case.pk])
+    data = {
+        "income-kind": "sykepenger",
+        "income-starts_on": "2026-06-01",
+        "income-ends_on": "2026-06-05",
+        "income-per_weekday_kroner": "500",
+    }
+    assert client_for(world.counsellor).post(url, data).status_code == 302
+    assert june_total(case) == 22 * 107191 - 5 * 50000
+
+
+def test_it_adds_the_child_supplement_for_a_recorded_child(world: World, case: Case) -> None:
+    url = reverse("child_create", args=[case.pk])
+    assert client_for(world.counsellor).post(url, {"child-birth_date": "2019-03-01"}).status_code == 302
+    assert june_total(case) == 22 * (107191 + 3800)
+
+
+def test_it_refuses_a_negative_amount_and_saves_nothing(world: World, case: Case) -> None:
+    url = reverse("other_income_create", args=[case.pk])
+    data = {
+        "income-kind": "dagpenger",
+        "income-starts_on": "2026-06-01",
+        "income-ends_on": "2026-06-05",
+        "income-per_weekday_kroner": "-1",
+    }
+    response = client_for(world.counsellor).post(url, data)
+    assert response.status_code == 400
+    assert june_total(case) == 22 * 107191

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,16 +11,24 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from kvp.audit.models import AuditEvent
-from kvp.common.forms import apply_service_errors
+from kvp.common.forms import AkselForm, apply_service_errors
 from kvp.common.requests import AuthedRequest
 from kvp.participants.access import ParticipantAccess, get_participant_for_user
 from kvp.participants.self_service import own_access
-from kvp.programme.benefits import absence_register, assessed_absences, benefit_for_period, payment_periods
-from kvp.programme.forms import AbsenceForm
+from kvp.programme.benefits import (
+    absence_register,
+    assessed_absences,
+    benefit_for_period,
+    child_add,
+    other_income_add,
+    payment_periods,
+)
+from kvp.programme.forms import AbsenceForm, ChildForm, OtherIncomeForm
 from kvp.programme.models import Case, Decision
 from kvp.rules.absence import AbsenceReason, deduction_needs_decision
 from kvp.rules.benefit import UnknownRateDateError
@@ -66,6 +75,8 @@ def _statement_context(case: Case, requested: str | None) -> dict[str, object]:
         "index": index,
         "statement": statement,
         "missing_rate": missing_rate,
+        "children": case.participant.children.all(),
+        "incomes": case.other_incomes.all(),
         "absences": absences,
         "deduction_needs_decision": grant is not None
         and deduction_needs_decision(reserved_in_decision=grant.reserve_deduction),
@@ -76,26 +87,55 @@ def _statement_context(case: Case, requested: str | None) -> dict[str, object]:
 def payments_view(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
     case, access = _case_access(request, case_id, for_write=False)
     context = _statement_context(case, request.GET.get("periode"))
-    context["absence_form"] = AbsenceForm() if access.can_write else None
+    if access.can_write:
+        context |= _blank_forms()
     return render(request, "programme/payments.html", context)
 
 
-@login_required
-def absence_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
-    if request.method != "POST":
-        return redirect("payments", case_id)
+WRITERS: dict[str, tuple[type[AkselForm], Callable[..., object], Promise]] = {
+    "absence_form": (AbsenceForm, absence_register, gettext_lazy("The absence is registered.")),
+    "child_form": (ChildForm, child_add, gettext_lazy("The child is recorded.")),
+    "income_form": (OtherIncomeForm, other_income_add, gettext_lazy("The benefit or income is recorded.")),
+}
+
+
+def _write(request: AuthedRequest, case_id: uuid.UUID, form_name: str) -> HttpResponse:
+    """Post one of the benefit page's forms to its service; on an error, show the page with it."""
     case, access = _case_access(request, case_id, for_write=True)
-    form = AbsenceForm(request.POST)
+    form_class, service, done = WRITERS[form_name]
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            absence_register(actor=request.user, access=access, case=case, **form.cleaned_data)
+            service(actor=request.user, access=access, case=case, **form.cleaned_data)
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, _("The absence is registered."))
+            messages.success(request, str(done))
             return redirect("payments", case.pk)
-    context = _statement_context(case, None) | {"absence_form": form}
+    context = _statement_context(case, None) | _blank_forms() | {form_name: form}
     return render(request, "programme/payments.html", context, status=400)
+
+
+def _blank_forms() -> dict[str, AkselForm]:
+    return {name: form_class() for name, (form_class, _service, _done) in WRITERS.items()}
+
+
+@login_required
+@require_POST
+def absence_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
+    return _write(request, case_id, "absence_form")
+
+
+@login_required
+@require_POST
+def child_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
+    return _write(request, case_id, "child_form")
+
+
+@login_required
+@require_POST
+def other_income_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
+    return _write(request, case_id, "income_form")
 
 
 @login_required

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
 from kvp.participants.access import ParticipantAccess
-from kvp.programme.models import Absence, Case
+from kvp.programme.models import Absence, Case, Child, OtherIncome
 from kvp.programme.parameters import current_rules
 from kvp.programme.selectors import rate_table
 from kvp.rules import absence as absence_rules
@@ -104,8 +106,42 @@ def absence_register(
     item = Absence.objects.create(
         case=case, starts_on=starts_on, ends_on=ends_on, kind=kind, documentation=documentation, registered_by=actor
     )
+    _audit_write(actor, access, case)
+    return item
+
+
+@transaction.atomic
+def child_add(*, actor: User, access: ParticipantAccess, case: Case, birth_date: datetime.date,
+              income_above_base_amount: bool) -> Child:  # fmt: skip
+    """Record a child the participant provides for (for the child supplement)."""
+    access.require_write()
+    if birth_date > timezone.localdate():
+        raise ValidationError({"birth_date": _("The birth date cannot be in the future.")})
+    child = Child.objects.create(
+        participant=case.participant, birth_date=birth_date, income_above_base_amount=income_above_base_amount
+    )
+    _audit_write(actor, access, case)
+    return child
+
+
+@transaction.atomic
+def other_income_add(*, actor: User, access: ParticipantAccess, case: Case, kind: str, starts_on: datetime.date,
+                     ends_on: datetime.date, per_weekday_kroner: Decimal) -> OtherIncome:  # fmt: skip
+    """Record another benefit or income; the rules decide whether it reduces the benefit (§ 38)."""
+    access.require_write()
+    if ends_on < starts_on:
+        raise ValidationError({"ends_on": _("The period cannot end before it starts.")})
+    if per_weekday_kroner < 0:
+        raise ValidationError({"per_weekday_kroner": _("The amount cannot be negative.")})
+    income = OtherIncome.objects.create(
+        case=case, kind=kind, starts_on=starts_on, ends_on=ends_on, per_weekday_ore=int(per_weekday_kroner * 100)
+    )
+    _audit_write(actor, access, case)
+    return income
+
+
+def _audit_write(actor: User, access: ParticipantAccess, case: Case) -> None:
     audit_record(
         actor=actor, participants=[case.participant], action=AuditEvent.Action.CREATE,
         object_type=AuditEvent.What.CASE, object_id=str(case.pk), basis=access.basis, reason=access.reason,
     )  # fmt: skip
-    return item

@@ -7,7 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kvp.common.forms import AkselForm, DateInput, VersionField
-from kvp.programme.models import END_REASON_LABELS, STATUS_LABELS, Absence, Case, Decision, EligibilityReview
+from kvp.programme.models import (
+    END_REASON_LABELS,
+    INCOME_KIND_CHOICES,
+    STATUS_LABELS,
+    Absence,
+    Case,
+    Decision,
+    EligibilityReview,
+)
 from kvp.rules.case_status import ALLOWED_TRANSITIONS, CaseStatus, EndReason
 from kvp.rules.eligibility import LivelihoodBenefit
 
@@ -130,3 +138,23 @@ class DatedForm(AkselForm):
         super().__init__(*args, **kwargs)
         if label is not None:
             self.fields["on"].label = label
+
+
+class ChildForm(AkselForm):
+    prefix = "child"  # several forms share the benefit page
+    birth_date = forms.DateField(label=_("Child's birth date"), widget=DateInput())
+    income_above_base_amount = forms.BooleanField(label=_("The child has income above 1 G"), required=False)
+
+
+class OtherIncomeForm(AkselForm):
+    prefix = "income"
+    kind = forms.ChoiceField(label=_("Benefit or income"), choices=INCOME_KIND_CHOICES)
+    starts_on = forms.DateField(label=_("From"), widget=DateInput())
+    ends_on = forms.DateField(label=_("To"), widget=DateInput())
+    per_weekday_kroner = forms.DecimalField(
+        label=_("Amount per weekday (kroner)"),
+        min_value=0,
+        decimal_places=2,
+        max_digits=9,
+        help_text=_("For example the daily rate of sickness benefit. Use 0 for income that does not reduce."),
+    )
