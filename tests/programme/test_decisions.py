@@ -143,3 +143,37 @@ def test_it_shows_the_participant_only_decided_letters(world: World, case: Case)
     client_for(world.leader).post(reverse("decision_approve", args=[decision.pk]))
     assert own.get(reverse("decision_letter_pdf", args=[decision.pk])).content.startswith(b"%PDF")
     assert reverse("decision_detail", args=[decision.pk]) in own.get(reverse("my_page")).content.decode()
+
+
+STOP = {"kind": "stop", "language": "nb", "ends_on": "2026-09-30", "end_reason": "non_attendance",
+        "reasons": "Du har ikke møtt siden 1. august. Vi varslet deg 1. september, og du svarte ikke."}  # fmt: skip
+
+
+def test_it_stops_a_programme_only_with_an_approved_stop_decision(world: World) -> None:
+    running = factories.case(world.participant, world.counsellor, CaseStatus.ACTIVE)  # 1.6.2026 - 31.5.2028
+    url = reverse("case_transition", args=[running.pk])
+    data = {"target": "ended", "effective_on": "2026-09-30", "end_reason": "non_attendance", "version": 1}
+    response = client_for(world.counsellor).post(url, data)
+    assert nb("Stopping a programme is a decision that needs a second approver: make a stop decision on the case.") in (
+        response.content.decode()
+    )
+    decision = decide(world, running, STOP)
+    assert decision.status == Decision.Status.AWAITING_APPROVAL
+    client_for(world.leader).post(reverse("decision_approve", args=[decision.pk]))
+    running.refresh_from_db()
+    assert (running.status, running.end_reason, running.ended_on) == (
+        CaseStatus.ENDED, "non_attendance", datetime.date(2026, 9, 30),
+    )  # fmt: skip
+    page = client_for(world.leader).get(reverse("decision_detail", args=[decision.pk])).content.decode()
+    assert "Vedtak om stans av kvalifiseringsprogram" in page
+    assert "stanses fra 30.09.2026" in page
+
+
+def test_it_refuses_a_stop_date_outside_the_programme(world: World) -> None:
+    running = factories.case(world.participant, world.counsellor, CaseStatus.ACTIVE)
+    response = client_for(world.counsellor).post(
+        reverse("decision_create", args=[running.pk]), STOP | {"ends_on": "2026-05-01"}
+    )
+    assert response.status_code == 400
+    assert nb("The stop date must be within the programme period.") in response.content.decode()
+    assert not Decision.objects.exists()

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kvp.audit.models import AuditEvent
-from kvp.common.forms import apply_service_errors
+from kvp.common.forms import AkselForm, apply_service_errors
 from kvp.common.requests import AuthedRequest
 from kvp.participants.access import ParticipantAccess, get_participant_for_user
 from kvp.programme.appeals import (
@@ -25,7 +25,7 @@ from kvp.programme.appeals import (
     interim_notice_record,
 )
 from kvp.programme.decisions import decision_approve, decision_make, eligibility_review_create
-from kvp.programme.forms import DatedForm, DecisionForm, EligibilityReviewForm
+from kvp.programme.forms import DatedForm, DecisionForm, EligibilityReviewForm, StopDecisionForm
 from kvp.programme.letters import build_letter, letter_pdf
 from kvp.programme.models import Appeal, Case, Decision
 from kvp.rules.case_status import CaseStatus
@@ -86,6 +86,7 @@ def eligibility_review(request: AuthedRequest, case_id: uuid.UUID) -> HttpRespon
             return redirect("eligibility_review", case.pk)
     review = case.eligibility_reviews.select_related("reviewed_by").first()
     can_decide = access.can_write and case.status_enum is CaseStatus.ASSESSED
+    can_stop = access.can_write and case.status_enum in {CaseStatus.ACTIVE, CaseStatus.EXTENDED}
     context = {
         "case": case,
         "participant": case.participant,
@@ -95,6 +96,7 @@ def eligibility_review(request: AuthedRequest, case_id: uuid.UUID) -> HttpRespon
         "rows": review_rows(review.result) if review else [],
         "summary": _(SUMMARY_TEXT[Summary(review.result["summary"])]) if review else "",
         "decision_form": DecisionForm(initial={"language": "nb"}) if can_decide else None,
+        "stop_form": StopDecisionForm() if can_stop else None,
         "decisions": case.decisions.select_related("made_by", "approved_by"),
         "law_url": LAW_URL,
     }
@@ -105,7 +107,9 @@ def eligibility_review(request: AuthedRequest, case_id: uuid.UUID) -> HttpRespon
 @require_POST
 def decision_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
     case, access = _case_access(request, case_id, for_write=True)
-    form = DecisionForm(request.POST)
+    form: AkselForm = (
+        StopDecisionForm(request.POST) if request.POST.get("kind") == "stop" else DecisionForm(request.POST)
+    )
     if form.is_valid():
         try:
             decision = decision_make(actor=request.user, access=access, case=case, **form.cleaned_data)

@@ -20,7 +20,7 @@ from kvp.programme.models import Case, Decision, EligibilityReview
 from kvp.programme.parameters import current_rules
 from kvp.programme.services import move_case
 from kvp.rules import duration
-from kvp.rules.case_status import CaseStatus
+from kvp.rules.case_status import STOP_REASONS, CaseStatus, EndReason
 from kvp.rules.eligibility import Application, EligibilityResult, EligibilityRules, WorkAbility, assess_eligibility
 
 PERIOD_MESSAGES = {
@@ -118,11 +118,16 @@ def decision_make(
     starts_on: datetime.date | None = None,
     ends_on: datetime.date | None = None,
     reserve_deduction: bool = True,
+    end_reason: str = "",
 ) -> Decision:
-    """Make a decision. A grant takes effect at once; a refusal waits for a second approver."""
+    """Make a decision. A grant takes effect at once; a refusal or a stop waits for a second approver.
+    For a stop, `ends_on` is the day the programme stops and `end_reason` why."""
     access.require_write()
     case = Case.objects.select_for_update().get(pk=case.pk)
-    if case.status_enum is not CaseStatus.ASSESSED:
+    stop = kind == Decision.Kind.STOP
+    if stop:
+        _check_stop(case, stop_on=ends_on, end_reason=end_reason)
+    elif case.status_enum is not CaseStatus.ASSESSED:
         raise ValidationError(_("Review the conditions before you decide."), code="not_assessed")
     if case.decisions.filter(status=Decision.Status.AWAITING_APPROVAL).exists():
         raise ValidationError(_("A decision on this case is already waiting for approval."), code="pending")
@@ -134,10 +139,11 @@ def decision_make(
     decision = Decision(
         case=case,
         kind=kind,
-        status=Decision.Status.AWAITING_APPROVAL if kind == Decision.Kind.REFUSAL else Decision.Status.APPROVED,
+        status=Decision.Status.APPROVED if kind == Decision.Kind.GRANT else Decision.Status.AWAITING_APPROVAL,
         language=language,
         starts_on=starts_on if kind == Decision.Kind.GRANT else None,
-        ends_on=ends_on if kind == Decision.Kind.GRANT else None,
+        ends_on=ends_on if kind in {Decision.Kind.GRANT, Decision.Kind.STOP} else None,
+        end_reason=end_reason if stop else "",
         reasons=reasons.strip(),
         reserve_deduction=reserve_deduction,
         made_by=actor,
@@ -194,8 +200,26 @@ def _check_grant_period(case: Case, starts_on: datetime.date | None, ends_on: da
         raise ValidationError(messages, code="period")
 
 
+def _check_stop(case: Case, *, stop_on: datetime.date | None, end_reason: str) -> None:
+    if case.status_enum not in {CaseStatus.ACTIVE, CaseStatus.EXTENDED}:
+        raise ValidationError(_("Only a running programme can be stopped."), code="not_running")
+    if end_reason not in STOP_REASONS:
+        raise ValidationError({"end_reason": _("Choose why the programme stops.")})
+    if stop_on is None or (case.starts_on and stop_on < case.starts_on) or (case.ends_on and stop_on > case.ends_on):
+        raise ValidationError({"ends_on": _("The stop date must be within the programme period.")})
+
+
 def _take_effect(actor: User, access: ParticipantAccess, decision: Decision) -> None:
     case = decision.case
+    if decision.kind == Decision.Kind.STOP:
+        if decision.ends_on is None:
+            raise ValidationError(_("The stop date must be within the programme period."))
+        move_case(
+            actor=actor, access=access, case=case, target=CaseStatus.ENDED, effective_on=decision.ends_on,
+            expected_version=case.version, end_reason=EndReason(decision.end_reason),
+            comment=_("Decision %(id)s") % {"id": str(decision.pk)[:8]},
+        )  # fmt: skip
+        return
     grant = decision.kind == Decision.Kind.GRANT
     move_case(
         actor=actor,
@@ -242,6 +266,7 @@ def decision_snapshot(
         "ends_on_display": _date(decision.ends_on),
         "decided_on_display": _date(decision.decided_on),
         "reasons": decision.reasons,
+        "end_reason": decision.end_reason,
         "reserve_deduction": decision.reserve_deduction,
         "made_by": made_by.get_full_name(),
         "approved_by": approved_by.get_full_name() if approved_by else "",

@@ -16,7 +16,7 @@ from kvp.programme.models import (
     Decision,
     EligibilityReview,
 )
-from kvp.rules.case_status import ALLOWED_TRANSITIONS, CaseStatus, EndReason
+from kvp.rules.case_status import ALLOWED_TRANSITIONS, STOP_REASONS, CaseStatus, EndReason
 from kvp.rules.eligibility import LivelihoodBenefit
 
 
@@ -158,3 +158,22 @@ class OtherIncomeForm(AkselForm):
         max_digits=9,
         help_text=_("For example the daily rate of sickness benefit. Use 0 for income that does not reduce."),
     )
+
+
+class StopDecisionForm(AkselForm):
+    """A stop (stans) of a running programme: an appealable decision that needs a second approver."""
+
+    kind = forms.CharField(widget=forms.HiddenInput, initial=Decision.Kind.STOP)
+    ends_on = forms.DateField(label=_("The programme stops from"), widget=DateInput())
+    end_reason = forms.ChoiceField(
+        label=_("Why"), choices=[(reason.value, END_REASON_LABELS[reason]) for reason in sorted(STOP_REASONS)]
+    )
+    language = forms.ChoiceField(label=_("Letter language"), choices=Decision.Language.choices)
+    reasons = forms.CharField(
+        label=_("Reasons"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Say what happened, what the participant was told beforehand, and what they answered."),
+    )
+
+    def clean_kind(self) -> str:
+        return Decision.Kind.STOP

@@ -21,6 +21,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "nb": {
         "grant_title": "Vedtak om kvalifiseringsprogram",
         "refusal_title": "Vedtak: avslag på søknad om kvalifiseringsprogram",
+        "stop_title": "Vedtak om stans av kvalifiseringsprogram",
+        "stop_body": "Kvalifiseringsprogrammet ditt stanses fra {end}. Da stanser også kvalifiseringsstønaden.",
+        "stop_law": "Vedtaket er gjort etter sosialtjenesteloven kapittel 4 om kvalifiseringsprogram.",
         "to": "Til",
         "national_id": "Fødselsnummer",
         "date": "Dato",
@@ -58,6 +61,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "nn": {
         "grant_title": "Vedtak om kvalifiseringsprogram",
         "refusal_title": "Vedtak: avslag på søknad om kvalifiseringsprogram",
+        "stop_title": "Vedtak om stans av kvalifiseringsprogram",
+        "stop_body": "Kvalifiseringsprogrammet ditt blir stansa frå {end}. Då stansar òg kvalifiseringsstønaden.",
+        "stop_law": "Vedtaket er gjort etter sosialtenestelova kapittel 4 om kvalifiseringsprogram.",
         "to": "Til",
         "national_id": "Fødselsnummer",
         "date": "Dato",
@@ -106,8 +112,9 @@ class Letter:
 def build_letter(snapshot: dict[str, Any]) -> Letter:
     """The letter for a decision, from its snapshot (see decisions.decision_snapshot)."""
     text = TEXTS[snapshot["language"]]
-    grant = snapshot["kind"] == "grant"
-    body = text["grant_body" if grant else "refusal_body"].format(
+    kind = snapshot["kind"]
+    grant = kind == "grant"
+    body = text[f"{kind}_body"].format(
         start=snapshot.get("starts_on_display", ""),
         end=snapshot.get("ends_on_display", ""),
         applied=snapshot["applied_on_display"],
@@ -115,7 +122,7 @@ def build_letter(snapshot: dict[str, Any]) -> Letter:
     sections = [
         (text["decision"], body),
         (text["reasons"], snapshot["reasons"]),
-        (text["legal_basis"], text["grant_law" if grant else "refusal_law"]),
+        (text["legal_basis"], text[f"{kind}_law"]),
     ]
     if grant:
         sections.append(("", text["deduction_reserved" if snapshot["reserve_deduction"] else "deduction_not_reserved"]))
@@ -127,7 +134,7 @@ def build_letter(snapshot: dict[str, Any]) -> Letter:
     if snapshot.get("approved_by"):
         signature.append(f"{text['approved_by']}: {snapshot['approved_by']}")
     return Letter(
-        title=text["grant_title" if grant else "refusal_title"],
+        title=text[f"{kind}_title"],
         header=[
             (text["to"], snapshot["participant"]),
             (text["national_id"], snapshot["national_id"]),

@@ -193,6 +193,7 @@ class Decision(models.Model):
     class Kind(models.TextChoices):
         GRANT = "grant", _("Grant")
         REFUSAL = "refusal", _("Refusal")
+        STOP = "stop", _("Stop")
 
     class Status(models.TextChoices):
         AWAITING_APPROVAL = "awaiting_approval", _("Awaiting approval")
@@ -209,6 +210,7 @@ class Decision(models.Model):
     language = models.CharField(_("letter language"), max_length=2, choices=Language.choices, default="nb")
     starts_on = models.DateField(_("programme start"), null=True, blank=True)
     ends_on = models.DateField(_("programme end"), null=True, blank=True)
+    end_reason = models.CharField(_("end reason"), max_length=32, choices=END_REASON_CHOICES, blank=True)
     reasons = models.TextField(_("reasons"))
     reserve_deduction = models.BooleanField(
         _("reserve deductions for unexcused absence"),

@@ -16,7 +16,14 @@ from kvp.participants.access import ParticipantAccess
 from kvp.programme.models import STATUS_LABELS, Case, CaseEvent
 from kvp.programme.parameters import current_rules
 from kvp.rules import duration
-from kvp.rules.case_status import OPEN_STATUSES, CaseStatus, EndReason, TransitionProblem, transition_problem
+from kvp.rules.case_status import (
+    OPEN_STATUSES,
+    STOP_REASONS,
+    CaseStatus,
+    EndReason,
+    TransitionProblem,
+    transition_problem,
+)
 from kvp.rules.dates import add_months
 from kvp.rules.deadlines import next_working_day
 
@@ -78,6 +85,11 @@ def case_transition(
 ) -> Case:
     """Move a case to `target`, recording dates, the reason and who did it."""
     access.require_write()
+    if target is CaseStatus.ENDED and end_reason in STOP_REASONS:
+        raise ValidationError(
+            _("Stopping a programme is a decision that needs a second approver: make a stop decision on the case."),
+            code="stop_needs_decision",
+        )
     return move_case(
         actor=actor,
         access=access,

@@ -60,6 +60,10 @@ KOSTRA_END_CODE: dict[EndReason, int] = {
     EndReason.DIED: 3,
 }
 
+# Ending a running programme against the participant's will is a stop (stans): an appealable decision
+# (KVP-RULES.md § 7: grounds and warning duty [U]), which needs a second approver.
+STOP_REASONS = frozenset({EndReason.NON_ATTENDANCE, EndReason.CONDITIONS_NO_LONGER_MET})
+
 # Before the programme starts, the only ways out are withdrawal, moving or death.
 END_REASONS_BEFORE_START = frozenset({EndReason.WITHDRAWN, EndReason.MOVED, EndReason.DIED})
 OPEN_STATUSES = frozenset(
