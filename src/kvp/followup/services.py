@@ -9,9 +9,8 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
-from kvp.audit.services import audit_record
 from kvp.followup.models import CaseNote, Meeting
-from kvp.participants.access import ParticipantAccess
+from kvp.participants.access import ParticipantAccess, audit_access
 
 OLDEST_MEETING = datetime.timedelta(days=366)
 
@@ -48,14 +47,8 @@ def meeting_create(
     )
     meeting.full_clean()
     meeting.save()
-    audit_record(
-        actor=actor,
-        participants=[access.participant],
-        action=AuditEvent.Action.CREATE,
-        object_type=AuditEvent.What.MEETING,
-        object_id=str(meeting.pk),
-        basis=access.basis,
-        reason=access.reason,
+    audit_access(
+        actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.MEETING, object_id=str(meeting.pk)
     )
     return meeting
 
@@ -68,13 +61,5 @@ def note_create(*, actor: User, access: ParticipantAccess, title: str, text: str
     note = CaseNote(participant=access.participant, author=actor, title=title.strip(), text=text.strip())
     note.full_clean()
     note.save()
-    audit_record(
-        actor=actor,
-        participants=[access.participant],
-        action=AuditEvent.Action.CREATE,
-        object_type=AuditEvent.What.NOTE,
-        object_id=str(note.pk),
-        basis=access.basis,
-        reason=access.reason,
-    )
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.NOTE, object_id=str(note.pk))
     return note

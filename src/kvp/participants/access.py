@@ -103,12 +103,16 @@ def get_participant_for_reason(user: User, participant_id: uuid.UUID | str) -> P
     return participant
 
 
-def audit_access(user: User, access: ParticipantAccess, *, action: AuditEvent.Action, what: AuditEvent.What) -> None:
+def audit_access(
+    user: User, access: ParticipantAccess, *, action: AuditEvent.Action, what: AuditEvent.What, object_id: str = ""
+) -> None:
+    """Record a read or write made on the basis `access` gives."""
     audit_record(
         actor=user,
         participants=[access.participant],
         action=action,
         object_type=what,
+        object_id=object_id,
         basis=access.basis,
         reason=access.reason,
     )

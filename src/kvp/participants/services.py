@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
-from kvp.participants.access import ParticipantAccess
+from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.participants.models import AccessReason, Participant
 from kvp.rules.access import Basis
 from kvp.rules.identity import IdentityError, InvalidIdentity, parse_identity
@@ -103,14 +103,7 @@ def participant_update(*, actor: User, access: ParticipantAccess, expected_versi
     participant.version += 1
     participant.full_clean()
     participant.save(update_fields=[*fields, "version"])
-    audit_record(
-        actor=actor,
-        participants=[participant],
-        action=AuditEvent.Action.UPDATE,
-        object_type=AuditEvent.What.PARTICIPANT,
-        basis=access.basis,
-        reason=access.reason,
-    )
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.PARTICIPANT)
     return participant
 
 

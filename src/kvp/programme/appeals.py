@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
-from kvp.audit.services import audit_record
-from kvp.participants.access import ParticipantAccess
+from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.programme.models import Appeal, Case, Decision
 from kvp.rules.deadlines import appeal_deadline, interim_notice_due, needs_interim_notice
 
@@ -33,13 +32,6 @@ def earliest_appeal_deadline(decision: Decision) -> datetime.date | None:
     return appeal_deadline(decision.decided_on) if decision.decided_on else None
 
 
-def _audit(actor: User, access: ParticipantAccess, case: Case) -> None:
-    audit_record(
-        actor=actor, participants=[case.participant], action=AuditEvent.Action.UPDATE,
-        object_type=AuditEvent.What.CASE, object_id=str(case.pk), basis=access.basis, reason=access.reason,
-    )  # fmt: skip
-
-
 @transaction.atomic
 def interim_notice_record(*, actor: User, access: ParticipantAccess, case: Case, sent_on: datetime.date) -> Case:
     access.require_write()
@@ -49,7 +41,7 @@ def interim_notice_record(*, actor: User, access: ParticipantAccess, case: Case,
         raise ValidationError({"sent_on": _("The notice date must be between the application and today.")})
     case.interim_notice_sent_on = sent_on
     case.save(update_fields=["interim_notice_sent_on"])
-    _audit(actor, access, case)
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
     return case
 
 
@@ -64,7 +56,9 @@ def appeal_register(
     if not decision.decided_on <= received_on <= timezone.localdate():
         raise ValidationError({"received_on": _("The appeal date must be between the decision date and today.")})
     appeal = Appeal.objects.create(decision=decision, received_on=received_on, registered_by=actor)
-    _audit(actor, access, decision.case)
+    audit_access(
+        actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.CASE, object_id=str(decision.case_id)
+    )
     return appeal
 
 
@@ -77,5 +71,11 @@ def appeal_forward(*, actor: User, access: ParticipantAccess, appeal: Appeal) ->
     appeal.status = Appeal.Status.FORWARDED
     appeal.forwarded_on = timezone.localdate()
     appeal.save(update_fields=["status", "forwarded_on"])
-    _audit(actor, access, appeal.decision.case)
+    audit_access(
+        actor,
+        access,
+        action=AuditEvent.Action.UPDATE,
+        what=AuditEvent.What.CASE,
+        object_id=str(appeal.decision.case_id),
+    )
     return appeal

@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
-from kvp.audit.services import audit_record
-from kvp.participants.access import ParticipantAccess
+from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.programme.models import Absence, Case, Child, OtherIncome
 from kvp.programme.parameters import current_rules
 from kvp.programme.selectors import rate_table
@@ -106,7 +105,7 @@ def absence_register(
     item = Absence.objects.create(
         case=case, starts_on=starts_on, ends_on=ends_on, kind=kind, documentation=documentation, registered_by=actor
     )
-    _audit_write(actor, access, case)
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
     return item
 
 
@@ -120,7 +119,7 @@ def child_add(*, actor: User, access: ParticipantAccess, case: Case, birth_date:
     child = Child.objects.create(
         participant=case.participant, birth_date=birth_date, income_above_base_amount=income_above_base_amount
     )
-    _audit_write(actor, access, case)
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
     return child
 
 
@@ -136,12 +135,5 @@ def other_income_add(*, actor: User, access: ParticipantAccess, case: Case, kind
     income = OtherIncome.objects.create(
         case=case, kind=kind, starts_on=starts_on, ends_on=ends_on, per_weekday_ore=int(per_weekday_kroner * 100)
     )
-    _audit_write(actor, access, case)
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
     return income
-
-
-def _audit_write(actor: User, access: ParticipantAccess, case: Case) -> None:
-    audit_record(
-        actor=actor, participants=[case.participant], action=AuditEvent.Action.CREATE,
-        object_type=AuditEvent.What.CASE, object_id=str(case.pk), basis=access.basis, reason=access.reason,
-    )  # fmt: skip

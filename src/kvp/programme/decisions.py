@@ -13,8 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
-from kvp.audit.services import audit_record
-from kvp.participants.access import ParticipantAccess
+from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.participants.models import Participant
 from kvp.programme.models import Case, Decision, EligibilityReview
 from kvp.programme.parameters import current_rules
@@ -92,7 +91,7 @@ def eligibility_review_create(
             expected_version=case.version,
         )  # fmt: skip
     else:
-        _audit(actor, access, case)
+        audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
     return review
 
 
@@ -160,7 +159,7 @@ def decision_make(
     if decision.status == Decision.Status.APPROVED:
         _take_effect(actor, access, decision)
     else:
-        _audit(actor, access, case)
+        audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
     return decision
 
 
@@ -230,18 +229,6 @@ def _take_effect(actor: User, access: ParticipantAccess, decision: Decision) -> 
         expected_version=case.version,
         period_end=decision.ends_on,
         comment=_("Decision %(id)s") % {"id": str(decision.pk)[:8]},
-    )
-
-
-def _audit(actor: User, access: ParticipantAccess, case: Case) -> None:
-    audit_record(
-        actor=actor,
-        participants=[case.participant],
-        action=AuditEvent.Action.UPDATE,
-        object_type=AuditEvent.What.CASE,
-        object_id=str(case.pk),
-        basis=access.basis,
-        reason=access.reason,
     )
 
 

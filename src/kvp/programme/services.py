@@ -10,9 +10,8 @@ from django.utils.translation import gettext_lazy
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
-from kvp.audit.services import audit_record
 from kvp.followup.models import Meeting
-from kvp.participants.access import ParticipantAccess
+from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.programme.models import STATUS_LABELS, Case, CaseEvent
 from kvp.programme.parameters import current_rules
 from kvp.rules import duration
@@ -58,15 +57,7 @@ def case_create(*, actor: User, access: ParticipantAccess, applied_on: datetime.
     except IntegrityError as exc:  # a concurrent registration won the race
         raise ValidationError(_("The participant already has an open case."), code="open_case") from exc
     CaseEvent.objects.create(case=case, actor=actor, to_status=CaseStatus.APPLIED)
-    audit_record(
-        actor=actor,
-        participants=[participant],
-        action=AuditEvent.Action.CREATE,
-        object_type=AuditEvent.What.CASE,
-        object_id=str(case.pk),
-        basis=access.basis,
-        reason=access.reason,
-    )
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
     return case
 
 
@@ -139,15 +130,7 @@ def move_case(
     CaseEvent.objects.create(case=case, actor=actor, from_status=current, to_status=target, comment=comment)
     if target is CaseStatus.ENDED and end_reason in AFTER_CARE_REASONS:
         _schedule_after_care(case, actor, ended_on=effective_on)
-    audit_record(
-        actor=actor,
-        participants=[case.participant],
-        action=AuditEvent.Action.UPDATE,
-        object_type=AuditEvent.What.CASE,
-        object_id=str(case.pk),
-        basis=access.basis,
-        reason=access.reason,
-    )
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
     return case
 
 
