@@ -200,6 +200,8 @@ ENDPOINTS = [
     ),
     Endpoint("appeal_create", "post", on_case("appeal_create"), WRITE, data=lambda w, c: {"on": "2026-10-10"}),
     Endpoint("appeal_forward", "post", on_case("appeal_forward"), WRITE),
+    Endpoint("kostra_overview", "get", plain("kostra_overview"), roles(403, 403, 403, 403, 200, 403, LOGIN)),
+    Endpoint("kostra_download", "get", plain("kostra_download"), roles(403, 403, 403, 403, 200, 403, LOGIN)),
     Endpoint("my_page", "get", plain("my_page"), roles(200, 403, 403, 403, 403, 403, LOGIN)),
     Endpoint("my_access_log", "get", plain("my_access_log"), roles(200, 403, 403, 403, 403, 403, LOGIN)),
     Endpoint("audit_search", "get", plain("audit_search"), roles(403, 403, 403, 403, 200, 403, LOGIN)),

@@ -65,4 +65,4 @@ def test_it_runs_a_programme_from_application_to_end(browser: Browser, live_serv
     page.get_by_label(nb("Date"), exact=True).fill(today)
     page.get_by_label(nb("End reason")).select_option("completed_work")
     page.get_by_role("button", name=nb("Save status")).click()
-    expect(page.get_by_text(nb("Completed: in work")).first).to_be_visible()
+    expect(page.get_by_text(nb("Completed: in full-time work")).first).to_be_visible()

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 
 from kvp.rules.case_status import (
@@ -5,6 +7,7 @@ from kvp.rules.case_status import (
     CaseStatus,
     EndReason,
     TransitionProblem,
+    kostra_status,
     transition_problem,
 )
 
@@ -61,3 +64,25 @@ def test_it_refuses_an_end_reason_on_other_steps() -> None:
 def test_it_has_no_way_out_of_final_states() -> None:
     assert ALLOWED_TRANSITIONS[S.ENDED] == frozenset()
     assert ALLOWED_TRANSITIONS[S.REFUSED] == frozenset()
+
+
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    ("starts_on", "ended_on", "reason", "code"),
+    [
+        (D(2025, 3, 1), None, None, 1),  # still in the programme on 31 December
+        (D(2025, 3, 1), D(2026, 2, 1), EndReason.COMPLETED_WORK, 1),  # ended the year after
+        (D(2025, 3, 1), D(2025, 11, 1), EndReason.COMPLETED_WORK_PART_TIME, 3),
+        (D(2025, 3, 1), D(2025, 11, 1), EndReason.NON_ATTENDANCE, 4),
+        (D(2025, 3, 1), D(2025, 11, 1), EndReason.MOVED, 5),
+        (D(2024, 3, 1), D(2024, 11, 1), EndReason.COMPLETED_WORK, None),  # not in the programme in 2025
+        (D(2026, 1, 5), None, None, None),  # started after the year
+        (None, None, None, None),  # never started
+    ],
+)
+def test_it_gives_the_kostra_status_on_31_december(
+    starts_on: datetime.date | None, ended_on: datetime.date | None, reason: EndReason | None, code: int | None
+) -> None:
+    assert kostra_status(year=2025, starts_on=starts_on, ended_on=ended_on, end_reason=reason) == code

@@ -23,6 +23,7 @@ class AuditEvent(models.Model):
         SEARCH = "search", _("Found by search")
         CREATE = "create", _("Created")
         UPDATE = "update", _("Changed")
+        EXPORT = "export", _("Exported")
 
     class What(models.TextChoices):
         PARTICIPANT = "participant", _("Personal details")
@@ -34,6 +35,7 @@ class AuditEvent(models.Model):
         OWN_PAGE = "own_page", _("My page")
         ACCESS_LOG = "access_log", _("Access log")
         AUDIT_TRAIL = "audit_trail", _("Audit trail")
+        KOSTRA = "kostra", _("KOSTRA return")
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

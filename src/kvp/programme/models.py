@@ -21,10 +21,13 @@ STATUS_LABELS = {
     CaseStatus.ENDED: _("Ended"),
 }
 END_REASON_LABELS = {
-    EndReason.COMPLETED_WORK: _("Completed: in work"),
+    EndReason.COMPLETED_WORK: _("Completed: in full-time work"),
+    EndReason.COMPLETED_WORK_PART_TIME: _("Completed: in part-time work"),
+    EndReason.COMPLETED_WAGE_SUBSIDY: _("Completed: in work with wage subsidy"),
     EndReason.COMPLETED_EDUCATION: _("Completed: in education"),
     EndReason.COMPLETED_OTHER: _("Completed: other"),
     EndReason.OTHER_BENEFIT: _("Moved to another benefit"),
+    EndReason.SOCIAL_ASSISTANCE: _("Completed: to financial social assistance"),
     EndReason.NON_ATTENDANCE: _("Interrupted: did not attend"),
     EndReason.MOVED: _("Moved to another municipality"),
     EndReason.CONDITIONS_NO_LONGER_MET: _("Conditions no longer met"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kvp.programme import benefit_views, casework_views, parameter_views, views
+from kvp.programme import benefit_views, casework_views, kostra_views, parameter_views, views
 
 urlpatterns = [
     path("deltakere/<uuid:participant_id>/saker/ny/", views.case_create_view, name="case_create"),
@@ -19,4 +19,6 @@ urlpatterns = [
     path("saker/<uuid:case_id>/inntekt/ny/", benefit_views.other_income_create, name="other_income_create"),
     path("meg/utbetaling/", benefit_views.my_payments, name="my_payments"),
     path("regler/", parameter_views.rule_parameters, name="rule_parameters"),
+    path("kostra/", kostra_views.kostra_overview, name="kostra_overview"),
+    path("kostra/fil/", kostra_views.kostra_download, name="kostra_download"),
 ]

@@ -8,6 +8,7 @@ grunner"), and ends with a reason (KOSTRA status codes, see KVP-RULES.md § 7).
 
 from __future__ import annotations
 
+import datetime
 from enum import StrEnum
 
 
@@ -24,10 +25,13 @@ class CaseStatus(StrEnum):
 class EndReason(StrEnum):
     """Why a case ended. KOSTRA codes 3, 4, 5 and 7 are split into the outcomes reports need."""
 
-    COMPLETED_WORK = "completed_work"
+    COMPLETED_WORK = "completed_work"  # full-time work
+    COMPLETED_WORK_PART_TIME = "completed_work_part_time"
+    COMPLETED_WAGE_SUBSIDY = "completed_wage_subsidy"
     COMPLETED_EDUCATION = "completed_education"
     COMPLETED_OTHER = "completed_other"
     OTHER_BENEFIT = "other_benefit"
+    SOCIAL_ASSISTANCE = "social_assistance"
     NON_ATTENDANCE = "non_attendance"
     MOVED = "moved"
     CONDITIONS_NO_LONGER_MET = "conditions_no_longer_met"
@@ -50,9 +54,12 @@ ALLOWED_TRANSITIONS: dict[CaseStatus, frozenset[CaseStatus]] = {
 # an interruption. Codes 1 (in the programme) and 2 (on leave) describe open cases.
 KOSTRA_END_CODE: dict[EndReason, int] = {
     EndReason.COMPLETED_WORK: 3,
+    EndReason.COMPLETED_WORK_PART_TIME: 3,
+    EndReason.COMPLETED_WAGE_SUBSIDY: 3,
     EndReason.COMPLETED_EDUCATION: 3,
     EndReason.COMPLETED_OTHER: 3,
     EndReason.OTHER_BENEFIT: 3,
+    EndReason.SOCIAL_ASSISTANCE: 3,
     EndReason.CONDITIONS_NO_LONGER_MET: 7,
     EndReason.NON_ATTENDANCE: 4,
     EndReason.MOVED: 5,
@@ -92,3 +99,26 @@ def transition_problem(
     if not started and end_reason not in END_REASONS_BEFORE_START:
         return TransitionProblem.END_REASON_NOT_ALLOWED
     return None
+
+
+KOSTRA_IN_PROGRAMME = 1
+
+
+def kostra_status(
+    *,
+    year: int,
+    starts_on: datetime.date | None,
+    ended_on: datetime.date | None,
+    end_reason: EndReason | None,
+) -> int | None:
+    """The case's KOSTRA status code for the year (S18): 1 if still in the programme on 31 December,
+    else the end code; None if the programme did not run that year. Codes 2 (on leave) and 7 (ended
+    after an interruption) need the interruptions, which cases do not record yet."""
+    new_years_eve = datetime.date(year, 12, 31)
+    if starts_on is None or starts_on > new_years_eve or (ended_on is not None and ended_on.year < year):
+        return None
+    if ended_on is None or ended_on > new_years_eve:
+        return KOSTRA_IN_PROGRAMME
+    if end_reason is None:
+        raise ValueError("an ended case has an end reason")
+    return KOSTRA_END_CODE[end_reason]
