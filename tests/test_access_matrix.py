@@ -186,6 +186,13 @@ ENDPOINTS = [
             "income-per_weekday_kroner": "500",
         },
     ),
+    Endpoint(
+        "interruption_create",
+        "post",
+        on_case("interruption_create"),
+        WRITE,
+        data=lambda w, c: {"interruption-starts_on": "2026-07-01", "interruption-reason": "Arbeidsutprøving"},
+    ),
     Endpoint("my_payments", "get", plain("my_payments"), roles(200, 403, 403, 403, 403, 403, LOGIN)),
     Endpoint("rule_parameters", "get", plain("rule_parameters"), roles(403, 403, 403, 403, 200, 200, LOGIN)),
     Endpoint(
@@ -292,7 +299,15 @@ def _case_for(endpoint: Endpoint, world: World) -> Any:
     endpoints get a refusal awaiting approval, and the letter endpoints a decided grant."""
     if endpoint.name in {"case_create", "api_participant_cases"} and endpoint.method == "post":
         return None
-    if endpoint.name in {"payments", "absence_create", "child_create", "other_income_create", "my_payments"}:
+    running = {
+        "payments",
+        "absence_create",
+        "child_create",
+        "other_income_create",
+        "interruption_create",
+        "my_payments",
+    }
+    if endpoint.name in running:
         return factories.case(world.participant, world.counsellor, CaseStatus.ACTIVE)
     case = factories.case(world.participant, world.counsellor)
     if endpoint.name in {"decision_detail", "decision_approve"}:

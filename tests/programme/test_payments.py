@@ -133,3 +133,15 @@ def test_it_refuses_a_negative_amount_and_saves_nothing(world: World, case: Case
     response = client_for(world.counsellor).post(url, data)
     assert response.status_code == 400
     assert june_total(case) == 22 * 107191
+
+
+def test_it_pays_nothing_during_an_interruption_the_counsellor_registers(world: World, case: Case) -> None:
+    url = reverse("interruption_create", args=[case.pk])
+    data = {"interruption-starts_on": "2026-06-08", "interruption-ends_on": "2026-06-12",
+            "interruption-reason": "Soner en kort dom"}  # fmt: skip
+    assert client_for(world.counsellor).post(url, data).status_code == 302
+    assert june_total(case) == 17 * 107191
+    overlapping = data | {"interruption-starts_on": "2026-06-10", "interruption-ends_on": ""}
+    response = client_for(world.counsellor).post(url, overlapping)
+    assert nb("The programme is already interrupted in this period.") in response.content.decode()
+    assert case.interruptions.count() == 1

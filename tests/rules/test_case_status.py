@@ -86,3 +86,13 @@ def test_it_gives_the_kostra_status_on_31_december(
     starts_on: datetime.date | None, ended_on: datetime.date | None, reason: EndReason | None, code: int | None
 ) -> None:
     assert kostra_status(year=2025, starts_on=starts_on, ended_on=ended_on, end_reason=reason) == code
+
+
+def test_it_reports_interruptions_to_kostra() -> None:
+    open_break = [(D(2025, 12, 1), None)]
+    assert kostra_status(year=2025, starts_on=D(2025, 3, 1), ended_on=None, end_reason=None,
+                         interruptions=open_break) == 2  # fmt: skip
+    assert kostra_status(year=2025, starts_on=D(2025, 3, 1), ended_on=D(2025, 12, 15),
+                         end_reason=EndReason.CONDITIONS_NO_LONGER_MET, interruptions=open_break) == 7  # fmt: skip
+    assert kostra_status(year=2025, starts_on=D(2025, 3, 1), ended_on=D(2025, 12, 15), end_reason=EndReason.MOVED,
+                         interruptions=open_break) == 5  # fmt: skip

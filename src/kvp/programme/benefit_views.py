@@ -25,10 +25,11 @@ from kvp.programme.benefits import (
     assessed_absences,
     benefit_for_period,
     child_add,
+    interruption_register,
     other_income_add,
     payment_periods,
 )
-from kvp.programme.forms import AbsenceForm, ChildForm, OtherIncomeForm
+from kvp.programme.forms import AbsenceForm, ChildForm, InterruptionForm, OtherIncomeForm
 from kvp.programme.models import Case, Decision
 from kvp.rules.absence import AbsenceReason, deduction_needs_decision
 from kvp.rules.benefit import UnknownRateDateError
@@ -77,6 +78,7 @@ def _statement_context(case: Case, requested: str | None) -> dict[str, object]:
         "missing_rate": missing_rate,
         "children": case.participant.children.all(),
         "incomes": case.other_incomes.all(),
+        "interruptions": case.interruptions.all(),
         "absences": absences,
         "deduction_needs_decision": grant is not None
         and deduction_needs_decision(reserved_in_decision=grant.reserve_deduction),
@@ -96,6 +98,7 @@ WRITERS: dict[str, tuple[type[AkselForm], Callable[..., object], Promise]] = {
     "absence_form": (AbsenceForm, absence_register, gettext_lazy("The absence is registered.")),
     "child_form": (ChildForm, child_add, gettext_lazy("The child is recorded.")),
     "income_form": (OtherIncomeForm, other_income_add, gettext_lazy("The benefit or income is recorded.")),
+    "interruption_form": (InterruptionForm, interruption_register, gettext_lazy("The interruption is registered.")),
 }
 
 
@@ -136,6 +139,12 @@ def child_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
 @require_POST
 def other_income_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
     return _write(request, case_id, "income_form")
+
+
+@login_required
+@require_POST
+def interruption_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
+    return _write(request, case_id, "interruption_form")
 
 
 @login_required

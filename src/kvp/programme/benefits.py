@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.participants.access import ParticipantAccess, audit_access
-from kvp.programme.models import Absence, Case, Child, OtherIncome
+from kvp.programme.models import Absence, Case, Child, Interruption, OtherIncome
 from kvp.programme.parameters import current_rules
 from kvp.programme.selectors import rate_table
 from kvp.rules import absence as absence_rules
@@ -55,6 +55,12 @@ def as_rule(item: Absence) -> absence_rules.Absence:
     )
 
 
+def interruption_spans(case: Case) -> list[benefit.Span]:
+    """Interruptions as date spans; an open one lasts to the programme's end."""
+    last = case.ends_on or datetime.date.max
+    return [benefit.Span(item.starts_on, item.ends_on or last) for item in case.interruptions.all()]
+
+
 def benefit_for_period(case: Case, period: benefit.Span) -> benefit.Statement:
     """The statement a participant sees: one line per change of rates, every amount explained."""
     participant = case.participant
@@ -70,6 +76,7 @@ def benefit_for_period(case: Case, period: benefit.Span) -> benefit.Statement:
         end=period.end,
         rates=rate_table(),
         parameters=current_rules()[benefit.BenefitParameters],
+        interruptions=interruption_spans(case),
         deductions=absence_rules.deduction_days([assessment for _item, assessment in assessed_absences(case)]),
         other_income=[
             benefit.OtherIncome(benefit.IncomeKind(item.kind), item.starts_on, item.ends_on, item.per_weekday_ore)
@@ -137,3 +144,29 @@ def other_income_add(*, actor: User, access: ParticipantAccess, case: Case, kind
     )
     audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
     return income
+
+
+@transaction.atomic
+def interruption_register(*, actor: User, access: ParticipantAccess, case: Case, starts_on: datetime.date,
+                          ends_on: datetime.date | None, reason: str) -> Interruption:  # fmt: skip
+    """Interrupt a running programme for a time (avbrudd): no benefit meanwhile (S3)."""
+    access.require_write()
+    span = programme_span(case)
+    if span is None or case.status_enum is CaseStatus.ENDED:
+        raise ValidationError(_("Only a running programme can be interrupted."), code="not_running")
+    if ends_on is not None and ends_on < starts_on:
+        raise ValidationError({"ends_on": _("The interruption cannot end before it starts.")})
+    if starts_on < span.start or (ends_on or starts_on) > span.end:
+        raise ValidationError(
+            _("The interruption must be within the programme period, %(start)s to %(end)s.")
+            % {"start": f"{span.start:%d.%m.%Y}", "end": f"{span.end:%d.%m.%Y}"},
+            code="outside",
+        )
+    new = benefit.Span(starts_on, ends_on or span.end)
+    if any(new.start <= other.end and other.start <= new.end for other in interruption_spans(case)):
+        raise ValidationError(_("The programme is already interrupted in this period."), code="overlap")
+    item = Interruption.objects.create(
+        case=case, starts_on=starts_on, ends_on=ends_on, reason=reason.strip(), registered_by=actor
+    )
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
+    return item

@@ -177,3 +177,13 @@ class StopDecisionForm(AkselForm):
 
     def clean_kind(self) -> str:
         return Decision.Kind.STOP
+
+
+class InterruptionForm(AkselForm):
+    prefix = "interruption"
+
+    starts_on = forms.DateField(label=_("From"), widget=DateInput())
+    ends_on = forms.DateField(
+        label=_("To"), widget=DateInput(), required=False, help_text=_("Leave empty if the end is not known yet.")
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=300)

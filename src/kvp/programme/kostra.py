@@ -34,9 +34,12 @@ def kostra_rows(*, leader: User, year: int) -> list[KostraRow]:
     if not leader.may_view_shielded:
         cases = cases.filter(participant__shielded=False)
     rows = []
-    for case in cases.select_related("participant__office").order_by("starts_on", "pk"):
+    for case in cases.select_related("participant__office").prefetch_related("interruptions").order_by("starts_on"):
         reason = EndReason(case.end_reason) if case.end_reason else None
-        status = kostra_status(year=year, starts_on=case.starts_on, ended_on=case.ended_on, end_reason=reason)
+        status = kostra_status(
+            year=year, starts_on=case.starts_on, ended_on=case.ended_on, end_reason=reason,
+            interruptions=[(item.starts_on, item.ends_on) for item in case.interruptions.all()],
+        )  # fmt: skip
         if status is not None:
             rows.append(KostraRow(case=case, status=status))
     return rows

@@ -355,3 +355,27 @@ class Appeal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.received_on:%d.%m.%Y}"
+
+
+class Interruption(models.Model):
+    """A temporary interruption (avbrudd) of a running programme: no benefit while it lasts (S3), and
+    re-entry afterwards without limit (S1). An open interruption has no end date yet."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="interruptions")
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("to"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=300)
+    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
+                name="interruption_ends_after_start",
+                violation_error_message=_("The interruption cannot end before it starts."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.starts_on:%d.%m.%Y}"

@@ -9,6 +9,7 @@ grunner"), and ends with a reason (KOSTRA status codes, see KVP-RULES.md § 7).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from enum import StrEnum
 
 
@@ -49,9 +50,9 @@ ALLOWED_TRANSITIONS: dict[CaseStatus, frozenset[CaseStatus]] = {
     CaseStatus.ENDED: frozenset(),
 }
 
-# KOSTRA status codes for the yearly return (S18): 3 completed or ended by agreement, 4 permanently
-# interrupted because of non-attendance, 5 interrupted by a move to another municipality, 7 ended after
-# an interruption. Codes 1 (in the programme) and 2 (on leave) describe open cases.
+# KOSTRA status codes for the yearly return (S18) by end reason: 3 completed or ended by agreement,
+# 4 permanently interrupted because of non-attendance, 5 interrupted by a move to another municipality.
+# kostra_status adds 1 (in the programme), 2 (on leave) and 7 (ended after an interruption).
 KOSTRA_END_CODE: dict[EndReason, int] = {
     EndReason.COMPLETED_WORK: 3,
     EndReason.COMPLETED_WORK_PART_TIME: 3,
@@ -102,6 +103,8 @@ def transition_problem(
 
 
 KOSTRA_IN_PROGRAMME = 1
+KOSTRA_ON_LEAVE = 2
+KOSTRA_ENDED_AFTER_INTERRUPTION = 7
 
 
 def kostra_status(
@@ -110,15 +113,22 @@ def kostra_status(
     starts_on: datetime.date | None,
     ended_on: datetime.date | None,
     end_reason: EndReason | None,
+    interruptions: Sequence[tuple[datetime.date, datetime.date | None]] = (),
 ) -> int | None:
-    """The case's KOSTRA status code for the year (S18): 1 if still in the programme on 31 December,
-    else the end code; None if the programme did not run that year. Codes 2 (on leave) and 7 (ended
-    after an interruption) need the interruptions, which cases do not record yet."""
+    """The case's KOSTRA status code for the year (S18), or None if the programme did not run that year:
+    1 in the programme on 31 December, 2 interrupted then, 7 ended during an interruption, else the end's
+    code (KOSTRA_END_CODE)."""
     new_years_eve = datetime.date(year, 12, 31)
     if starts_on is None or starts_on > new_years_eve or (ended_on is not None and ended_on.year < year):
         return None
+
+    def interrupted_on(day: datetime.date) -> bool:
+        return any(start <= day and (end is None or day <= end) for start, end in interruptions)
+
     if ended_on is None or ended_on > new_years_eve:
-        return KOSTRA_IN_PROGRAMME
+        return KOSTRA_ON_LEAVE if interrupted_on(new_years_eve) else KOSTRA_IN_PROGRAMME
     if end_reason is None:
         raise ValueError("an ended case has an end reason")
+    if interrupted_on(ended_on) and end_reason not in {EndReason.MOVED, EndReason.DIED}:
+        return KOSTRA_ENDED_AFTER_INTERRUPTION
     return KOSTRA_END_CODE[end_reason]
