@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from kvp.programme.models import Appeal, Decision
+from kvp.programme.models import Absence, Appeal, Decision
 from kvp.rules.case_status import CaseStatus
 from tests import factories
 from tests.conftest import ROLES, World, client_for
@@ -193,6 +193,14 @@ ENDPOINTS = [
         WRITE,
         data=lambda w, c: {"interruption-starts_on": "2026-07-01", "interruption-reason": "Arbeidsutprøving"},
     ),
+    # Only the participant answers; staff are refused, and nobody else finds the registration.
+    Endpoint(
+        "absence_response",
+        "post",
+        on_case("absence_response"),
+        roles(302, 403, 403, 403, 403, 403, LOGIN),
+        data=lambda w, c: {"text": "Jeg var syk."},
+    ),
     Endpoint("my_payments", "get", plain("my_payments"), roles(200, 403, 403, 403, 403, 403, LOGIN)),
     Endpoint("rule_parameters", "get", plain("rule_parameters"), roles(403, 403, 403, 403, 200, 200, LOGIN)),
     Endpoint(
@@ -296,7 +304,8 @@ ENDPOINTS = [
 
 def _case_for(endpoint: Endpoint, world: World) -> Any:
     """An open case for the participant, except where the endpoint registers a new one. Decision
-    endpoints get a refusal awaiting approval, and the letter endpoints a decided grant."""
+    endpoints get a refusal awaiting approval, the letter endpoints a decided grant, the answer endpoint
+    an absence registration."""
     if endpoint.name in {"case_create", "api_participant_cases"} and endpoint.method == "post":
         return None
     running = {
@@ -309,6 +318,16 @@ def _case_for(endpoint: Endpoint, world: World) -> Any:
     }
     if endpoint.name in running:
         return factories.case(world.participant, world.counsellor, CaseStatus.ACTIVE)
+    if endpoint.name == "absence_response":
+        running_case = factories.case(world.participant, world.counsellor, CaseStatus.ACTIVE)
+        return Absence.objects.create(
+            case=running_case,
+            starts_on="2026-06-03",
+            ends_on="2026-06-03",
+            kind="other",
+            documentation="none",
+            registered_by=world.counsellor,
+        )
     case = factories.case(world.participant, world.counsellor)
     if endpoint.name in {"decision_detail", "decision_approve"}:
         return factories.decision(case, world.counsellor, Decision.Kind.REFUSAL)

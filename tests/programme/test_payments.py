@@ -145,3 +145,26 @@ def test_it_pays_nothing_during_an_interruption_the_counsellor_registers(world: 
     response = client_for(world.counsellor).post(url, overlapping)
     assert nb("The programme is already interrupted in this period.") in response.content.decode()
     assert case.interruptions.count() == 1
+
+
+def test_it_lets_the_participant_answer_an_absence_registration(world: World, case: Case) -> None:
+    absence = Absence.objects.create(case=case, starts_on=D(2026, 6, 3), ends_on=D(2026, 6, 3), kind="other",
+                                     documentation="none", registered_by=world.counsellor)  # fmt: skip
+    own = client_for(world.participant_user)
+    assert nb("Answer this registration") in own.get(reverse("my_payments")).content.decode()
+    own.post(reverse("absence_response", args=[absence.pk]), {"text": "Jeg var hos legen, erklæring kommer."})
+    absence.refresh_from_db()
+    assert absence.participant_response == "Jeg var hos legen, erklæring kommer."
+    page = client_for(world.counsellor).get(reverse("payments", args=[case.pk])).content.decode()
+    assert "Jeg var hos legen, erklæring kommer." in page
+
+
+def test_it_does_not_let_anyone_answer_for_someone_else(world: World, case: Case) -> None:
+    other = factories.participant(world.office, world.counsellor, with_login=True, first_name="Olena")
+    absence = Absence.objects.create(case=case, starts_on=D(2026, 6, 3), ends_on=D(2026, 6, 3), kind="other",
+                                     documentation="none", registered_by=world.counsellor)  # fmt: skip
+    assert other.user is not None
+    response = client_for(other.user).post(reverse("absence_response", args=[absence.pk]), {"text": "Nei"})
+    assert response.status_code == 404
+    absence.refresh_from_db()
+    assert absence.participant_response == ""

@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
@@ -22,6 +23,7 @@ from kvp.participants.access import ParticipantAccess, get_participant_for_user
 from kvp.participants.self_service import own_access
 from kvp.programme.benefits import (
     absence_register,
+    absence_respond,
     assessed_absences,
     benefit_for_period,
     child_add,
@@ -29,8 +31,8 @@ from kvp.programme.benefits import (
     other_income_add,
     payment_periods,
 )
-from kvp.programme.forms import AbsenceForm, ChildForm, InterruptionForm, OtherIncomeForm
-from kvp.programme.models import Case, Decision
+from kvp.programme.forms import AbsenceForm, AbsenceResponseForm, ChildForm, InterruptionForm, OtherIncomeForm
+from kvp.programme.models import Absence, Case, Decision
 from kvp.rules.absence import AbsenceReason, deduction_needs_decision
 from kvp.rules.benefit import UnknownRateDateError
 
@@ -148,10 +150,26 @@ def interruption_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpRespo
 
 
 @login_required
+@require_POST
+def absence_response(request: AuthedRequest, absence_id: uuid.UUID) -> HttpResponse:
+    """The participant answers an absence registration on their own page."""
+    access = own_access(request, what=AuditEvent.What.CASE)
+    absence = get_object_or_404(Absence, pk=absence_id, case__participant=access.participant)
+    form = AbsenceResponseForm(request.POST)
+    if form.is_valid():
+        absence_respond(actor=request.user, access=access, absence=absence, text=form.cleaned_data["text"])
+        messages.success(request, _("Your answer is sent to your counsellor."))
+    else:
+        messages.error(request, _("Write your answer."))
+    return redirect("my_payments")
+
+
+@login_required
 def my_payments(request: AuthedRequest) -> HttpResponse:
     """The participant's own statement: every line of their benefit, and their absence."""
     participant = own_access(request, what=AuditEvent.What.CASE).participant
     case = participant.cases.filter(starts_on__isnull=False).select_related("participant__office").first()
     if case is None:
         raise PermissionDenied
-    return render(request, "programme/payments.html", _statement_context(case, request.GET.get("periode")))
+    context = _statement_context(case, request.GET.get("periode")) | {"response_form": AbsenceResponseForm()}
+    return render(request, "programme/payments.html", context)

@@ -18,6 +18,7 @@ from kvp.programme.parameters import current_rules
 from kvp.programme.selectors import rate_table
 from kvp.rules import absence as absence_rules
 from kvp.rules import benefit, payments
+from kvp.rules.access import Basis
 from kvp.rules.case_status import CaseStatus
 
 RUNNING = {CaseStatus.ACTIVE, CaseStatus.EXTENDED, CaseStatus.ENDED}
@@ -170,3 +171,18 @@ def interruption_register(*, actor: User, access: ParticipantAccess, case: Case,
     )
     audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
     return item
+
+
+@transaction.atomic
+def absence_respond(*, actor: User, access: ParticipantAccess, absence: Absence, text: str) -> Absence:
+    """The participant answers an absence registration (their right to be heard, fvl. § 16)."""
+    if access.basis is not Basis.SELF:
+        raise ValidationError(_("Only the participant can answer here."))
+    if not text.strip():
+        raise ValidationError({"text": _("Write your answer.")})
+    absence.participant_response = text.strip()
+    absence.responded_at = timezone.now()
+    absence.save(update_fields=["participant_response", "responded_at"])
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.CASE,
+                 object_id=str(absence.case_id))  # fmt: skip
+    return absence

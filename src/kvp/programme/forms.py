@@ -187,3 +187,12 @@ class InterruptionForm(AkselForm):
         label=_("To"), widget=DateInput(), required=False, help_text=_("Leave empty if the end is not known yet.")
     )
     reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
+class AbsenceResponseForm(AkselForm):
+    text = forms.CharField(
+        label=_("Your answer"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example why you were away, or that a doctor's note is coming."),
+    )

@@ -273,6 +273,8 @@ class Absence(models.Model):
     documentation = models.CharField(_("documentation"), max_length=20, choices=Documentation.choices)
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     registered_at = models.DateTimeField(default=timezone.now, editable=False)
+    participant_response = models.TextField(_("the participant's response"), blank=True)
+    responded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-starts_on"]
