@@ -201,6 +201,7 @@ ENDPOINTS = [
         roles(302, 403, 403, 403, 403, 403, LOGIN),
         data=lambda w, c: {"text": "Jeg var syk."},
     ),
+    Endpoint("deduction_decide", "post", on_case("deduction_decide"), WRITE),
     Endpoint("my_payments", "get", plain("my_payments"), roles(200, 403, 403, 403, 403, 403, LOGIN)),
     Endpoint("rule_parameters", "get", plain("rule_parameters"), roles(403, 403, 403, 403, 200, 200, LOGIN)),
     Endpoint(
@@ -318,7 +319,7 @@ def _case_for(endpoint: Endpoint, world: World) -> Any:
     }
     if endpoint.name in running:
         return factories.case(world.participant, world.counsellor, CaseStatus.ACTIVE)
-    if endpoint.name == "absence_response":
+    if endpoint.name in {"absence_response", "deduction_decide"}:
         running_case = factories.case(world.participant, world.counsellor, CaseStatus.ACTIVE)
         return Absence.objects.create(
             case=running_case,

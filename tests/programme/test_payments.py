@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 
 from kvp.programme.benefits import benefit_for_period, payment_periods
-from kvp.programme.models import Absence, Case, Child, Rate
+from kvp.programme.models import Absence, Case, Child, Decision, Rate
 from kvp.rules.case_status import CaseStatus
 from tests import factories
 from tests.conftest import World, client_for
@@ -168,3 +168,22 @@ def test_it_does_not_let_anyone_answer_for_someone_else(world: World, case: Case
     assert response.status_code == 404
     absence.refresh_from_db()
     assert absence.participant_response == ""
+
+
+def test_it_deducts_only_after_a_decision_when_the_grant_did_not_reserve_it(world: World, case: Case) -> None:
+    grant = factories.decision(case, world.counsellor, "grant")
+    Decision.objects.filter(pk=grant.pk).update(reserve_deduction=False)
+    url = reverse("absence_create", args=[case.pk])
+    data = {"starts_on": "2026-06-03", "ends_on": "2026-06-03", "kind": "other", "documentation": "none"}
+    client_for(world.counsellor).post(url, data)
+    assert june_total(case) == 22 * 107191  # told first, not deducted yet
+    absence = Absence.objects.get()
+    decide = reverse("deduction_decide", args=[absence.pk])
+    response = client_for(world.counsellor).post(decide, follow=True)
+    expected = nb("The participant has %(days)s days to answer the registration before the deduction is decided.")
+    assert expected % {"days": 7} in response.content.decode()
+    assert june_total(case) == 22 * 107191
+    client_for(world.participant_user).post(reverse("absence_response", args=[absence.pk]), {"text": "Jeg glemte det."})
+    client_for(world.counsellor).post(decide)
+    assert june_total(case) == 21 * 107191
+    assert Absence.objects.get().deduction_decided_by == world.counsellor

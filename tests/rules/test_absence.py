@@ -12,6 +12,7 @@ from kvp.rules.absence import (
     assess_absence,
     deduction_days,
     deduction_needs_decision,
+    may_decide_deduction,
 )
 from kvp.rules.benefit import Span
 
@@ -74,3 +75,13 @@ def test_it_needs_a_new_appealable_decision_unless_the_decision_reserved_the_ded
 def test_it_refuses_an_absence_that_ends_before_it_starts() -> None:
     with pytest.raises(ValueError, match="ends before"):
         assess_absence(Absence(D(2025, 6, 3), D(2025, 6, 2), K.OTHER))
+
+
+@pytest.mark.parametrize(
+    ("answered", "today", "may"),
+    [(False, D(2025, 6, 8), False), (False, D(2025, 6, 9), True), (True, D(2025, 6, 3), True)],
+)
+def test_it_lets_the_participant_answer_before_a_deduction_is_decided(answered: bool, today: D, may: bool) -> None:
+    assert may_decide_deduction(
+        registered_on=D(2025, 6, 2), answered=answered, today=today, parameters=AbsenceParameters()
+    ) is may  # fmt: skip

@@ -27,13 +27,16 @@ from kvp.programme.benefits import (
     assessed_absences,
     benefit_for_period,
     child_add,
+    deduction_applies,
+    deduction_decide,
+    deductions_reserved,
     interruption_register,
     other_income_add,
     payment_periods,
 )
 from kvp.programme.forms import AbsenceForm, AbsenceResponseForm, ChildForm, InterruptionForm, OtherIncomeForm
-from kvp.programme.models import Absence, Case, Decision
-from kvp.rules.absence import AbsenceReason, deduction_needs_decision
+from kvp.programme.models import Absence, Case
+from kvp.rules.absence import AbsenceReason
 from kvp.rules.benefit import UnknownRateDateError
 
 REASON_LABELS = {
@@ -67,10 +70,14 @@ def _statement_context(case: Case, requested: str | None) -> dict[str, object]:
         except UnknownRateDateError as error:
             missing_rate = error.day
     absences = [
-        {"absence": item, "assessment": assessment, "label": REASON_LABELS[assessment.reason]}
+        {
+            "absence": item,
+            "assessment": assessment,
+            "label": REASON_LABELS[assessment.reason],
+            "pending": bool(assessment.unexcused_days) and not deduction_applies(case, item),
+        }
         for item, assessment in assessed_absences(case)
     ]
-    grant = case.decisions.filter(kind=Decision.Kind.GRANT, status=Decision.Status.APPROVED).first()
     return {
         "case": case,
         "participant": case.participant,
@@ -82,8 +89,7 @@ def _statement_context(case: Case, requested: str | None) -> dict[str, object]:
         "incomes": case.other_incomes.all(),
         "interruptions": case.interruptions.all(),
         "absences": absences,
-        "deduction_needs_decision": grant is not None
-        and deduction_needs_decision(reserved_in_decision=grant.reserve_deduction),
+        "deduction_needs_decision": not deductions_reserved(case),
     }
 
 
@@ -162,6 +168,20 @@ def absence_response(request: AuthedRequest, absence_id: uuid.UUID) -> HttpRespo
     else:
         messages.error(request, _("Write your answer."))
     return redirect("my_payments")
+
+
+@login_required
+@require_POST
+def deduction_decide_view(request: AuthedRequest, absence_id: uuid.UUID) -> HttpResponse:
+    absence = get_object_or_404(Absence.objects.select_related("case"), pk=absence_id)
+    access = get_participant_for_user(request.user, absence.case.participant_id, for_write=True)
+    try:
+        deduction_decide(actor=request.user, access=access, absence=absence)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The deduction is decided."))
+    return redirect("payments", absence.case_id)
 
 
 @login_required

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.participants.access import ParticipantAccess, audit_access
-from kvp.programme.models import Absence, Case, Child, Interruption, OtherIncome
+from kvp.programme.models import Absence, Case, Child, Decision, Interruption, OtherIncome
 from kvp.programme.parameters import current_rules
 from kvp.programme.selectors import rate_table
 from kvp.rules import absence as absence_rules
@@ -62,6 +62,18 @@ def interruption_spans(case: Case) -> list[benefit.Span]:
     return [benefit.Span(item.starts_on, item.ends_on or last) for item in case.interruptions.all()]
 
 
+def deductions_reserved(case: Case) -> bool:
+    """Whether the grant reserved deductions, so that a deduction carries it out (S4). Cases without a
+    recorded grant decision (registered before KVP) are treated as reserved."""
+    grant = case.decisions.filter(kind=Decision.Kind.GRANT, status=Decision.Status.APPROVED).first()
+    return grant is None or grant.reserve_deduction
+
+
+def deduction_applies(case: Case, item: Absence) -> bool:
+    """Unexcused days are withheld when the grant reserved it, or once the deduction has been decided."""
+    return deductions_reserved(case) or item.deduction_decided_on is not None
+
+
 def benefit_for_period(case: Case, period: benefit.Span) -> benefit.Statement:
     """The statement a participant sees: one line per change of rates, every amount explained."""
     participant = case.participant
@@ -78,7 +90,9 @@ def benefit_for_period(case: Case, period: benefit.Span) -> benefit.Statement:
         rates=rate_table(),
         parameters=current_rules()[benefit.BenefitParameters],
         interruptions=interruption_spans(case),
-        deductions=absence_rules.deduction_days([assessment for _item, assessment in assessed_absences(case)]),
+        deductions=absence_rules.deduction_days(
+            [assessment for item, assessment in assessed_absences(case) if deduction_applies(case, item)]
+        ),
         other_income=[
             benefit.OtherIncome(benefit.IncomeKind(item.kind), item.starts_on, item.ends_on, item.per_weekday_ore)
             for item in case.other_incomes.all()
@@ -185,4 +199,32 @@ def absence_respond(*, actor: User, access: ParticipantAccess, absence: Absence,
     absence.save(update_fields=["participant_response", "responded_at"])
     audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.CASE,
                  object_id=str(absence.case_id))  # fmt: skip
+    return absence
+
+
+@transaction.atomic
+def deduction_decide(*, actor: User, access: ParticipantAccess, absence: Absence) -> Absence:
+    """Decide the deduction for an unexcused absence when the grant did not reserve it: a new,
+    appealable decision (S4), made only after the participant could answer (fvl. § 16)."""
+    access.require_write()
+    case = absence.case
+    if deductions_reserved(case):
+        raise ValidationError(_("The grant reserved deductions: this deduction needs no decision of its own."))
+    if absence.deduction_decided_on is not None:
+        raise ValidationError(_("The deduction is already decided."))
+    parameters = current_rules()[absence_rules.AbsenceParameters]
+    if not absence_rules.assess_absence(as_rule(absence), parameters).unexcused_days:
+        raise ValidationError(_("This absence is valid: there is nothing to deduct."))
+    if not absence_rules.may_decide_deduction(
+        registered_on=timezone.localdate(absence.registered_at), answered=bool(absence.participant_response),
+        today=timezone.localdate(), parameters=parameters,
+    ):  # fmt: skip
+        raise ValidationError(
+            _("The participant has %(days)s days to answer the registration before the deduction is decided.")
+            % {"days": parameters.response_days}
+        )
+    absence.deduction_decided_on = timezone.localdate()
+    absence.deduction_decided_by = actor
+    absence.save(update_fields=["deduction_decided_on", "deduction_decided_by"])
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
     return absence

@@ -275,6 +275,11 @@ class Absence(models.Model):
     registered_at = models.DateTimeField(default=timezone.now, editable=False)
     participant_response = models.TextField(_("the participant's response"), blank=True)
     responded_at = models.DateTimeField(null=True, blank=True)
+    # Set when a deduction that needs its own decision (the grant did not reserve it) has been decided.
+    deduction_decided_on = models.DateField(_("deduction decided"), null=True, blank=True)
+    deduction_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["-starts_on"]

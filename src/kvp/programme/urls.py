@@ -18,6 +18,7 @@ urlpatterns = [
     path("saker/<uuid:case_id>/barn/ny/", benefit_views.child_create, name="child_create"),
     path("saker/<uuid:case_id>/inntekt/ny/", benefit_views.other_income_create, name="other_income_create"),
     path("saker/<uuid:case_id>/avbrudd/ny/", benefit_views.interruption_create, name="interruption_create"),
+    path("fravaer/<uuid:absence_id>/trekk/", benefit_views.deduction_decide_view, name="deduction_decide"),
     path("meg/fravaer/<uuid:absence_id>/svar/", benefit_views.absence_response, name="absence_response"),
     path("meg/utbetaling/", benefit_views.my_payments, name="my_payments"),
     path("regler/", parameter_views.rule_parameters, name="rule_parameters"),

@@ -49,6 +49,7 @@ class AbsenceParameters:
 
     self_declaration_days: int = 3  # weekdays one self-declaration covers, own illness
     child_self_declaration_days: int = 3  # weekdays one self-declaration covers, a child's illness
+    response_days: int = 7  # days the participant has to answer before a deduction can be decided (fvl. § 16)
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,14 @@ def deduction_days(assessments: list[Assessment]) -> tuple[Span, ...]:
     """The unexcused weekdays, as spans for benefit.benefit_statement(deductions=...)."""
     days = sorted({day for assessment in assessments for day in assessment.unexcused_days})
     return tuple(Span(day, day) for day in days)
+
+
+def may_decide_deduction(
+    *, registered_on: datetime.date, answered: bool, today: datetime.date, parameters: AbsenceParameters
+) -> bool:
+    """Advance notice (forvaltningsloven § 16): the participant sees the registration and may answer; a
+    deduction that needs its own decision is decided after the answer or when the time to answer is up."""
+    return answered or today >= registered_on + datetime.timedelta(days=parameters.response_days)
 
 
 def deduction_needs_decision(*, reserved_in_decision: bool) -> bool:
