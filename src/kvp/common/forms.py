@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
+from django.http import HttpRequest
 
 WIDGET_CLASSES: list[tuple[type[forms.widgets.Widget], str]] = [
     (forms.CheckboxInput, "aksel-checkbox__input"),
@@ -76,3 +79,15 @@ def apply_service_errors(form: AkselForm, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def run_and_report(request: HttpRequest, action: Callable[[], object], done: str) -> bool:
+    """Run a service for a one-button form and tell the user how it went; a service's refusal becomes
+    the error message (in the user's language) and changes nothing."""
+    try:
+        action()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    messages.success(request, done)
+    return True

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
-from kvp.common.forms import apply_service_errors
+from kvp.common.forms import apply_service_errors, run_and_report
 from kvp.common.requests import AuthedRequest
 from kvp.followup.forms import MeetingForm, NoteForm
 from kvp.participants.access import get_participant_for_reason, get_participant_for_user
@@ -188,12 +188,13 @@ def participant_reassign(request: AuthedRequest, participant_id: uuid.UUID) -> H
     access = get_participant_for_user(request.user, participant_id, what=AuditEvent.What.COUNSELLOR)
     form = ReassignForm(request.POST, office_id=access.participant.office_id)
     if form.is_valid():
-        try:
-            participant_assign_counsellor(actor=request.user, access=access, counsellor=form.cleaned_data["counsellor"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The counsellor is changed."))
+        run_and_report(
+            request,
+            lambda: participant_assign_counsellor(
+                actor=request.user, access=access, counsellor=form.cleaned_data["counsellor"]
+            ),
+            _("The counsellor is changed."),
+        )
     else:
         messages.error(request, _("Choose an active counsellor at the participant's office."))
     return redirect("participant_detail", access.participant.pk)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kvp.audit.models import AuditEvent
-from kvp.common.forms import AkselForm, apply_service_errors
+from kvp.common.forms import AkselForm, apply_service_errors, run_and_report
 from kvp.common.requests import AuthedRequest
 from kvp.participants.access import ParticipantAccess, get_participant_for_user
 from kvp.participants.self_service import own_access
@@ -175,12 +175,11 @@ def absence_response(request: AuthedRequest, absence_id: uuid.UUID) -> HttpRespo
 def deduction_decide_view(request: AuthedRequest, absence_id: uuid.UUID) -> HttpResponse:
     absence = get_object_or_404(Absence.objects.select_related("case"), pk=absence_id)
     access = get_participant_for_user(request.user, absence.case.participant_id, for_write=True)
-    try:
-        deduction_decide(actor=request.user, access=access, absence=absence)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The deduction is decided."))
+    run_and_report(
+        request,
+        lambda: deduction_decide(actor=request.user, access=access, absence=absence),
+        _("The deduction is decided."),
+    )
     return redirect("payments", absence.case_id)
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kvp.audit.models import AuditEvent
-from kvp.common.forms import AkselForm, apply_service_errors
+from kvp.common.forms import AkselForm, apply_service_errors, run_and_report
 from kvp.common.requests import AuthedRequest
 from kvp.participants.access import ParticipantAccess, get_participant_for_user
 from kvp.programme.appeals import (
@@ -173,12 +173,11 @@ def decision_approve_view(request: AuthedRequest, decision_id: uuid.UUID) -> Htt
     if not (request.user.is_leader or request.user.may_approve_decisions):
         raise PermissionDenied
     decision, access = _decision_access(request, decision_id)
-    try:
-        decision_approve(actor=request.user, access=access, decision=decision)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The decision is approved and sent."))
+    run_and_report(
+        request,
+        lambda: decision_approve(actor=request.user, access=access, decision=decision),
+        _("The decision is approved and sent."),
+    )
     return redirect("decision_detail", decision.pk)
 
 
@@ -196,12 +195,13 @@ def interim_notice_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpRes
     case, access = _case_access(request, case_id, for_write=True)
     form = DatedForm(request.POST)
     if form.is_valid():
-        try:
-            interim_notice_record(actor=request.user, access=access, case=case, sent_on=form.cleaned_data["on"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The interim notice is recorded."))
+        run_and_report(
+            request,
+            lambda: interim_notice_record(
+                actor=request.user, access=access, case=case, sent_on=form.cleaned_data["on"]
+            ),
+            _("The interim notice is recorded."),
+        )
     else:
         messages.error(request, _("Give the date the notice was sent."))
     return redirect("participant_detail", case.participant_id)
@@ -214,12 +214,13 @@ def appeal_create(request: AuthedRequest, decision_id: uuid.UUID) -> HttpRespons
     access = get_participant_for_user(request.user, decision.case.participant_id, for_write=True)
     form = DatedForm(request.POST)
     if form.is_valid():
-        try:
-            appeal_register(actor=request.user, access=access, decision=decision, received_on=form.cleaned_data["on"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The appeal is registered."))
+        run_and_report(
+            request,
+            lambda: appeal_register(
+                actor=request.user, access=access, decision=decision, received_on=form.cleaned_data["on"]
+            ),
+            _("The appeal is registered."),
+        )
     else:
         messages.error(request, _("Give the date the appeal was received."))
     return redirect("decision_detail", decision.pk)
@@ -230,10 +231,9 @@ def appeal_create(request: AuthedRequest, decision_id: uuid.UUID) -> HttpRespons
 def appeal_forward_view(request: AuthedRequest, appeal_id: uuid.UUID) -> HttpResponse:
     appeal = get_object_or_404(Appeal.objects.select_related("decision__case"), pk=appeal_id)
     access = get_participant_for_user(request.user, appeal.decision.case.participant_id, for_write=True)
-    try:
-        appeal_forward(actor=request.user, access=access, appeal=appeal)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The appeal is sent to Statsforvalteren."))
+    run_and_report(
+        request,
+        lambda: appeal_forward(actor=request.user, access=access, appeal=appeal),
+        _("The appeal is sent to Statsforvalteren."),
+    )
     return redirect("decision_detail", appeal.decision_id)
