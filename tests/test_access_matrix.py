@@ -202,6 +202,7 @@ ENDPOINTS = [
         data=lambda w, c: {"text": "Jeg var syk."},
     ),
     Endpoint("deduction_decide", "post", on_case("deduction_decide"), WRITE),
+    Endpoint("payment_approve", "post", on_case("payment_approve"), WRITE, data=lambda w, c: {"periode": "0"}),
     Endpoint("my_payments", "get", plain("my_payments"), roles(200, 403, 403, 403, 403, 403, LOGIN)),
     Endpoint("rule_parameters", "get", plain("rule_parameters"), roles(403, 403, 403, 403, 200, 200, LOGIN)),
     Endpoint(
@@ -310,6 +311,7 @@ def _case_for(endpoint: Endpoint, world: World) -> Any:
     if endpoint.name in {"case_create", "api_participant_cases"} and endpoint.method == "post":
         return None
     running = {
+        "payment_approve",
         "payments",
         "absence_create",
         "child_create",

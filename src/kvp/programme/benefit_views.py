@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -32,6 +33,7 @@ from kvp.programme.benefits import (
     deductions_reserved,
     interruption_register,
     other_income_add,
+    payment_approve,
     payment_periods,
 )
 from kvp.programme.forms import AbsenceForm, AbsenceResponseForm, ChildForm, InterruptionForm, OtherIncomeForm
@@ -78,9 +80,15 @@ def _statement_context(case: Case, requested: str | None) -> dict[str, object]:
         }
         for item, assessment in assessed_absences(case)
     ]
+    payment = (
+        case.payments.filter(period_start=periods[index].start).select_related("approved_by").first()
+        if periods
+        else None
+    )
     return {
         "case": case,
         "participant": case.participant,
+        "payment": payment,
         "periods": list(enumerate(periods)),
         "index": index,
         "statement": statement,
@@ -181,6 +189,23 @@ def deduction_decide_view(request: AuthedRequest, absence_id: uuid.UUID) -> Http
         _("The deduction is decided."),
     )
     return redirect("payments", absence.case_id)
+
+
+@login_required
+@require_POST
+def payment_approve_view(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
+    case, access = _case_access(request, case_id, for_write=True)
+    periods = payment_periods(case)
+    text = request.POST.get("periode", "")
+    if not text.isdigit() or int(text) >= len(periods):
+        messages.error(request, _("Choose a payment period."))
+        return redirect("payments", case.pk)
+    run_and_report(
+        request,
+        lambda: payment_approve(actor=request.user, access=access, case=case, period=periods[int(text)]),
+        _("The payment is approved."),
+    )
+    return redirect(f"{reverse('payments', args=[case.pk])}?periode={text}")
 
 
 @login_required

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.participants.access import ParticipantAccess, audit_access
-from kvp.programme.models import Absence, Case, Child, Decision, Interruption, OtherIncome
+from kvp.programme.models import Absence, Case, Child, Decision, Interruption, OtherIncome, Payment
 from kvp.programme.parameters import current_rules
 from kvp.programme.selectors import rate_table
 from kvp.rules import absence as absence_rules
@@ -228,3 +228,41 @@ def deduction_decide(*, actor: User, access: ParticipantAccess, absence: Absence
     absence.save(update_fields=["deduction_decided_on", "deduction_decided_by"])
     audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
     return absence
+
+
+@transaction.atomic
+def payment_approve(*, actor: User, access: ParticipantAccess, case: Case, period: benefit.Span) -> Payment:
+    """Approve the payment for a period that has ended, in order. Earlier periods are recalculated: an
+    increase is paid back now, a decrease becomes an overpayment offset from this and later payments."""
+    access.require_write()
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    approved = list(case.payments.order_by("period_start"))
+    open_periods = [item for item in payment_periods(case) if item.start not in {p.period_start for p in approved}]
+    if not open_periods or open_periods[0] != period:
+        raise ValidationError(_("Approve the payment periods in order, the earliest first."), code="order")
+    if period.end >= timezone.localdate():
+        raise ValidationError(_("The benefit is paid in arrears: approve the period after it has ended."))
+    statement = benefit_for_period(case, period)
+    difference = 0
+    for earlier in approved:
+        now = benefit_for_period(case, benefit.Span(earlier.period_start, earlier.period_end)).total_ore
+        difference += now - earlier.settled_ore
+        if now != earlier.settled_ore:
+            earlier.settled_ore = now
+            earlier.save(update_fields=["settled_ore"])
+    back_pay = max(difference, 0)
+    owed = (approved[-1].overpayment_left_ore if approved else 0) + max(-difference, 0)
+    offset = payments.offset_overpayment(
+        due_ore=statement.total_ore + back_pay, overpaid_ore=owed,
+        max_share=current_rules()[payments.PaymentParameters].max_offset_share,
+    )  # fmt: skip
+    payment = Payment.objects.create(
+        case=case, period_start=period.start, period_end=period.end, gross_ore=statement.total_ore,
+        back_pay_ore=back_pay, offset_ore=offset.offset_ore, net_ore=offset.paid_ore,
+        overpayment_left_ore=offset.remaining_overpayment_ore, settled_ore=statement.total_ore,
+        lines=[{"start": line.start.isoformat(), "end": line.end.isoformat(), "weekdays": line.weekdays,
+                "amount_ore": line.amount_ore} for line in statement.lines],
+        approved_by=actor,
+    )  # fmt: skip
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
+    return payment

@@ -386,3 +386,34 @@ class Interruption(models.Model):
 
     def __str__(self) -> str:
         return f"{self.starts_on:%d.%m.%Y}"
+
+
+class Payment(models.Model):
+    """An approved payment for one period, with the lines it rests on. Paid in arrears (S3); a later change
+    to an earlier period is settled here: back pay added, an overpayment offset (S3)."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="payments")
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("to"))
+    gross_ore = models.IntegerField(_("benefit for the period (øre)"))
+    back_pay_ore = models.IntegerField(_("back pay for earlier periods (øre)"), default=0)
+    offset_ore = models.IntegerField(_("overpayment offset (øre)"), default=0)
+    net_ore = models.IntegerField(_("paid (øre)"))
+    overpayment_left_ore = models.IntegerField(_("overpayment still to offset (øre)"), default=0)
+    settled_ore = models.IntegerField(editable=False)  # this period's amount as last settled
+    lines = models.JSONField(editable=False)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    approved_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["period_start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "period_start"],
+                name="one_payment_per_period",
+                violation_error_message=_("This period is already approved."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period_start:%d.%m.%Y}–{self.period_end:%d.%m.%Y}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -24,8 +25,9 @@ from kvp.rules.absence import AbsenceParameters
 from kvp.rules.benefit import BenefitParameters
 from kvp.rules.duration import DurationRules
 from kvp.rules.eligibility import EligibilityRules
+from kvp.rules.payments import PaymentParameters
 
-RuleSet = BenefitParameters | AbsenceParameters | DurationRules | EligibilityRules
+RuleSet = BenefitParameters | AbsenceParameters | DurationRules | EligibilityRules | PaymentParameters
 
 
 @dataclass(frozen=True)
@@ -60,8 +62,10 @@ class Parameter:
                 return int(text)
             if kind is datetime.date:
                 return datetime.date.fromisoformat(text)
-        except ValueError as exc:
-            examples = {bool: "ja / nei", int: "12", datetime.date: "2024-01-01"}
+            if kind is Decimal:
+                return Decimal(text.replace(",", "."))
+        except (ValueError, InvalidOperation) as exc:
+            examples = {bool: "ja / nei", int: "12", datetime.date: "2024-01-01", Decimal: "0,5"}
             raise ValidationError(
                 _("Not a valid value. Write it like this: %(example)s") % {"example": examples[kind]}, code="format"
             ) from exc
@@ -92,6 +96,9 @@ PARAMETERS = [
     Parameter("duration.interruptions_extend_programme", DurationRules, "interruptions_extend_programme",
               gettext_lazy("Days of interruption do not count towards the programme's maximum length"),
               "KVP-RULES § 3 (S15)"),
+    Parameter("payments.max_offset_share", PaymentParameters, "max_offset_share",
+              gettext_lazy("Largest share of a payment an earlier overpayment may take (0 to 1)"),
+              "KVP-RULES § 5 (S3)"),
     Parameter("eligibility.max_age_exclusive", EligibilityRules, "max_age_exclusive",
               gettext_lazy("Age from which a person can no longer apply"), "KVP-RULES § 1, § 10 no. 1"),
 ]  # fmt: skip
@@ -105,8 +112,8 @@ def current_rules() -> dict[type[RuleSet], Any]:
         parameter = BY_NAME.get(row.name)
         if parameter is not None:
             overrides.setdefault(parameter.rules, {})[parameter.field] = parameter.parse(row.value)
-    return {rules: rules(**overrides.get(rules, {})) for rules in (BenefitParameters, AbsenceParameters,
-                                                                    DurationRules, EligibilityRules)}  # fmt: skip
+    kinds = (BenefitParameters, AbsenceParameters, DurationRules, EligibilityRules, PaymentParameters)
+    return {rules: rules(**overrides.get(rules, {})) for rules in kinds}
 
 
 @transaction.atomic

@@ -45,6 +45,17 @@ def payment_periods(
 
 
 @dataclass(frozen=True)
+class PaymentParameters:
+    """[U] the share of a payment an earlier overpayment may take (S3 allows offsetting, not how much)."""
+
+    max_offset_share: Decimal = Decimal("0.5")
+
+    def __post_init__(self) -> None:
+        if not Decimal(0) <= self.max_offset_share <= Decimal(1):
+            raise ValueError("the share must be between 0 and 1")
+
+
+@dataclass(frozen=True)
 class Offset:
     paid_ore: int
     offset_ore: int
