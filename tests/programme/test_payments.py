@@ -186,4 +186,11 @@ def test_it_deducts_only_after_a_decision_when_the_grant_did_not_reserve_it(worl
     client_for(world.participant_user).post(reverse("absence_response", args=[absence.pk]), {"text": "Jeg glemte det."})
     client_for(world.counsellor).post(decide)
     assert june_total(case) == 21 * 107191
-    assert Absence.objects.get().deduction_decided_by == world.counsellor
+    absence = Absence.objects.get()
+    assert absence.deduction_decided_by == world.counsellor
+    letter = absence.deduction_decision
+    assert letter is not None
+    assert letter.kind == Decision.Kind.DEDUCTION
+    page = client_for(world.participant_user).get(reverse("decision_detail", args=[letter.pk])).content.decode()
+    assert "Kvalifiseringsstønaden din blir redusert med 1\u00a0071,91\u00a0kr for 1 dag med fravær" in page
+    assert "innen tre uker" in page

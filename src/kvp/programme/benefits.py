@@ -12,7 +12,10 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
+from kvp.common.templatetags.money import kroner
 from kvp.participants.access import ParticipantAccess, audit_access
+from kvp.programme.decisions import decision_snapshot
+from kvp.programme.letters import deduction_reasons
 from kvp.programme.models import Absence, Case, Child, Decision, Interruption, OtherIncome, Payment
 from kvp.programme.parameters import current_rules
 from kvp.programme.selectors import rate_table
@@ -223,9 +226,25 @@ def deduction_decide(*, actor: User, access: ParticipantAccess, absence: Absence
             _("The participant has %(days)s days to answer the registration before the deduction is decided.")
             % {"days": parameters.response_days}
         )
+    days = absence_rules.assess_absence(as_rule(absence), parameters).unexcused_days
+    span = benefit.Span(days[0], days[-1])
+    before = benefit_for_period(case, span).total_ore
     absence.deduction_decided_on = timezone.localdate()
     absence.deduction_decided_by = actor
     absence.save(update_fields=["deduction_decided_on", "deduction_decided_by"])
+    withheld = before - benefit_for_period(case, span).total_ore
+    language = "nn" if case.participant.preferred_language == "nn" else "nb"
+    decision = Decision(
+        case=case, kind=Decision.Kind.DEDUCTION, status=Decision.Status.APPROVED, language=language,
+        reasons=deduction_reasons(language, list(days)),
+        made_by=actor, decided_on=absence.deduction_decided_on, snapshot={},
+    )  # fmt: skip
+    decision.snapshot = decision_snapshot(
+        decision, case=case, participant=case.participant, made_by=actor, approved_by=None, review_result=None
+    ) | {"deduction_days": len(days), "withheld_display": kroner(withheld)}
+    decision.save()
+    absence.deduction_decision = decision
+    absence.save(update_fields=["deduction_decision"])
     audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
     return absence
 

@@ -8,6 +8,7 @@ kap. 5) and the right to see the case documents (fvl. § 18).
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "stop_title": "Vedtak om stans av kvalifiseringsprogram",
         "stop_body": "Kvalifiseringsprogrammet ditt stanses fra {end}. Da stanser også kvalifiseringsstønaden.",
         "stop_law": "Vedtaket er gjort etter sosialtjenesteloven kapittel 4 om kvalifiseringsprogram.",
+        "day": "dag",
+        "days": "dager",
+        "deduction_reasons": "Du var borte fra programmet uten gyldig grunn: {dates}.",
+        "deduction_title": "Vedtak om trekk i kvalifiseringsstønaden",
+        "deduction_body": (
+            "Kvalifiseringsstønaden din blir redusert med {withheld} for {days} med fravær uten gyldig grunn."
+        ),
+        "deduction_law": (
+            "Vedtaket er gjort etter sosialtjenesteloven § 35 om kvalifiseringsstønad. Vedtaket om programmet "
+            "tok ikke forbehold om trekk, derfor får du et eget vedtak. Du fikk vite om fraværet og kunne svare før "
+            "vi bestemte oss."
+        ),
         "to": "Til",
         "national_id": "Fødselsnummer",
         "date": "Dato",
@@ -64,6 +77,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "stop_title": "Vedtak om stans av kvalifiseringsprogram",
         "stop_body": "Kvalifiseringsprogrammet ditt blir stansa frå {end}. Då stansar òg kvalifiseringsstønaden.",
         "stop_law": "Vedtaket er gjort etter sosialtenestelova kapittel 4 om kvalifiseringsprogram.",
+        "day": "dag",
+        "days": "dagar",
+        "deduction_reasons": "Du var borte frå programmet utan gyldig grunn: {dates}.",
+        "deduction_title": "Vedtak om trekk i kvalifiseringsstønaden",
+        "deduction_body": (
+            "Kvalifiseringsstønaden din blir redusert med {withheld} for {days} med fråvær utan gyldig grunn."
+        ),
+        "deduction_law": (
+            "Vedtaket er gjort etter sosialtenestelova § 35 om kvalifiseringsstønad. Vedtaket om programmet "
+            "tok ikkje atterhald om trekk, difor får du eit eige vedtak. Du fekk vite om fråværet og kunne svare før "
+            "vi bestemte oss."
+        ),
         "to": "Til",
         "national_id": "Fødselsnummer",
         "date": "Dato",
@@ -109,6 +134,15 @@ class Letter:
     signature: list[str]
 
 
+def deduction_reasons(language: str, days: list[datetime.date]) -> str:
+    """The reasons of a deduction decision, in the letter's language."""
+    return TEXTS[language]["deduction_reasons"].format(dates=", ".join(f"{day:%d.%m.%Y}" for day in days))
+
+
+def _count(days: int, text: dict[str, str]) -> str:
+    return f"{days} {text['day'] if days == 1 else text['days']}"
+
+
 def build_letter(snapshot: dict[str, Any]) -> Letter:
     """The letter for a decision, from its snapshot (see decisions.decision_snapshot)."""
     text = TEXTS[snapshot["language"]]
@@ -118,6 +152,8 @@ def build_letter(snapshot: dict[str, Any]) -> Letter:
         start=snapshot.get("starts_on_display", ""),
         end=snapshot.get("ends_on_display", ""),
         applied=snapshot["applied_on_display"],
+        withheld=snapshot.get("withheld_display", ""),
+        days=_count(snapshot.get("deduction_days", 0), text),
     )
     sections = [
         (text["decision"], body),

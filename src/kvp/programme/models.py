@@ -197,6 +197,7 @@ class Decision(models.Model):
         GRANT = "grant", _("Grant")
         REFUSAL = "refusal", _("Refusal")
         STOP = "stop", _("Stop")
+        DEDUCTION = "deduction", _("Deduction for unexcused absence")
 
     class Status(models.TextChoices):
         AWAITING_APPROVAL = "awaiting_approval", _("Awaiting approval")
@@ -279,6 +280,9 @@ class Absence(models.Model):
     deduction_decided_on = models.DateField(_("deduction decided"), null=True, blank=True)
     deduction_decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    deduction_decision = models.ForeignKey(
+        "Decision", null=True, blank=True, on_delete=models.PROTECT, related_name="deducted_absences"
     )
 
     class Meta:
