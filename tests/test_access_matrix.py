@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from kvp.programme.models import Absence, Appeal, Decision
+from kvp.programme.models import Absence, Appeal, Case, Decision
 from kvp.rules.case_status import CaseStatus
 from tests import factories
 from tests.conftest import ROLES, World, client_for
@@ -213,8 +213,13 @@ ENDPOINTS = [
         data=lambda w, c: {"name": "benefit.days_per_year", "value": "260"},
     ),
     Endpoint(
-        "interim_notice_create", "post", on_case("interim_notice_create"), WRITE, data=lambda w, c: {"on": "2026-10-05"}
+        "interim_notice_create",
+        "post",
+        on_case("interim_notice_create"),
+        WRITE,
+        data=lambda w, c: {"interim-reason": "ferie", "interim-expected_by": "2099-12-15"},
     ),
+    Endpoint("interim_notice_pdf", "get", on_case("interim_notice_pdf"), roles(200, 200, REASON, 404, 200, 403, LOGIN)),
     Endpoint("appeal_create", "post", on_case("appeal_create"), WRITE, data=lambda w, c: {"on": "2026-10-10"}),
     Endpoint("appeal_forward", "post", on_case("appeal_forward"), WRITE),
     Endpoint("kostra_overview", "get", plain("kostra_overview"), roles(403, 403, 403, 403, 200, 403, LOGIN)),
@@ -332,6 +337,11 @@ def _case_for(endpoint: Endpoint, world: World) -> Any:
             registered_by=world.counsellor,
         )
     case = factories.case(world.participant, world.counsellor)
+    if endpoint.name == "interim_notice_pdf":
+        Case.objects.filter(pk=case.pk).update(
+            interim_notice_sent_on="2026-10-05", interim_expected_by="2026-12-15", interim_notice_reason="ferie"
+        )
+        return case
     if endpoint.name in {"decision_detail", "decision_approve"}:
         return factories.decision(case, world.counsellor, Decision.Kind.REFUSAL)
     if endpoint.name in {"decision_letter_pdf", "appeal_create"}:

@@ -24,23 +24,30 @@ def decision(world: World) -> Decision:
     return factories.decision(factories.case(world.participant, world.counsellor), world.counsellor, "grant")
 
 
+NOTICE = {"interim-reason": "vi venter på arbeidsevnevurderingen", "interim-expected_by": "2026-12-15"}
+
+
 def test_it_asks_for_an_interim_notice_a_month_after_the_application(world: World) -> None:
     case = factories.case(world.participant, world.counsellor, CaseStatus.APPLIED)  # applied 1.9.2026
     page = client_for(world.counsellor).get(reverse("participant_detail", args=[world.participant.pk]))
     assert "forvaltningsloven § 11 a" in page.content.decode()
-    client_for(world.counsellor).post(reverse("interim_notice_create", args=[case.pk]), {"on": "2026-10-02"})
+    client_for(world.counsellor).post(reverse("interim_notice_create", args=[case.pk]), NOTICE)
     case.refresh_from_db()
-    assert case.interim_notice_sent_on == datetime.date(2026, 10, 2)
+    assert (case.interim_notice_sent_on, case.interim_expected_by) == (
+        datetime.date(2026, 11, 27), datetime.date(2026, 12, 15),
+    )  # fmt: skip
     page = client_for(world.counsellor).get(reverse("participant_detail", args=[world.participant.pk]))
     assert "forvaltningsloven § 11 a" not in page.content.decode()
+    letter = client_for(world.participant_user).get(reverse("interim_notice_pdf", args=[case.pk]))
+    assert letter.content.startswith(b"%PDF")
 
 
-def test_it_refuses_an_interim_notice_dated_before_the_application(world: World) -> None:
+def test_it_refuses_an_expected_date_that_has_passed(world: World) -> None:
     case = factories.case(world.participant, world.counsellor, CaseStatus.APPLIED)
     response = client_for(world.counsellor).post(
-        reverse("interim_notice_create", args=[case.pk]), {"on": "2026-08-01"}, follow=True
+        reverse("interim_notice_create", args=[case.pk]), NOTICE | {"interim-expected_by": "2026-11-01"}, follow=True
     )
-    assert nb("The notice date must be between the application and today.") in response.content.decode()
+    assert nb("The expected decision date must be after today.") in response.content.decode()
     assert Case.objects.get(pk=case.pk).interim_notice_sent_on is None
 
 

@@ -36,7 +36,7 @@ from kvp.participants.services import (
     participant_update,
 )
 from kvp.programme.appeals import interim_notice_status
-from kvp.programme.forms import CaseCreateForm, CaseTransitionForm, DatedForm
+from kvp.programme.forms import CaseCreateForm, CaseTransitionForm, InterimNoticeForm
 from kvp.programme.models import STATUS_LABELS
 from kvp.rules.access import Basis
 
@@ -126,7 +126,7 @@ def participant_detail(request: AuthedRequest, participant_id: uuid.UUID) -> Htt
         "meetings": participant.meetings.select_related("organiser")[:20],
         "notes": participant.notes.select_related("author")[:20],
         "interim_due": interim_notice_status(open_case) if open_case else None,
-        "interim_form": DatedForm(label=_("Interim notice sent")),
+        "interim_form": InterimNoticeForm(),
         "recent_access": participant.audit_events.select_related("actor").exclude(actor=request.user)[:5],
     }
     if access.can_write:

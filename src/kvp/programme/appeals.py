@@ -33,14 +33,20 @@ def earliest_appeal_deadline(decision: Decision) -> datetime.date | None:
 
 
 @transaction.atomic
-def interim_notice_record(*, actor: User, access: ParticipantAccess, case: Case, sent_on: datetime.date) -> Case:
+def interim_notice_record(
+    *, actor: User, access: ParticipantAccess, case: Case, reason: str, expected_by: datetime.date
+) -> Case:
+    """Send the interim notice today: the reason for the delay and when a decision can be expected."""
     access.require_write()
     if case.decided_on is not None:
         raise ValidationError(_("The case is already decided; no interim notice is needed."))
-    if not case.applied_on <= sent_on <= timezone.localdate():
-        raise ValidationError({"sent_on": _("The notice date must be between the application and today.")})
-    case.interim_notice_sent_on = sent_on
-    case.save(update_fields=["interim_notice_sent_on"])
+    today = timezone.localdate()
+    if expected_by <= today:
+        raise ValidationError({"expected_by": _("The expected decision date must be after today.")})
+    case.interim_notice_sent_on = today
+    case.interim_notice_reason = reason.strip()
+    case.interim_expected_by = expected_by
+    case.save(update_fields=["interim_notice_sent_on", "interim_notice_reason", "interim_expected_by"])
     audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
     return case
 

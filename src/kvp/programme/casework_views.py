@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,8 +25,8 @@ from kvp.programme.appeals import (
     interim_notice_record,
 )
 from kvp.programme.decisions import decision_approve, decision_make, eligibility_review_create
-from kvp.programme.forms import DatedForm, DecisionForm, EligibilityReviewForm, StopDecisionForm
-from kvp.programme.letters import build_letter, letter_pdf
+from kvp.programme.forms import DatedForm, DecisionForm, EligibilityReviewForm, InterimNoticeForm, StopDecisionForm
+from kvp.programme.letters import build_letter, interim_letter, letter_pdf
 from kvp.programme.models import Appeal, Case, Decision
 from kvp.rules.case_status import CaseStatus
 from kvp.rules.eligibility import CONDITION_LAW, REASON_TEXT, SUMMARY_TEXT, Condition, Reason, Summary
@@ -193,18 +193,41 @@ def decision_letter_pdf(request: AuthedRequest, decision_id: uuid.UUID) -> HttpR
 @require_POST
 def interim_notice_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
     case, access = _case_access(request, case_id, for_write=True)
-    form = DatedForm(request.POST)
+    form = InterimNoticeForm(request.POST)
     if form.is_valid():
         run_and_report(
             request,
-            lambda: interim_notice_record(
-                actor=request.user, access=access, case=case, sent_on=form.cleaned_data["on"]
-            ),
-            _("The interim notice is recorded."),
+            lambda: interim_notice_record(actor=request.user, access=access, case=case, **form.cleaned_data),
+            _("The interim notice is sent."),
         )
     else:
-        messages.error(request, _("Give the date the notice was sent."))
+        messages.error(request, _("Write why the decision takes longer and when it can be expected."))
     return redirect("participant_detail", case.participant_id)
+
+
+@login_required
+def interim_notice_pdf(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
+    """The interim notice as a letter, for the counsellor to send and the participant to read."""
+    case = get_object_or_404(Case.objects.select_related("participant__office", "participant__counsellor"), pk=case_id)
+    get_participant_for_user(
+        request.user,
+        case.participant_id,
+        what=AuditEvent.What.CASE,
+        self_service=request.user.participant_id is not None,
+    )
+    if case.interim_notice_sent_on is None or case.interim_expected_by is None:
+        raise Http404
+    participant = case.participant
+    letter = interim_letter(
+        language="nn" if participant.preferred_language == "nn" else "nb", participant=participant.full_name,
+        national_id=participant.national_id, office=participant.office.name, applied=f"{case.applied_on:%d.%m.%Y}",
+        sent=f"{case.interim_notice_sent_on:%d.%m.%Y}", reason=case.interim_notice_reason,
+        expected=f"{case.interim_expected_by:%d.%m.%Y}",
+        signed_by=participant.counsellor.get_full_name() if participant.counsellor else "",
+    )  # fmt: skip
+    response = HttpResponse(letter_pdf(letter), content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="forelopig-svar.pdf"'
+    return response
 
 
 @login_required

@@ -196,3 +196,16 @@ class AbsenceResponseForm(AkselForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For example why you were away, or that a doctor's note is coming."),
     )
+
+
+class InterimNoticeForm(AkselForm):
+    """The interim notice (foreløpig svar, fvl. § 11 a): why the decision takes longer, and when it comes."""
+
+    prefix = "interim"
+
+    reason = forms.CharField(
+        label=_("Why the decision takes longer"),
+        max_length=300,
+        help_text=_("The letter says “because …”: for example “we are waiting for the work ability assessment”."),
+    )
+    expected_by = forms.DateField(label=_("Decision expected by"), widget=DateInput())

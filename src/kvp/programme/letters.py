@@ -25,6 +25,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "stop_title": "Vedtak om stans av kvalifiseringsprogram",
         "stop_body": "Kvalifiseringsprogrammet ditt stanses fra {end}. Da stanser også kvalifiseringsstønaden.",
         "stop_law": "Vedtaket er gjort etter sosialtjenesteloven kapittel 4 om kvalifiseringsprogram.",
+        "interim_title": "Foreløpig svar på søknaden din om kvalifiseringsprogram",
+        "interim_body": (
+            "Vi fikk søknaden din {applied}. Vi har ikke klart å behandle den ennå, fordi {reason}. "
+            "Vi regner med å gi deg svar innen {expected}."
+        ),
+        "interim_law": "Du får dette svaret fordi søknaden tar mer enn en måned å behandle (forvaltningsloven § 11 a).",
         "day": "dag",
         "days": "dager",
         "deduction_reasons": "Du var borte fra programmet uten gyldig grunn: {dates}.",
@@ -77,6 +83,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "stop_title": "Vedtak om stans av kvalifiseringsprogram",
         "stop_body": "Kvalifiseringsprogrammet ditt blir stansa frå {end}. Då stansar òg kvalifiseringsstønaden.",
         "stop_law": "Vedtaket er gjort etter sosialtenestelova kapittel 4 om kvalifiseringsprogram.",
+        "interim_title": "Førebels svar på søknaden din om kvalifiseringsprogram",
+        "interim_body": (
+            "Vi fekk søknaden din {applied}. Vi har ikkje klart å behandle han enno, fordi {reason}. "
+            "Vi reknar med å gi deg svar innan {expected}."
+        ),
+        "interim_law": (
+            "Du får dette svaret fordi søknaden tek meir enn ein månad å behandle (forvaltningslova § 11 a)."
+        ),
         "day": "dag",
         "days": "dagar",
         "deduction_reasons": "Du var borte frå programmet utan gyldig grunn: {dates}.",
@@ -178,6 +192,31 @@ def build_letter(snapshot: dict[str, Any]) -> Letter:
         ],
         sections=sections,
         signature=signature,
+    )
+
+
+def interim_letter(
+    *,
+    language: str,
+    participant: str,
+    national_id: str,
+    office: str,
+    applied: str,
+    sent: str,
+    reason: str,
+    expected: str,
+    signed_by: str,
+) -> Letter:
+    """The interim notice: why the decision takes longer and when it can be expected (fvl. § 11 a)."""
+    text = TEXTS[language]
+    return Letter(
+        title=text["interim_title"],
+        header=[(text["to"], participant), (text["national_id"], national_id), (text["date"], sent)],
+        sections=[
+            ("", text["interim_body"].format(applied=applied, reason=reason, expected=expected)),
+            ("", text["interim_law"]),
+        ],
+        signature=[text["signature"], signed_by, office],
     )
 
 

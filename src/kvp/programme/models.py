@@ -71,6 +71,8 @@ class Case(models.Model):
     ends_on = models.DateField(_("programme end"), null=True, blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     interim_notice_sent_on = models.DateField(_("interim notice sent"), null=True, blank=True)
+    interim_notice_reason = models.CharField(_("why the decision takes longer"), max_length=300, blank=True)
+    interim_expected_by = models.DateField(_("decision expected by"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     version = models.PositiveIntegerField(default=1)
 

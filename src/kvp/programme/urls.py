@@ -11,6 +11,7 @@ urlpatterns = [
     path("vedtak/<uuid:decision_id>/godkjenn/", casework_views.decision_approve_view, name="decision_approve"),
     path("vedtak/<uuid:decision_id>/brev.pdf", casework_views.decision_letter_pdf, name="decision_letter_pdf"),
     path("saker/<uuid:case_id>/forelopig-svar/", casework_views.interim_notice_create, name="interim_notice_create"),
+    path("saker/<uuid:case_id>/forelopig-svar.pdf", casework_views.interim_notice_pdf, name="interim_notice_pdf"),
     path("vedtak/<uuid:decision_id>/klage/ny/", casework_views.appeal_create, name="appeal_create"),
     path("klager/<uuid:appeal_id>/oversend/", casework_views.appeal_forward_view, name="appeal_forward"),
     path("saker/<uuid:case_id>/utbetaling/", benefit_views.payments_view, name="payments"),
