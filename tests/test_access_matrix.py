@@ -202,6 +202,20 @@ ENDPOINTS = [
         data=lambda w, c: {"text": "Jeg var syk."},
     ),
     Endpoint("deduction_decide", "post", on_case("deduction_decide"), WRITE),
+    Endpoint(
+        "attendance_week_create",
+        "post",
+        on_case("attendance_week_create"),
+        WRITE,
+        data=lambda w, c: {
+            "week-week_start": "2026-06-08",
+            "week-day_0": "other:none",
+            "week-day_1": "present",
+            "week-day_2": "present",
+            "week-day_3": "present",
+            "week-day_4": "present",
+        },
+    ),
     Endpoint("payment_approve", "post", on_case("payment_approve"), WRITE, data=lambda w, c: {"periode": "0"}),
     Endpoint("my_payments", "get", plain("my_payments"), roles(200, 403, 403, 403, 403, 403, LOGIN)),
     Endpoint("rule_parameters", "get", plain("rule_parameters"), roles(403, 403, 403, 403, 200, 200, LOGIN)),
@@ -316,6 +330,7 @@ def _case_for(endpoint: Endpoint, world: World) -> Any:
     if endpoint.name in {"case_create", "api_participant_cases"} and endpoint.method == "post":
         return None
     running = {
+        "attendance_week_create",
         "payment_approve",
         "payments",
         "absence_create",

@@ -194,3 +194,40 @@ def test_it_deducts_only_after_a_decision_when_the_grant_did_not_reserve_it(worl
     page = client_for(world.participant_user).get(reverse("decision_detail", args=[letter.pk])).content.decode()
     assert "Kvalifiseringsstønaden din blir redusert med 1\u00a0071,91\u00a0kr for 1 dag med fravær" in page
     assert "innen tre uker" in page
+
+
+WEEK = {"week-week_start": "2026-06-08", "week-day_0": "present", "week-day_1": "own_illness:self_declaration",
+        "week-day_2": "own_illness:self_declaration", "week-day_3": "other:none", "week-day_4": "present"}  # fmt: skip
+
+
+def test_it_registers_a_weeks_attendance_as_absence_runs(world: World, case: Case) -> None:
+    url = reverse("attendance_week_create", args=[case.pk])
+    assert client_for(world.counsellor).post(url, WEEK).status_code == 302
+    runs = [(a.starts_on, a.ends_on, a.kind) for a in Absence.objects.order_by("starts_on")]
+    assert runs == [(D(2026, 6, 9), D(2026, 6, 10), "own_illness"), (D(2026, 6, 11), D(2026, 6, 11), "other")]
+    assert june_total(case) == 21 * 107191  # the self-declared illness keeps the benefit
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"week-week_start": "2026-06-09"}, "Choose the Monday the week starts."),
+        ({"week-week_start": "2026-06-15", "week-day_4": "other:none"},
+         "Only granted leave can be registered ahead of time."),
+    ],
+)  # fmt: skip
+def test_it_refuses_a_wrong_week_and_saves_nothing(
+    world: World, case: Case, changes: dict[str, str], message: str
+) -> None:
+    response = client_for(world.counsellor).post(reverse("attendance_week_create", args=[case.pk]), WEEK | changes)
+    assert response.status_code == 400
+    assert nb(message) in response.content.decode()
+    assert not Absence.objects.exists()
+
+
+def test_it_refuses_a_day_already_registered(world: World, case: Case) -> None:
+    url = reverse("attendance_week_create", args=[case.pk])
+    client_for(world.counsellor).post(url, WEEK)
+    response = client_for(world.counsellor).post(url, WEEK)
+    assert nb("Absence is already registered on %(day)s.") % {"day": "09.06.2026"} in response.content.decode()
+    assert Absence.objects.count() == 2

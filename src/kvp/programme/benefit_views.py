@@ -26,6 +26,7 @@ from kvp.programme.benefits import (
     absence_register,
     absence_respond,
     assessed_absences,
+    attendance_register_week,
     benefit_for_period,
     child_add,
     deduction_applies,
@@ -36,7 +37,14 @@ from kvp.programme.benefits import (
     payment_approve,
     payment_periods,
 )
-from kvp.programme.forms import AbsenceForm, AbsenceResponseForm, ChildForm, InterruptionForm, OtherIncomeForm
+from kvp.programme.forms import (
+    AbsenceForm,
+    AbsenceResponseForm,
+    ChildForm,
+    InterruptionForm,
+    OtherIncomeForm,
+    WeekAttendanceForm,
+)
 from kvp.programme.models import Absence, Case
 from kvp.rules.absence import AbsenceReason
 from kvp.rules.benefit import UnknownRateDateError
@@ -115,6 +123,7 @@ WRITERS: dict[str, tuple[type[AkselForm], Callable[..., object], Promise]] = {
     "child_form": (ChildForm, child_add, gettext_lazy("The child is recorded.")),
     "income_form": (OtherIncomeForm, other_income_add, gettext_lazy("The benefit or income is recorded.")),
     "interruption_form": (InterruptionForm, interruption_register, gettext_lazy("The interruption is registered.")),
+    "week_form": (WeekAttendanceForm, attendance_register_week, gettext_lazy("The week's attendance is registered.")),
 }
 
 
@@ -143,6 +152,12 @@ def _blank_forms() -> dict[str, AkselForm]:
 @require_POST
 def absence_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
     return _write(request, case_id, "absence_form")
+
+
+@login_required
+@require_POST
+def attendance_week_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
+    return _write(request, case_id, "week_form")
 
 
 @login_required

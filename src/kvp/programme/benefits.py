@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from itertools import groupby
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -188,6 +189,43 @@ def interruption_register(*, actor: User, access: ParticipantAccess, case: Case,
     )
     audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
     return item
+
+
+@transaction.atomic
+def attendance_register_week(
+    *, actor: User, access: ParticipantAccess, case: Case, week_start: datetime.date, **days: str
+) -> list[Absence]:
+    """Register a week's attendance: each run of days with the same absence becomes one registration.
+    Days with an earlier registration, and future days other than granted leave, are refused."""
+    access.require_write()
+    today = timezone.localdate()
+    taken = {day for item in case.absences.all() for day in benefit.weekdays(item.starts_on, item.ends_on)}
+    marked = [(week_start + datetime.timedelta(days=n), days[f"day_{n}"]) for n in range(5)]
+    for day, code in marked:
+        if code == "present":
+            continue
+        if day in taken:
+            raise ValidationError(_("Absence is already registered on %(day)s.") % {"day": f"{day:%d.%m.%Y}"})
+        if day > today and code != "leave:leave_granted":
+            raise ValidationError(_("Only granted leave can be registered ahead of time."))
+    registered = []
+    for code, run in groupby(marked, key=lambda item: item[1]):
+        if code == "present":
+            continue
+        run_days = [day for day, _code in run]
+        kind, documentation = code.split(":")
+        registered.append(
+            absence_register(
+                actor=actor,
+                access=access,
+                case=case,
+                starts_on=run_days[0],
+                ends_on=run_days[-1],
+                kind=kind,
+                documentation=documentation,
+            )
+        )
+    return registered
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from typing import Any, cast
 
 from django import forms
@@ -209,3 +210,36 @@ class InterimNoticeForm(AkselForm):
         help_text=_("The letter says “because …”: for example “we are waiting for the work ability assessment”."),
     )
     expected_by = forms.DateField(label=_("Decision expected by"), widget=DateInput())
+
+
+ATTENDANCE_CHOICES = [
+    ("present", _("Present")),
+    ("own_illness:self_declaration", _("Ill, self-declaration")),
+    ("own_illness:doctors_note", _("Ill, doctor's note")),
+    ("child_illness:self_declaration", _("Child ill, self-declaration")),
+    ("leave:leave_granted", _("Leave granted")),
+    ("other:none", _("Absent without a valid reason")),
+]
+WEEKDAY_LABELS = [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday")]
+
+
+class WeekAttendanceForm(AkselForm):
+    """A week's attendance, day by day; every day that is not 'present' becomes an absence registration."""
+
+    prefix = "week"
+
+    week_start = forms.DateField(label=_("Week starting Monday"), widget=DateInput())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for number, label in enumerate(WEEKDAY_LABELS):
+            self.fields[f"day_{number}"] = forms.ChoiceField(label=label, choices=ATTENDANCE_CHOICES, initial="present")
+        for name, field in self.fields.items():
+            if name.startswith("day_"):  # added after AkselForm set the design system's classes
+                field.widget.attrs.setdefault("class", "aksel-select__input aksel-body-short")
+
+    def clean_week_start(self) -> datetime.date:
+        day: datetime.date = self.cleaned_data["week_start"]
+        if day.weekday() != 0:
+            raise forms.ValidationError(_("Choose the Monday the week starts."))
+        return day

@@ -16,6 +16,7 @@ urlpatterns = [
     path("klager/<uuid:appeal_id>/oversend/", casework_views.appeal_forward_view, name="appeal_forward"),
     path("saker/<uuid:case_id>/utbetaling/", benefit_views.payments_view, name="payments"),
     path("saker/<uuid:case_id>/utbetaling/godkjenn/", benefit_views.payment_approve_view, name="payment_approve"),
+    path("saker/<uuid:case_id>/oppmote/", benefit_views.attendance_week_create, name="attendance_week_create"),
     path("saker/<uuid:case_id>/fravaer/ny/", benefit_views.absence_create, name="absence_create"),
     path("saker/<uuid:case_id>/barn/ny/", benefit_views.child_create, name="child_create"),
     path("saker/<uuid:case_id>/inntekt/ny/", benefit_views.other_income_create, name="other_income_create"),
