@@ -150,32 +150,9 @@ def _blank_forms() -> dict[str, AkselForm]:
 
 @login_required
 @require_POST
-def absence_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
-    return _write(request, case_id, "absence_form")
-
-
-@login_required
-@require_POST
-def attendance_week_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
-    return _write(request, case_id, "week_form")
-
-
-@login_required
-@require_POST
-def child_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
-    return _write(request, case_id, "child_form")
-
-
-@login_required
-@require_POST
-def other_income_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
-    return _write(request, case_id, "income_form")
-
-
-@login_required
-@require_POST
-def interruption_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
-    return _write(request, case_id, "interruption_form")
+def case_form_post(request: AuthedRequest, case_id: uuid.UUID, form_name: str) -> HttpResponse:
+    """Post one of the benefit page's forms (the URL names which, see WRITERS)."""
+    return _write(request, case_id, form_name)
 
 
 @login_required

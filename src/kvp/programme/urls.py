@@ -16,11 +16,33 @@ urlpatterns = [
     path("klager/<uuid:appeal_id>/oversend/", casework_views.appeal_forward_view, name="appeal_forward"),
     path("saker/<uuid:case_id>/utbetaling/", benefit_views.payments_view, name="payments"),
     path("saker/<uuid:case_id>/utbetaling/godkjenn/", benefit_views.payment_approve_view, name="payment_approve"),
-    path("saker/<uuid:case_id>/oppmote/", benefit_views.attendance_week_create, name="attendance_week_create"),
-    path("saker/<uuid:case_id>/fravaer/ny/", benefit_views.absence_create, name="absence_create"),
-    path("saker/<uuid:case_id>/barn/ny/", benefit_views.child_create, name="child_create"),
-    path("saker/<uuid:case_id>/inntekt/ny/", benefit_views.other_income_create, name="other_income_create"),
-    path("saker/<uuid:case_id>/avbrudd/ny/", benefit_views.interruption_create, name="interruption_create"),
+    path(
+        "saker/<uuid:case_id>/oppmote/",
+        benefit_views.case_form_post,
+        {"form_name": "week_form"},
+        name="attendance_week_create",
+    ),
+    path(
+        "saker/<uuid:case_id>/fravaer/ny/",
+        benefit_views.case_form_post,
+        {"form_name": "absence_form"},
+        name="absence_create",
+    ),
+    path(
+        "saker/<uuid:case_id>/barn/ny/", benefit_views.case_form_post, {"form_name": "child_form"}, name="child_create"
+    ),
+    path(
+        "saker/<uuid:case_id>/inntekt/ny/",
+        benefit_views.case_form_post,
+        {"form_name": "income_form"},
+        name="other_income_create",
+    ),
+    path(
+        "saker/<uuid:case_id>/avbrudd/ny/",
+        benefit_views.case_form_post,
+        {"form_name": "interruption_form"},
+        name="interruption_create",
+    ),
     path("fravaer/<uuid:absence_id>/trekk/", benefit_views.deduction_decide_view, name="deduction_decide"),
     path("meg/fravaer/<uuid:absence_id>/svar/", benefit_views.absence_response, name="absence_response"),
     path("meg/utbetaling/", benefit_views.my_payments, name="my_payments"),
