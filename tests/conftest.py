@@ -68,6 +68,12 @@ def client_for(user: User | None) -> Client:
 
 
 @pytest.fixture(autouse=True)
+def _media(settings: object, tmp_path: object) -> None:
+    """Attachments are written under a temporary directory, never the data directory."""
+    settings.MEDIA_ROOT = tmp_path / "media"  # type: ignore[attr-defined,operator]
+
+
+@pytest.fixture(autouse=True)
 def _norwegian_and_fast(settings: object) -> None:
     """Tests run in bokmål (the default language) with a fast password hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]

@@ -7,8 +7,6 @@ counsellor at another office, the office leader, an administrator, and an anonym
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -17,37 +15,22 @@ from django.urls import reverse
 from kvp.programme.models import Absence, Appeal, Case, Decision
 from kvp.rules.case_status import CaseStatus
 from tests import factories
+from tests.access import (
+    ADMIN_LOGIN,
+    API_WRITE,
+    LOGIN,
+    REASON,
+    WRITE,
+    Endpoint,
+    on_case,
+    on_participant,
+    pid,
+    plain,
+    roles,
+)
 from tests.conftest import ROLES, World, client_for
-
-LOGIN = "login"  # a redirect to the login page
-REASON = "reason"  # a redirect to the access reason form
-ADMIN_LOGIN = "admin_login"
-
-
-@dataclass
-class Endpoint:
-    name: str
-    method: str
-    url: Callable[[World, Any], str]
-    expected: dict[str, int | str]
-    data: Callable[[World, Any], dict[str, Any]] = field(default=lambda w, c: {})
-    api: bool = False
-
-
-def pid(w: World, c: Any) -> list[str]:
-    return [str(w.participant.pk)]
-
-
-def on_participant(name: str) -> Callable[[World, Any], str]:
-    return lambda w, c: reverse(name, args=pid(w, c))
-
-
-def on_case(name: str) -> Callable[[World, Any], str]:
-    return lambda w, c: reverse(name, args=[c.pk])
-
-
-def plain(name: str) -> Callable[[World, Any], str]:
-    return lambda w, c: reverse(name)
+from tests.dialog.access_rows import dialog_endpoints
+from tests.plans.access_rows import plan_endpoints
 
 
 def transition(w: World, c: Any) -> dict[str, Any]:
@@ -74,16 +57,6 @@ def meeting(w: World, c: Any) -> dict[str, Any]:
 def reassign(w: World, c: Any) -> dict[str, Any]:
     return {"counsellor": w.colleague.pk}
 
-
-# Expected outcome per role, in ROLES order: participant, counsellor, colleague, outsider, leader,
-# administrator, anonymous.
-def roles(*outcomes: int | str) -> dict[str, int | str]:
-    assert len(outcomes) == len(ROLES)
-    return dict(zip(ROLES, outcomes, strict=True))
-
-
-WRITE = roles(403, 302, REASON, 404, 403, 403, LOGIN)
-API_WRITE = roles(403, 201, 403, 404, 403, 403, 403)
 
 ENDPOINTS = [
     Endpoint("home", "get", plain("home"), roles(302, 302, 302, 302, 302, 302, LOGIN)),
@@ -323,6 +296,9 @@ ENDPOINTS = [
 ]
 
 
+ENDPOINTS += plan_endpoints() + dialog_endpoints()
+
+
 def _case_for(endpoint: Endpoint, world: World) -> Any:
     """An open case for the participant, except where the endpoint registers a new one. Decision
     endpoints get a refusal awaiting approval, the letter endpoints a decided grant, the answer endpoint
@@ -370,7 +346,7 @@ def _case_for(endpoint: Endpoint, world: World) -> Any:
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: f"{e.method}-{e.name}")
 def test_it_gives_each_role_the_expected_answer(world: World, endpoint: Endpoint, role: str) -> None:
-    case = _case_for(endpoint, world)
+    case = endpoint.setup(world) if endpoint.setup else _case_for(endpoint, world)
     client = client_for(world.user(role))
     url = endpoint.url(world, case)
     data = endpoint.data(world, case)

@@ -51,4 +51,10 @@ SAME_IN_BOTH = {
     "tamil",
     "thai",
     "urdu",
+    "plan",
+    "dialog",
+    "type",
+    "start",
+    "send",
+    "plan: %(name)s",
 }

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "kvp.participants",
     "kvp.programme",
     "kvp.followup",
+    "kvp.plans",
+    "kvp.dialog",
     "kvp.audit",
     "kvp.api",
     "kvp.common",
@@ -92,6 +94,13 @@ TEMPLATES = [
 ]
 
 DATA_DIR = Path(env_str("KVP_DATA_DIR", str(PROJECT_DIR / "var")))
+MEDIA_ROOT = DATA_DIR / "media"  # no MEDIA_URL: files are served only through access-checked views
+
+# Notifications carry no personal data: only "you have a new message" and a link (kvp.dialog.notify).
+KVP_NOTIFIER = env_str("KVP_NOTIFIER", "kvp.dialog.notify.EmailNotifier")
+KVP_SITE_URL = env_str("KVP_SITE_URL", "http://127.0.0.1:8000")
+DEFAULT_FROM_EMAIL = env_str("KVP_FROM_EMAIL", "ikke-svar@kvp.example")
+EMAIL_BACKEND = env_str("KVP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'kvp.sqlite3'}")
 # Persistent connections help PostgreSQL; SQLite opens in microseconds and is shared by test threads.
 DATABASES = {

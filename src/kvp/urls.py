@@ -7,6 +7,8 @@ urlpatterns = [
     path("", include("kvp.participants.urls")),
     path("", include("kvp.programme.urls")),
     path("", include("kvp.followup.urls")),
+    path("", include("kvp.plans.urls")),
+    path("", include("kvp.dialog.urls")),
     path("", include("kvp.audit.urls")),
     path("api/", include("kvp.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -36,6 +36,10 @@ class AuditEvent(models.Model):
         ACCESS_LOG = "access_log", _("Access log")
         AUDIT_TRAIL = "audit_trail", _("Audit trail")
         KOSTRA = "kostra", _("KOSTRA return")
+        MAPPING = "mapping", _("Mapping")
+        PLAN = "plan", _("Plan")
+        PROPOSAL = "proposal", _("Proposal")
+        DIALOG = "dialog", _("Messages")
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -36,6 +36,11 @@ class ParticipantAccess:
     def can_write(self) -> bool:
         return may_write(self.basis)
 
+    @property
+    def is_self(self) -> bool:
+        """The participant acting on their own pages (their plan, mapping, proposals, messages)."""
+        return self.basis is Basis.SELF
+
     def require_write(self) -> None:
         """Services call this first: only the counsellor following the case writes to it."""
         if not self.can_write:
@@ -77,7 +82,8 @@ def get_participant_for_user(
 ) -> ParticipantAccess:
     """Load a participant `user` may see. A read is logged; a write is logged by its service.
 
-    Staff pages and endpoints refuse participants; their own pages pass `self_service=True`.
+    Staff pages and endpoints refuse participants; their own pages pass `self_service=True`, and there
+    the participant may also write (their plan, mapping and messages): services decide what.
     """
     if user.participant_id is not None and not self_service:
         raise PermissionDenied
@@ -86,7 +92,7 @@ def get_participant_for_user(
         raise Http404
     access = check_participant_access(user, participant)
     if for_write:
-        if not access.can_write:
+        if not (access.can_write or access.is_self):
             raise PermissionDenied
         return access
     audit_access(user, access, action=AuditEvent.Action.VIEW, what=what)

@@ -26,8 +26,9 @@ from kvp.rules.benefit import BenefitParameters
 from kvp.rules.duration import DurationRules
 from kvp.rules.eligibility import EligibilityRules
 from kvp.rules.payments import PaymentParameters
+from kvp.rules.plan_checks import PlanRules
 
-RuleSet = BenefitParameters | AbsenceParameters | DurationRules | EligibilityRules | PaymentParameters
+RuleSet = BenefitParameters | AbsenceParameters | DurationRules | EligibilityRules | PaymentParameters | PlanRules
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,13 @@ PARAMETERS = [
               "KVP-RULES § 5 (S3)"),
     Parameter("eligibility.max_age_exclusive", EligibilityRules, "max_age_exclusive",
               gettext_lazy("Age from which a person can no longer apply"), "KVP-RULES § 1, § 10 no. 1"),
+    Parameter("plan.full_time_hours", PlanRules, "full_time_hours",
+              gettext_lazy("Hours a week a full-time plan holds"), "forskrift § 1 third ledd; KVP-RULES § 2"),
+    Parameter("plan.months_without_qualification", PlanRules, "months_without_qualification",
+              gettext_lazy("Months into the programme after which a plan without a formal qualification is flagged"),
+              "EVIDENCE E3"),
+    Parameter("plan.proposal_answer_days", PlanRules, "proposal_answer_days",
+              gettext_lazy("Days the counsellor has to answer a participant's proposal"), "sotjl. § 42; EVIDENCE E1"),
 ]  # fmt: skip
 BY_NAME = {parameter.name: parameter for parameter in PARAMETERS}
 
@@ -112,7 +120,7 @@ def current_rules() -> dict[type[RuleSet], Any]:
         parameter = BY_NAME.get(row.name)
         if parameter is not None:
             overrides.setdefault(parameter.rules, {})[parameter.field] = parameter.parse(row.value)
-    kinds = (BenefitParameters, AbsenceParameters, DurationRules, EligibilityRules, PaymentParameters)
+    kinds = (BenefitParameters, AbsenceParameters, DurationRules, EligibilityRules, PaymentParameters, PlanRules)
     return {rules: rules(**overrides.get(rules, {})) for rules in kinds}
 
 

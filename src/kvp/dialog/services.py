@@ -1,0 +1,238 @@
+"""Writing in the dialog: the participant themself and the counsellor following the case write;
+leaders read. Every write is in the audit trail; the other party gets a notice (at most one per
+thread per half hour)."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import posixpath
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kvp.accounts.models import User
+from kvp.audit.models import AuditEvent
+from kvp.dialog.attachments import check_attachment
+from kvp.dialog.models import Message, NotificationSent, Thread, ThreadRead
+from kvp.dialog.notify import Notifier, get_notifier
+from kvp.participants.access import ParticipantAccess, audit_access
+from kvp.participants.languages import LANGUAGE_CHOICES
+from kvp.plans.models import Activity
+from kvp.rules.access import Basis
+from kvp.rules.notifications import may_notify
+
+logger = logging.getLogger(__name__)
+MAX_TEXT = 5000
+LANGUAGES = {code for code, _label in LANGUAGE_CHOICES}
+
+
+def _is_the_participant(actor: User, access: ParticipantAccess) -> bool:
+    return access.basis is Basis.SELF and access.participant.user_id == actor.pk
+
+
+def _require_dialog_write(actor: User, access: ParticipantAccess) -> None:
+    """The participant writes in their own dialog; of the staff, only who may write to the case."""
+    if not _is_the_participant(actor, access):
+        access.require_write()
+
+
+def _input_errors(text: str, language: str, attachment: UploadedFile | None) -> tuple[dict[str, str], str]:
+    """What is wrong with a message, by field, and the attachment's content type when it is acceptable."""
+    errors: dict[str, str] = {}
+    if not text.strip():
+        errors["text"] = _("Write a message.")
+    elif len(text) > MAX_TEXT:
+        errors["text"] = _("The message is too long. Split it in two.")
+    if language not in LANGUAGES:
+        errors["language"] = _("Choose the language you wrote in.")
+    content_type = ""
+    if attachment is not None:
+        try:
+            content_type = check_attachment(attachment)
+        except ValidationError as error:
+            errors["attachment"] = " ".join(error.message_dict["attachment"])
+    return errors, content_type
+
+
+def _add_message(
+    *,
+    actor: User,
+    thread: Thread,
+    text: str,
+    language: str,
+    attachment: UploadedFile | None,
+    content_type: str,
+    now: datetime.datetime,
+) -> Message:
+    message = Message(thread=thread, author=actor, text=text, language=language, sent_at=now)
+    if attachment is not None:
+        message.attachment_type = content_type
+        message.attachment_name = posixpath.basename((attachment.name or "").replace("\\", "/"))[-200:]
+        message.attachment_size = attachment.size
+    message.full_clean(exclude=["attachment"])
+    if attachment is not None:
+        # Stored under a random name (see attachment_path); the original name stays in the database.
+        message.attachment.save(attachment.name or "file", attachment, save=False)
+    message.save()
+    return message
+
+
+def _recipient(actor: User, thread: Thread) -> User | None:
+    """The other party: the assigned counsellor for the participant's messages, else the participant
+    (if they log in)."""
+    participant = thread.participant
+    if participant.user_id is not None and participant.user_id == actor.pk:
+        return participant.counsellor
+    return participant.user
+
+
+def _notify_other_party(actor: User, thread: Thread, notifier: Notifier | None, now: datetime.datetime) -> None:
+    recipient = _recipient(actor, thread)
+    if recipient is None or recipient.pk == actor.pk:
+        return
+    last = (
+        NotificationSent.objects.filter(thread=thread, recipient=recipient)
+        .order_by("-sent_at")
+        .values_list("sent_at", flat=True)
+        .first()
+    )
+    if not may_notify(last, now):
+        return
+    NotificationSent.objects.create(thread=thread, recipient=recipient, sent_at=now)
+    chosen = notifier if notifier is not None else get_notifier()
+
+    def send() -> None:
+        try:
+            chosen.notify(recipient, thread)
+        except Exception as error:
+            # The message is saved; a failing mail server must not undo it. The log names only the
+            # thread and the kind of error: an SMTP error's text may hold the address.
+            logger.error("Notice of a new message in thread %s failed: %s", thread.pk, type(error).__name__)
+
+    # After the commit, so nobody is told of a message that was rolled back.
+    transaction.on_commit(send)
+
+
+def _mark_read(user: User, thread: Thread, now: datetime.datetime) -> None:
+    ThreadRead.objects.update_or_create(thread=thread, user=user, defaults={"read_at": now})
+
+
+@transaction.atomic
+def thread_start(
+    *,
+    actor: User,
+    access: ParticipantAccess,
+    subject: str,
+    text: str,
+    language: str,
+    activity: Activity | None = None,
+    attachment: UploadedFile | None = None,
+    notifier: Notifier | None = None,
+) -> Thread:
+    """A new thread with its first message, about the programme or one of the participant's activities."""
+    _require_dialog_write(actor, access)
+    by_participant = _is_the_participant(actor, access)
+    errors: dict[str, str] = {}
+    if not subject.strip():
+        errors["subject"] = _("Write what the message is about.")
+    if activity is not None and activity.plan.participant_id != access.participant.pk:
+        errors["activity"] = _("Choose one of the participant's own activities.")
+    message_errors, content_type = _input_errors(text, language, attachment)
+    errors |= message_errors
+    if errors:
+        raise ValidationError(errors)
+    now = timezone.now()
+    thread = Thread(
+        participant=access.participant,
+        activity=activity,
+        subject=subject,
+        language=language,
+        waiting_for=Thread.Waiting.COUNSELLOR if by_participant else Thread.Waiting.PARTICIPANT,
+        created_by=actor,
+        created_at=now,
+        last_message_at=now,
+    )
+    thread.full_clean()
+    thread.save()
+    message = _add_message(
+        actor=actor,
+        thread=thread,
+        text=text,
+        language=language,
+        attachment=attachment,
+        content_type=content_type,
+        now=now,
+    )
+    _mark_read(actor, thread, now)
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.DIALOG, object_id=str(message.pk))
+    _notify_other_party(actor, thread, notifier, now)
+    return thread
+
+
+@transaction.atomic
+def message_send(
+    *,
+    actor: User,
+    access: ParticipantAccess,
+    thread: Thread,
+    text: str,
+    language: str,
+    attachment: UploadedFile | None = None,
+    notifier: Notifier | None = None,
+) -> Message:
+    """A reply in a thread. It now waits for the other party."""
+    _require_dialog_write(actor, access)
+    if thread.participant_id != access.participant.pk:
+        raise ValidationError(_("This conversation belongs to someone else."), code="wrong_participant")
+    errors, content_type = _input_errors(text, language, attachment)
+    if errors:
+        raise ValidationError(errors)
+    # Locks the thread: two replies at once get one notice and consecutive versions.
+    thread = Thread.objects.select_for_update().select_related("participant").get(pk=thread.pk)
+    now = timezone.now()
+    message = _add_message(
+        actor=actor,
+        thread=thread,
+        text=text,
+        language=language,
+        attachment=attachment,
+        content_type=content_type,
+        now=now,
+    )
+    by_participant = _is_the_participant(actor, access)
+    thread.waiting_for = Thread.Waiting.COUNSELLOR if by_participant else Thread.Waiting.PARTICIPANT
+    thread.last_message_at = now
+    thread.version += 1
+    thread.save(update_fields=["waiting_for", "last_message_at", "version"])
+    _mark_read(actor, thread, now)
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.DIALOG, object_id=str(message.pk))
+    _notify_other_party(actor, thread, notifier, now)
+    return message
+
+
+def thread_mark_read(user: User, thread: Thread) -> None:
+    """Everything in the thread so far is read by `user` (the caller has checked they may read it)."""
+    _mark_read(user, thread, timezone.now())
+
+
+@transaction.atomic
+def thread_close(*, actor: User, access: ParticipantAccess, thread: Thread, version: int | None = None) -> Thread:
+    """The counsellor marks that no reply is needed. Refused if a message came after `version` was read."""
+    access.require_write()
+    if thread.participant_id != access.participant.pk:
+        raise ValidationError(_("This conversation belongs to someone else."), code="wrong_participant")
+    thread = Thread.objects.select_for_update().get(pk=thread.pk)
+    if version is not None and version != thread.version:
+        raise ValidationError(
+            _("A new message came in after you opened the conversation. Read it first."), code="stale"
+        )
+    if thread.waiting_for == Thread.Waiting.NOBODY:
+        raise ValidationError(_("The conversation is already marked as needing no reply."), code="closed")
+    thread.waiting_for = Thread.Waiting.NOBODY
+    thread.save(update_fields=["waiting_for"])
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.DIALOG, object_id=str(thread.pk))
+    return thread

@@ -1,0 +1,124 @@
+"""Proposals: the participant proposes, the counsellor answers with a reason (sotjl. § 42; E1)."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kvp.audit.models import AuditEvent
+from kvp.audit.services import audit_record
+from kvp.common.forms import apply_service_errors
+from kvp.common.requests import AuthedRequest
+from kvp.dialog.selectors import threads_waiting_for_counsellor
+from kvp.plans.forms import ActivityForm, ProposalAnswerForm, ProposalForm, activity_initial
+from kvp.plans.models import Activity, Goal, Proposal
+from kvp.plans.selectors import current_case, open_proposals_for, plan_of
+from kvp.plans.services import proposal_answer, proposal_submit
+from kvp.plans.views import counsellor_access, plan_access
+from kvp.rules.access import Basis
+from kvp.rules.measures import MEASURE_LABELS, MeasureType
+
+
+@login_required
+def proposal_create_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
+    """The participant's own form (phone first)."""
+    access = plan_access(request, participant_id, write=request.method == "POST")
+    if not access.is_self:
+        raise PermissionDenied
+    case = current_case(access.participant)
+    plan = plan_of(case)
+    activities = plan.activities.exclude(status__in=Activity.FROZEN) if plan else Activity.objects.none()
+    form = ProposalForm(
+        request.POST or None, activities=activities, initial={"language": access.participant.preferred_language}
+    )
+    if request.method == "POST" and form.is_valid() and case is not None:
+        try:
+            proposal_submit(actor=request.user, access=access, case=case, **form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("Your proposal is sent. Your counsellor must answer it, with a reason."))
+            return redirect("plan", participant_id)
+    if request.method == "POST" and case is None:
+        form.add_error(None, _("You have no programme yet. Talk to your counsellor first."))
+    status = 400 if request.method == "POST" else 200
+    return render(request, "plans/proposal_form.html", {"form": form, "participant": access.participant}, status=status)
+
+
+def _answer_initial(proposal: Proposal) -> dict[str, object]:
+    if proposal.activity is not None:
+        return activity_initial(proposal.activity)
+    case = proposal.plan.case
+    return {
+        "measure_type": proposal.measure_type,
+        "title": str(_(MEASURE_LABELS[MeasureType(proposal.measure_type)])),
+        "starts_on": max(case.starts_on or timezone.localdate(), timezone.localdate()),
+        "ends_on": case.ends_on,
+    }
+
+
+@login_required
+def proposal_answer_view(request: AuthedRequest, participant_id: uuid.UUID, proposal_id: uuid.UUID) -> HttpResponse:
+    access = counsellor_access(request, participant_id)
+    proposal = get_object_or_404(
+        Proposal.objects.select_related("plan__case", "activity"), pk=proposal_id, plan__participant=access.participant
+    )
+    goals = proposal.plan.goals.filter(removed=False) if proposal.plan_id else Goal.objects.none()
+    data = request.POST or None
+    form = ProposalAnswerForm(data, initial={"proposal_version": proposal.version})
+    activity_form = ActivityForm(
+        data, goals=goals, prefix="activity", initial=_answer_initial(proposal) | {"version": proposal.plan.version}
+    )
+    if request.method == "POST" and form.is_valid():
+        declined = form.cleaned_data["answer"] == Proposal.Status.DECLINED
+        if declined or activity_form.is_valid():
+            try:
+                proposal_answer(
+                    actor=request.user,
+                    access=access,
+                    proposal=proposal,
+                    seen_version=form.cleaned_data["proposal_version"],
+                    answer=form.cleaned_data["answer"],
+                    reason=form.cleaned_data["reason"],
+                    activity_fields=None if declined else activity_form.activity_fields(),
+                )
+            except ValidationError as error:
+                apply_service_errors(form, error)
+            else:
+                messages.success(request, _("Your answer is saved. The participant sees it in their plan."))
+                return redirect("plan", participant_id)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "plans/proposal_answer.html",
+        {"form": form, "activity_form": activity_form, "proposal": proposal, "participant": access.participant},
+        status=status,
+    )
+
+
+@login_required
+def worklist(request: AuthedRequest) -> HttpResponse:
+    """The counsellor's tasks: proposals to answer (overdue first) and messages waiting for an answer."""
+    if not request.user.is_counsellor or request.user.participant_id is not None:
+        raise PermissionDenied
+    proposals = list(open_proposals_for(request.user))
+    waiting_threads = list(threads_waiting_for_counsellor(request.user))
+    shown = [proposal.plan.participant for proposal in proposals] + [thread.participant for thread in waiting_threads]
+    audit_record(
+        actor=request.user,
+        participants=list({participant.pk: participant for participant in shown}.values()),
+        action=AuditEvent.Action.LIST,
+        object_type=AuditEvent.What.PROPOSAL,
+        basis=Basis.ASSIGNED,
+    )
+    today = timezone.localdate()
+    return render(
+        request, "plans/worklist.html", {"proposals": proposals, "waiting_threads": waiting_threads, "today": today}
+    )

@@ -1,0 +1,52 @@
+"""The whole plan as plain data: stored with each version, and the source of the plan's PDF."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kvp.plans.models import Plan
+
+
+def plan_snapshot(plan: Plan) -> dict[str, Any]:
+    participant = plan.participant
+    case = plan.case
+    counsellor = participant.counsellor
+    goals = list(plan.goals.filter(removed=False))
+    goal_index = {goal.pk: number for number, goal in enumerate(goals, start=1)}
+    return {
+        "version": plan.version,
+        "participant": participant.full_name,
+        "preferred_language": participant.preferred_language,
+        "office": participant.office.name,
+        "counsellor": counsellor.get_full_name() if counsellor else "",
+        "period": {
+            "starts_on": case.starts_on.isoformat() if case.starts_on else "",
+            "ends_on": case.ends_on.isoformat() if case.ends_on else "",
+        },
+        "goals": [
+            {"number": goal_index[goal.pk], "text": goal.text, "language": goal.language, "origin": goal.origin}
+            for goal in goals
+        ],
+        "activities": [
+            {
+                "id": str(activity.pk),
+                "measure_type": activity.measure_type,
+                "title": activity.title,
+                "description": activity.description,
+                "provider": activity.provider,
+                "hours_per_week": str(activity.hours_per_week),
+                "weekdays": list(activity.weekdays),
+                "starts_on": activity.starts_on.isoformat(),
+                "ends_on": activity.ends_on.isoformat(),
+                "goal": goal_index.get(activity.goal_id) if activity.goal_id else None,
+                "formal_qualification": activity.formal_qualification,
+                "norwegian_needed": activity.norwegian_needed,
+                "digital_needed": activity.digital_needed,
+                "works_alone": activity.works_alone,
+                "language_practice": activity.language_practice,
+                "status": activity.status,
+                "origin": activity.origin,
+            }
+            for activity in plan.activities.all()
+        ],
+    }

@@ -1,0 +1,301 @@
+"""The plan page, shared by the participant (their own) and the counsellor; goals, activities, agreement."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kvp.audit.models import AuditEvent
+from kvp.common.forms import AkselForm, apply_service_errors
+from kvp.common.requests import AuthedRequest
+from kvp.participants.access import ParticipantAccess, get_participant_for_user
+from kvp.plans.forms import ActivityForm, ActivityStatusForm, ConfirmForm, GoalForm, activity_initial
+from kvp.plans.mapping import mapping_answers, mapping_of
+from kvp.plans.models import Activity, Goal, Plan
+from kvp.plans.selectors import current_case, plan_of, plan_warnings
+from kvp.plans.services import (
+    activity_add,
+    activity_set_status,
+    activity_update,
+    agreed_activity_ids,
+    goal_add,
+    goal_change,
+    participant_may_edit,
+    plan_confirm,
+)
+from kvp.programme.models import Case
+from kvp.rules.plan_checks import MAPPING_GAP_LABELS, mapping_gaps
+
+
+def plan_access(request: AuthedRequest, participant_id: uuid.UUID, *, write: bool = False) -> ParticipantAccess:
+    """The participant on their own plan, or staff with access; reads are logged as plan reads."""
+    return get_participant_for_user(
+        request.user, participant_id, what=AuditEvent.What.PLAN, for_write=write, self_service=True
+    )
+
+
+def counsellor_access(request: AuthedRequest, participant_id: uuid.UUID) -> ParticipantAccess:
+    """Staff only (participants get 403): the counsellor following the case writes."""
+    return get_participant_for_user(request.user, participant_id, what=AuditEvent.What.PLAN, for_write=True)
+
+
+def _open_case(access: ParticipantAccess) -> Case:
+    case = current_case(access.participant)
+    if case is None:
+        raise Http404
+    return case
+
+
+def _plan_context(access: ParticipantAccess, **forms: AkselForm | None) -> dict[str, Any]:
+    participant = access.participant
+    case = current_case(participant)
+    plan = plan_of(case)
+    version = plan.version if plan else 0
+    current = plan.versions.filter(number=plan.version).first() if plan else None
+    goals = plan.goals.filter(removed=False) if plan else Goal.objects.none()
+    mapping = mapping_of(participant)
+    writable = bool(case and case.is_open and (access.is_self or access.can_write))
+    return {
+        "participant": participant,
+        "access": access,
+        "case": case,
+        "plan": plan,
+        "current_version": current,
+        "goals": goals,
+        "activities": _activities(plan, access),
+        "proposals": plan.proposals.select_related("resulting_activity") if plan else [],
+        "warnings": plan_warnings(case, plan) if case else [],
+        "mapping_gaps": [_(MAPPING_GAP_LABELS[gap]) for gap in mapping_gaps(mapping_answers(mapping))],
+        "writable": writable,
+        "goal_form": forms.get("goal_form")
+        or (GoalForm(initial={"version": version, "language": _default_language(access)}) if writable else None),
+        "confirm_form": ConfirmForm(initial={"version": version}) if writable and plan else None,
+        "status_form_version": version,
+        "status_choices": Activity.Status.choices,
+    }
+
+
+def _activities(plan: Plan | None, access: ParticipantAccess) -> list[Activity]:
+    activities = list(plan.activities.select_related("goal")) if plan else []
+    agreed = agreed_activity_ids(plan) if plan else set()
+    for activity in activities:
+        activity.participant_may_edit = access.is_self and participant_may_edit(activity, agreed)  # type: ignore[attr-defined]
+    return activities
+
+
+def _default_language(access: ParticipantAccess) -> str:
+    return access.participant.preferred_language if access.is_self else "nb"
+
+
+@login_required
+def plan_page(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
+    access = plan_access(request, participant_id)
+    return render(request, "plans/plan.html", _plan_context(access))
+
+
+def _done(request: AuthedRequest, participant_id: uuid.UUID, text: str) -> HttpResponse:
+    messages.success(request, text)
+    return redirect("plan", participant_id)
+
+
+@login_required
+@require_POST
+def goal_add_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
+    access = plan_access(request, participant_id, write=True)
+    form = GoalForm(request.POST)
+    if form.is_valid():
+        try:
+            goal_add(
+                actor=request.user,
+                access=access,
+                case=_open_case(access),
+                seen_version=form.cleaned_data["version"],
+                text=form.cleaned_data["text"],
+                language=form.cleaned_data["language"],
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            return _done(request, participant_id, _("The goal is added to the plan."))
+    return render(request, "plans/plan.html", _plan_context(access, goal_form=form), status=400)
+
+
+def _goal(access: ParticipantAccess, goal_id: uuid.UUID) -> Goal:
+    return get_object_or_404(
+        Goal.objects.select_related("plan__case"), pk=goal_id, plan__participant=access.participant
+    )
+
+
+@login_required
+def goal_edit_view(request: AuthedRequest, participant_id: uuid.UUID, goal_id: uuid.UUID) -> HttpResponse:
+    access = plan_access(request, participant_id, write=True)
+    goal = _goal(access, goal_id)
+    form = GoalForm(
+        request.POST or None, initial={"version": goal.plan.version, "text": goal.text, "language": goal.language}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            goal_change(
+                actor=request.user,
+                access=access,
+                goal=goal,
+                seen_version=form.cleaned_data["version"],
+                text=form.cleaned_data["text"],
+                language=form.cleaned_data["language"],
+                remove="remove" in request.POST,
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            return _done(request, participant_id, _("The plan is updated."))
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "plans/goal_form.html",
+        {"form": form, "goal": goal, "participant": access.participant, "access": access},
+        status=status,
+    )
+
+
+def _activity_page(
+    request: AuthedRequest,
+    access: ParticipantAccess,
+    *,
+    plan: Plan | None,
+    initial: dict[str, Any],
+    activity: Activity | None,
+    save: Callable[[int, dict[str, Any]], object],
+    done: str,
+) -> HttpResponse:
+    """The activity form: shown, or saved through `save(seen_version, fields)`."""
+    goals = plan.goals.filter(removed=False) if plan else Goal.objects.none()
+    form = ActivityForm(request.POST or None, goals=goals, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data["version"], form.activity_fields())
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            return _done(request, access.participant.pk, done)
+    return render(
+        request,
+        "plans/activity_form.html",
+        {"form": form, "participant": access.participant, "access": access, "activity": activity},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def activity_add_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
+    access = counsellor_access(request, participant_id)
+    case = _open_case(access)
+    plan = plan_of(case)
+
+    def save(seen_version: int, fields: dict[str, Any]) -> object:
+        return activity_add(actor=request.user, access=access, case=case, seen_version=seen_version, **fields)
+
+    initial = {"version": plan.version if plan else 0, "starts_on": case.starts_on, "ends_on": case.ends_on}
+    return _activity_page(
+        request,
+        access,
+        plan=plan,
+        initial=initial,
+        activity=None,
+        save=save,
+        done=_("The activity is added to the plan."),
+    )
+
+
+def _activity(access: ParticipantAccess, activity_id: uuid.UUID) -> Activity:
+    return get_object_or_404(
+        Activity.objects.select_related("plan__case"), pk=activity_id, plan__participant=access.participant
+    )
+
+
+@login_required
+def activity_edit_view(request: AuthedRequest, participant_id: uuid.UUID, activity_id: uuid.UUID) -> HttpResponse:
+    access = plan_access(request, participant_id, write=True)
+    activity = _activity(access, activity_id)
+    if access.is_self and not participant_may_edit(activity):
+        raise PermissionDenied
+
+    def save(seen_version: int, fields: dict[str, Any]) -> object:
+        return activity_update(
+            actor=request.user, access=access, activity=activity, seen_version=seen_version, **fields
+        )
+
+    initial = activity_initial(activity) | {"version": activity.plan.version}
+    return _activity_page(
+        request,
+        access,
+        plan=activity.plan,
+        initial=initial,
+        activity=activity,
+        save=save,
+        done=_("The activity is updated."),
+    )
+
+
+@login_required
+@require_POST
+def activity_status_view(request: AuthedRequest, participant_id: uuid.UUID, activity_id: uuid.UUID) -> HttpResponse:
+    access = counsellor_access(request, participant_id)
+    activity = _activity(access, activity_id)
+    form = ActivityStatusForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Choose a new status for the activity."))
+        activity_set_status(
+            actor=request.user,
+            access=access,
+            activity=activity,
+            seen_version=form.cleaned_data["version"],
+            status=form.cleaned_data["status"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return render(request, "plans/plan.html", _plan_context(access), status=400)
+    return _done(request, participant_id, _("The activity's status is updated."))
+
+
+@login_required
+@require_POST
+def plan_confirm_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
+    access = plan_access(request, participant_id, write=True)
+    form = ConfirmForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Reload the page and try again."))
+        plan = plan_confirm(
+            actor=request.user, access=access, case=_open_case(access), seen_version=form.cleaned_data["version"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return render(request, "plans/plan.html", _plan_context(access), status=400)
+    done = (
+        _("The plan is agreed.")
+        if plan.is_agreed
+        else _("Your confirmation is saved. The plan is agreed when both have confirmed.")
+    )
+    return _done(request, participant_id, done)
+
+
+@login_required
+def plan_versions(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
+    access = plan_access(request, participant_id)
+    plan = plan_of(current_case(access.participant))
+    versions = plan.versions.select_related("changed_by", "counsellor_confirmed_by") if plan else []
+    return render(
+        request,
+        "plans/versions.html",
+        {"participant": access.participant, "access": access, "plan": plan, "versions": versions},
+    )
