@@ -177,4 +177,22 @@ def plan_endpoints() -> list[Endpoint]:
             },
         ),
         Endpoint("worklist", "get", plain("worklist"), roles(403, 200, 200, 200, 403, 403, LOGIN)),
+        # The API answers 403 to anonymous callers and to colleagues without a recorded reason.
+        Endpoint(
+            "api_participant_plan",
+            "get",
+            on_participant("api_participant_plan"),
+            roles(200, 200, 403, 404, 200, 403, 403),
+            setup=_goal,
+            api=True,
+        ),
+        Endpoint(
+            "api_plan_proposals",
+            "post",
+            on_participant("api_plan_proposals"),
+            roles(201, 403, 403, 404, 403, 403, 403),
+            setup=_case,
+            data=lambda w, c: {"measure_type": "driving_licence", "text": "Førerkort klasse B", "language": "nb"},
+            api=True,
+        ),
     ]

@@ -7,6 +7,7 @@ from rest_framework import serializers
 from kvp.audit.models import AuditEvent
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.participants.models import Participant
+from kvp.plans.models import MEASURE_CHOICES, Activity, Goal, Proposal
 from kvp.programme.models import END_REASON_CHOICES, STATUS_CHOICES, Case
 from kvp.rules.case_status import CaseStatus, EndReason
 
@@ -107,3 +108,83 @@ class AccessLogEntrySerializer(serializers.ModelSerializer[AuditEvent]):
 class ProblemSerializer(serializers.Serializer[dict[str, Any]]):
     detail = serializers.CharField()
     code = serializers.CharField()
+
+
+class GoalSerializer(serializers.ModelSerializer[Goal]):
+    class Meta:
+        model = Goal
+        fields = ["id", "text", "language", "origin", "created_at"]
+        read_only_fields = fields
+
+
+class ActivitySerializer(serializers.ModelSerializer[Activity]):
+    class Meta:
+        model = Activity
+        fields = [
+            "id",
+            "measure_type",
+            "title",
+            "description",
+            "provider",
+            "hours_per_week",
+            "weekdays",
+            "starts_on",
+            "ends_on",
+            "goal",
+            "formal_qualification",
+            "norwegian_needed",
+            "digital_needed",
+            "works_alone",
+            "language_practice",
+            "status",
+            "origin",
+        ]
+        read_only_fields = fields
+
+
+class ProposalSerializer(serializers.ModelSerializer[Proposal]):
+    class Meta:
+        model = Proposal
+        fields = [
+            "id",
+            "kind",
+            "activity",
+            "measure_type",
+            "text",
+            "language",
+            "submitted_at",
+            "answer_due",
+            "status",
+            "answer",
+            "answered_at",
+            "resulting_activity",
+        ]
+        read_only_fields = fields
+
+
+class ProposalCreateSerializer(serializers.Serializer[dict[str, Any]]):
+    measure_type = serializers.ChoiceField(choices=MEASURE_CHOICES)
+    text = serializers.CharField(max_length=4000)
+    language = serializers.ChoiceField(choices=LANGUAGE_CHOICES)
+    activity = serializers.UUIDField(required=False, allow_null=True, default=None)
+
+
+class PlanCheckSerializer(serializers.Serializer[Any]):
+    severity = serializers.CharField()
+    text = serializers.CharField()
+    items = serializers.ListField(child=serializers.CharField())
+    cites = serializers.CharField(source="source", help_text="The legal section or evidence item (E-number).")
+    activity = serializers.CharField()
+
+
+class PlanSerializer(serializers.Serializer[Any]):
+    """The current programme period's plan, in the caller's language where it is ours to translate."""
+
+    case = serializers.UUIDField()
+    version = serializers.IntegerField()
+    agreed_version = serializers.IntegerField(allow_null=True)
+    is_agreed = serializers.BooleanField()
+    goals = GoalSerializer(many=True)
+    activities = ActivitySerializer(many=True)
+    proposals = ProposalSerializer(many=True)
+    checks = PlanCheckSerializer(many=True)

@@ -7,11 +7,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.decorators import api_view
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.exceptions import PermissionDenied as DrfPermissionDenied
-from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -22,6 +23,7 @@ from kvp.audit.models import AuditEvent
 from kvp.audit.selectors import access_log_for_participant
 from kvp.audit.services import audit_record
 from kvp.participants.access import (
+    ParticipantAccess,
     ReasonRequired,
     get_participant_for_reason,
     get_participant_for_user,
@@ -29,6 +31,9 @@ from kvp.participants.access import (
 )
 from kvp.participants.models import Participant
 from kvp.participants.services import access_reason_record, participant_create
+from kvp.plans.models import Activity
+from kvp.plans.selectors import current_case, plan_of, plan_warnings
+from kvp.plans.services import proposal_submit
 from kvp.programme.models import Case
 from kvp.programme.services import case_create, case_transition
 from kvp.rules.access import Basis
@@ -121,6 +126,55 @@ def case_transitions(request: Request, case_id: uuid.UUID) -> Response:
     data.is_valid(raise_exception=True)
     case = case_transition(actor=user, access=access, case=case, **data.validated_data)
     return Response(s.CaseSerializer(case).data)
+
+
+def _plan_access(request: Request, participant_id: uuid.UUID) -> ParticipantAccess:
+    return get_participant_for_user(_user(request), participant_id, what=AuditEvent.What.PLAN, self_service=True)
+
+
+@extend_schema(responses={200: s.PlanSerializer, 404: s.ProblemSerializer})
+@api_view(["GET"])
+def participant_plan(request: Request, participant_id: uuid.UUID) -> Response:
+    """The plan of the current programme period, with the checks; for the participant and staff with access."""
+    access = _plan_access(request, participant_id)
+    case = current_case(access.participant)
+    plan = plan_of(case)
+    if case is None or plan is None:
+        raise NotFound
+    return Response(
+        s.PlanSerializer(
+            {
+                "case": case.pk,
+                "version": plan.version,
+                "agreed_version": plan.agreed_version,
+                "is_agreed": plan.is_agreed,
+                "goals": plan.goals.filter(removed=False),
+                "activities": plan.activities.all(),
+                "proposals": plan.proposals.all(),
+                "checks": plan_warnings(case, plan),
+            }
+        ).data
+    )
+
+
+@extend_schema(request=s.ProposalCreateSerializer, responses={201: s.ProposalSerializer})
+@api_view(["POST"])
+def plan_proposals(request: Request, participant_id: uuid.UUID) -> Response:
+    """The participant proposes an activity, or a change to one of theirs (sotjl. § 42)."""
+    access = get_participant_for_user(_user(request), participant_id, for_write=True, self_service=True)
+    if not access.is_self:
+        raise DrfPermissionDenied
+    data = s.ProposalCreateSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    case = current_case(access.participant)
+    if case is None:
+        raise NotFound
+    activity_id = data.validated_data.pop("activity")
+    activity = Activity.objects.filter(pk=activity_id, plan__case=case).first() if activity_id else None
+    if activity_id and activity is None:
+        raise ValidationError({"activity": [_("Choose one of your plan's activities.")]})
+    proposal = proposal_submit(actor=_user(request), access=access, case=case, activity=activity, **data.validated_data)
+    return Response(s.ProposalSerializer(proposal).data, status=status.HTTP_201_CREATED)
 
 
 def _own_participant(request: Request, *, what: AuditEvent.What) -> Participant:
