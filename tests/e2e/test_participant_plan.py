@@ -126,7 +126,7 @@ def test_the_participant_and_counsellor_make_and_agree_the_plan(
     expect(desk.get_by_text(nb("The activity is added to the plan."))).to_be_visible()
 
     checks = desk.locator("section", has=desk.get_by_role("heading", name=nb("Checks of the plan")))
-    expect(checks.get_by_text("forskrift § 1 third ledd")).to_be_visible()  # 30 of 37.5 hours a week
+    expect(checks.get_by_text("forskrift § 1 tredje ledd")).to_be_visible()  # 30 of 37.5 hours a week
     expect(checks.get_by_text("E14")).to_be_visible()  # a solitary placement is no language practice
     desk.get_by_role("button", name=nb("I agree to this plan")).click()
     expect(

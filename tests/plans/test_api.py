@@ -16,7 +16,7 @@ def test_it_gives_the_plan_with_its_checks_and_their_sources(world: World) -> No
     assert body["version"] == 2
     assert [row["title"] for row in body["activities"]] == [activity.title]
     assert body["goals"][0]["text"] == "Jeg vil bli kokk."
-    assert {"forskrift § 1 third ledd; sotjl. § 30", "E2"} <= {check["cites"] for check in body["checks"]}
+    assert {"forskrift § 1 tredje ledd; sotjl. § 30", "E2"} <= {check["cites"] for check in body["checks"]}
 
 
 def test_the_participant_proposes_through_the_api_and_bad_input_changes_nothing(world: World) -> None:

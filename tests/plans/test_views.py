@@ -16,7 +16,7 @@ from tests.plans.builders import access_for, plan_with_activity, plan_with_goal,
 def test_the_plan_page_shows_the_checks_with_their_source(world: World) -> None:
     plan_with_activity(world.participant, world.counsellor, hours_per_week=20, works_alone=True, language_practice=True)
     page = client_for(world.counsellor).get(reverse("plan", args=[world.participant.pk])).content.decode()
-    assert "forskrift § 1 third ledd" in page
+    assert "forskrift § 1 tredje ledd" in page
     assert "E14" in page  # a solitary placement is not language practice
     assert "E2" in page  # the mapping is not complete
 

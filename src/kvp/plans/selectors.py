@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
@@ -16,7 +18,7 @@ from kvp.plans.models import Activity, Plan, Proposal
 from kvp.plans.services import plan_rules
 from kvp.programme.models import Case
 from kvp.rules.measures import MeasureType
-from kvp.rules.plan_checks import ActivityFacts, ActivityStatus, PlanWarning, check_plan
+from kvp.rules.plan_checks import ActivityFacts, ActivityStatus, Param, PlanWarning, check_plan
 from kvp.rules.skills import Cefr, DigitalLevel
 
 
@@ -39,8 +41,18 @@ class ShownWarning:
     activity: str
 
 
+def shown_value(value: Param) -> str:
+    """A number or date as the reader writes it: 37,5 and 2.3.2026 in bokmål."""
+    if isinstance(value, datetime.date):
+        return date_format(value, "j.n.Y")
+    if isinstance(value, Decimal):
+        return number_format(value.quantize(Decimal(1)) if value == value.to_integral() else value)
+    return str(value)
+
+
 def _shown(warning: PlanWarning) -> ShownWarning:
-    values = dict(warning.params) | {name: _(label) for name, label in warning.labels.items()}
+    values = {name: shown_value(value) for name, value in warning.params.items()}
+    values |= {name: _(label) for name, label in warning.labels.items()}
     return ShownWarning(
         severity=warning.severity.value,
         text=_(warning.message) % values,

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -203,7 +204,8 @@ def activity_add_view(request: AuthedRequest, participant_id: uuid.UUID) -> Http
     def save(seen_version: int, fields: dict[str, Any]) -> object:
         return activity_add(actor=request.user, access=access, case=case, seen_version=seen_version, **fields)
 
-    initial = {"version": plan.version if plan else 0, "starts_on": case.starts_on, "ends_on": case.ends_on}
+    starts_on = max(filter(None, [case.starts_on, timezone.localdate()]))
+    initial = {"version": plan.version if plan else 0, "starts_on": starts_on, "ends_on": case.ends_on}
     return _activity_page(
         request,
         access,

@@ -103,7 +103,7 @@ PARAMETERS = [
     Parameter("eligibility.max_age_exclusive", EligibilityRules, "max_age_exclusive",
               gettext_lazy("Age from which a person can no longer apply"), "KVP-RULES § 1, § 10 no. 1"),
     Parameter("plan.full_time_hours", PlanRules, "full_time_hours",
-              gettext_lazy("Hours a week a full-time plan holds"), "forskrift § 1 third ledd; KVP-RULES § 2"),
+              gettext_lazy("Hours a week a full-time plan holds"), "forskrift § 1 tredje ledd; KVP-RULES § 2"),
     Parameter("plan.months_without_qualification", PlanRules, "months_without_qualification",
               gettext_lazy("Months into the programme after which a plan without a formal qualification is flagged"),
               "EVIDENCE E3"),

@@ -21,6 +21,8 @@ from kvp.rules.measures import WORK_DIRECTED, MeasureType
 from kvp.rules.skills import DIGITAL_LABELS, SKILL_LABELS, Cefr, DigitalLevel, NorwegianSkill
 from kvp.rules.texts import N_
 
+Param = str | int | Decimal | datetime.date  # a value shown in a message
+
 _WEEK = datetime.timedelta(days=7)
 MAX_FULL_TIME_HOURS = Decimal(60)  # the most hours per week an activity may have (plans.Activity constraint)
 
@@ -132,7 +134,7 @@ def mapping_gaps(answers: MappingAnswers) -> list[MappingGap]:
 class PlanRules:
     """Parameters an administrator may change."""
 
-    full_time_hours: Decimal = Decimal("37.5")  # forskrift § 1 third ledd (KVP-RULES § 2)
+    full_time_hours: Decimal = Decimal("37.5")  # forskrift § 1 tredje ledd (KVP-RULES § 2)
     months_without_qualification: int = 6  # E3; [U] our own default
     proposal_answer_days: int = 14  # § 42; the app's deadline for answering a participant's proposal
 
@@ -172,7 +174,7 @@ class PlanWarning:
     code: CheckCode
     severity: Severity
     message: str  # an N_ text with %(name)s placeholders
-    params: dict[str, str]  # data values, shown as they are
+    params: dict[str, Param]  # data values: the app formats numbers and dates for the reader
     labels: dict[str, str]  # N_ texts the app translates before formatting
     source: str  # the legal section or evidence item the check rests on
     activity: str = ""  # the activity's title when the warning is about one activity
@@ -227,7 +229,7 @@ def _monday(day: datetime.date) -> datetime.date:
 
 
 def _full_time(plan: _Plan) -> list[PlanWarning]:
-    """Full time, 37.5 hours a week, from this week to the end of the period (forskrift § 1 third ledd;
+    """Full time, 37.5 hours a week, from this week to the end of the period (forskrift § 1 tredje ledd;
     sotjl. § 30). Every kind of activity in the plan counts, paid work, health and own activities too."""
     counted = plan.in_plan()
     short: list[tuple[datetime.date, Decimal]] = []
@@ -252,13 +254,13 @@ def _full_time(plan: _Plan) -> list[PlanWarning]:
                 "Add or extend activities so that every week is full."
             ),
             params={
-                "weeks": str(len(short)),
-                "required": str(plan.rules.full_time_hours),
-                "first_week": first_week.isoformat(),
-                "hours": str(hours),
+                "weeks": len(short),
+                "required": plan.rules.full_time_hours,
+                "first_week": first_week,
+                "hours": hours,
             },
             labels={},
-            source="forskrift § 1 third ledd; sotjl. § 30",
+            source="forskrift § 1 tredje ledd; sotjl. § 30",
         )
     ]
 
@@ -279,7 +281,7 @@ def _work_directed_by_halfway(plan: _Plan) -> list[PlanWarning]:
                 "work-directed activities from the middle of the programme at the latest: agree on one together "
                 "and add it to the plan."
             ),
-            params={"halfway": halfway.isoformat()},
+            params={"halfway": halfway},
             labels={},
             source="sotjl. § 30; forskrift § 1",
         )
@@ -302,7 +304,7 @@ def _formal_qualification(plan: _Plan) -> list[PlanWarning]:
                 "formal qualification, such as a trade certificate, a driving licence or a Norwegian test "
                 "result. Short qualifications with formal value help in getting work: consider adding one."
             ),
-            params={"months": str(months)},
+            params={"months": months},
             labels={},
             source="E3",
         )
@@ -399,7 +401,7 @@ def _mapping_incomplete(plan: _Plan) -> list[PlanWarning]:
                 "The mapping is not complete yet; parts missing: %(count)s (listed below). Completing it "
                 "helps make the plan fit the participant's resources, experience and goals."
             ),
-            params={"count": str(len(gaps))},
+            params={"count": len(gaps)},
             labels={},
             source="E2",
             items=tuple(MAPPING_GAP_LABELS[gap] for gap in gaps),
