@@ -1,7 +1,8 @@
 """The demo office NAV Drammen as unsaved model instances: staff, then participants one by one.
 
 Everything is drawn from a seeded random generator, so the same seed and the same `today` give
-the same people, numbers and histories. Nothing here touches the database.
+the same people, numbers, histories, mappings and plans (kvp.demo.plans). Nothing here touches the
+database.
 
 Caseloads stay realistic at any size: about 20 participants per counsellor (E7). The office keeps
 its six named counsellors and gets more generated ones when there are more than 120 participants.
@@ -20,6 +21,7 @@ from kvp.demo import places
 from kvp.demo.history import CURRENT, EARLIER, NEW_APPLICATION, History, case_history
 from kvp.demo.names import FIRST_GENERATED_IDENT, NAMED_COUNSELLORS, ORIGINS, STAFF, StaffMember
 from kvp.demo.people import PeopleFactory, Person, add_years
+from kvp.demo.plans import PlanRows, Quotas, plan_rows
 from kvp.demo.story import Story, new_uuid, note_facts
 from kvp.followup.models import CaseNote, Meeting
 from kvp.participants.models import Participant
@@ -83,6 +85,7 @@ class ParticipantRows:
     notes: list[CaseNote] = field(default_factory=list)
     reviews: list[EligibilityReview] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
+    plans: PlanRows = field(default_factory=PlanRows)  # the mapping, and a plan for each granted case
 
 
 def seeded(seed: int, purpose: str) -> random.Random:
@@ -138,8 +141,10 @@ def _generated_counsellor(rng: random.Random, index: int) -> StaffMember:
 def participant_rows(
     rng: random.Random, *, office: Office, staff: Staff, sizes: Sizes, today: datetime.date, password_hash: str
 ) -> Iterator[ParticipantRows]:
-    """Participants with their cases, events, meetings and notes, one at a time to keep memory flat."""
+    """Participants with their cases, events, meetings, notes, mapping and plans, one at a time to keep memory
+    flat. Mappings and plans come from a stream of each participant's own, so they change nothing else."""
     people = PeopleFactory(rng, today)
+    quotas = Quotas.for_office(sizes.participants)
     chosen = rng.sample(range(sizes.participants), sizes.shielded + sizes.unassigned)
     shielded, unassigned = set(chosen[: sizes.shielded]), set(chosen[sizes.shielded :])
     logins = 0
@@ -170,9 +175,11 @@ def participant_rows(
             facts=note_facts(rng, person),
         )
         rows = ParticipantRows(participant=participant, login=login)
+        cases: list[tuple[History, Case]] = []
         for history in (earlier, current):
             if history is not None:
                 case, events = story.case(history)
+                cases.append((history, case))
                 rows.cases.append(case)
                 rows.events += events
                 reviews, decisions = story.decisions(
@@ -183,6 +190,18 @@ def participant_rows(
         participant.created_at = rows.cases[0].created_at
         if counsellor:
             rows.meetings = story.meetings(current)
+            rows.plans = plan_rows(
+                random.Random(participant.pk.int),  # noqa: S311 -- synthetic demo data, not security
+                today=today,
+                participant=participant,
+                person=person,
+                counsellor=counsellor,
+                login=login,
+                first_login=login is not None and logins == 1,
+                facts=story.facts,
+                cases=cases,
+                quotas=quotas,
+            )
         rows.notes = story.notes(current, earlier)
         yield rows
 

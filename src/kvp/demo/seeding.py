@@ -28,6 +28,7 @@ from kvp.demo.generator import (
 from kvp.demo.places import OFFICE_NAME, OFFICE_UNIT_NUMBER
 from kvp.followup.models import CaseNote, Meeting
 from kvp.participants.models import Participant
+from kvp.plans.models import Activity, Education, Goal, Mapping, Plan, PlanVersion, Proposal, WorkExperience
 from kvp.programme.models import Case, CaseEvent, Decision, EligibilityReview
 
 PARTICIPANTS_PER_BATCH = 2000
@@ -41,6 +42,14 @@ INSERT_ORDER: dict[type[models.Model], str] = {
     Decision: "decisions",
     Meeting: "meetings",
     CaseNote: "case notes",
+    Mapping: "mappings",
+    WorkExperience: "work experiences",
+    Education: "education entries",
+    Plan: "plans",
+    Goal: "goals",
+    Activity: "activities",
+    PlanVersion: "plan versions",
+    Proposal: "proposals",
 }
 ROWS_PER_INSERT = 1000  # keeps every INSERT under PostgreSQL's 65,535 parameters
 
@@ -111,6 +120,15 @@ class Batch:
         self.rows[Decision] += item.decisions
         self.rows[Meeting] += item.meetings
         self.rows[CaseNote] += item.notes
+        plans = item.plans
+        self.rows[Mapping] += plans.mappings
+        self.rows[WorkExperience] += plans.work_experience
+        self.rows[Education] += plans.education
+        self.rows[Plan] += plans.plans
+        self.rows[Goal] += plans.goals
+        self.rows[Activity] += plans.activities
+        self.rows[PlanVersion] += plans.versions
+        self.rows[Proposal] += plans.proposals
 
     def write(self) -> int:
         """Insert and empty the batch; returns the number of participants written."""

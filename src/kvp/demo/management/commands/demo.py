@@ -19,8 +19,8 @@ from kvp.demo.seeding import Seeded, seed_demo
 
 class Command(BaseCommand):
     help = (
-        "Seed the demo office NAV Drammen: staff, participants with synthetic national ids, cases, meetings and "
-        "notes. Does nothing if the office exists. The same seed and --today give the same data."
+        "Seed the demo office NAV Drammen: staff, participants with synthetic national ids, cases, meetings, "
+        "notes, mappings and plans. Does nothing if the office exists. The same seed and --today give the same data."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
