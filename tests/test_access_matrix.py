@@ -28,6 +28,7 @@ from tests.access import (
     plain,
     roles,
 )
+from tests.catalogue.access_rows import catalogue_endpoints
 from tests.conftest import ROLES, World, client_for
 from tests.dialog.access_rows import dialog_endpoints
 from tests.plans.access_rows import plan_endpoints
@@ -296,7 +297,7 @@ ENDPOINTS = [
 ]
 
 
-ENDPOINTS += plan_endpoints() + dialog_endpoints()
+ENDPOINTS += plan_endpoints() + dialog_endpoints() + catalogue_endpoints()
 
 
 def _case_for(endpoint: Endpoint, world: World) -> Any:

@@ -57,4 +57,5 @@ SAME_IN_BOTH = {
     "start",
     "send",
     "plan: %(name)s",
+    "mentor",
 }

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "kvp.programme",
     "kvp.followup",
     "kvp.plans",
+    "kvp.catalogue",
     "kvp.dialog",
     "kvp.audit",
     "kvp.api",

@@ -40,6 +40,8 @@ class AuditEvent(models.Model):
         PLAN = "plan", _("Plan")
         PROPOSAL = "proposal", _("Proposal")
         DIALOG = "dialog", _("Messages")
+        PARTICIPATION = "participation", _("Participation in a measure")
+        RECOMMENDATIONS = "recommendations", _("Recommended measures")
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
+from kvp.catalogue.advice import flags_for
 from kvp.common.forms import apply_service_errors, run_and_report
 from kvp.common.requests import AuthedRequest
 from kvp.followup.forms import MeetingForm, NoteForm
@@ -128,6 +129,7 @@ def participant_detail(request: AuthedRequest, participant_id: uuid.UUID) -> Htt
         "interim_due": interim_notice_status(open_case) if open_case else None,
         "interim_form": InterimNoticeForm(),
         "recent_access": participant.audit_events.select_related("actor").exclude(actor=request.user)[:5],
+        "flags": flags_for([participant])[str(participant.pk)],
     }
     if access.can_write:
         context |= {

@@ -10,10 +10,12 @@ from django_countries import countries
 from kvp.common.forms import AkselForm, DateInput, VersionField
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.plans.models import CEFR_CHOICES, DIGITAL_CHOICES, MEASURE_CHOICES, Activity, Education, Mapping, Proposal
+from kvp.rules import occupations
 
 NOT_SET: list[tuple[str, Any]] = [("", "—")]
 WEEKDAY_CHOICES = [(day, WEEKDAYS[day]) for day in range(7)]
 COUNTRY_CHOICES = [("", "—"), *countries]
+OCCUPATION_CHOICES = [(code, f"{code} {name}") for code, name in sorted(occupations.OCCUPATIONS.items())]
 
 
 class LanguageField(forms.ChoiceField):
@@ -31,6 +33,13 @@ class AboutForm(AkselForm):
         required=False,
     )
     strengths_language = LanguageField()
+    wanted_occupations = forms.MultipleChoiceField(
+        label=_("What work would you like to do?"),
+        help_text=_("Choose one or more occupations."),
+        choices=OCCUPATION_CHOICES,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        required=False,
+    )
     what_matters = forms.MultipleChoiceField(
         label=_("What matters to you, besides an income?"),
         choices=Mapping.Matters.choices,
@@ -102,6 +111,9 @@ SECTION_FORMS: dict[str, type[AkselForm]] = {
 
 class WorkExperienceForm(AkselForm):
     occupation = forms.CharField(label=_("Occupation or kind of work"), max_length=120)
+    occupation_code = forms.ChoiceField(
+        label=_("Occupation in the register (STYRK-08)"), choices=[("", "—"), *OCCUPATION_CHOICES], required=False
+    )
     years = forms.DecimalField(label=_("Years"), min_value=0.5, max_value=60, decimal_places=1)
     country = forms.ChoiceField(label=_("Country"), choices=COUNTRY_CHOICES, required=False)
     description = forms.CharField(label=_("What did you do?"), widget=forms.Textarea(attrs={"rows": 2}), required=False)

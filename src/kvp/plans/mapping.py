@@ -16,12 +16,20 @@ from kvp.audit.models import AuditEvent
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.participants.models import Participant
 from kvp.plans.models import Education, Mapping, WorkExperience
+from kvp.rules import occupations
 from kvp.rules.plan_checks import MappingAnswers
 from kvp.rules.skills import Cefr, DigitalLevel, NorwegianSkill
 
 # Which fields each part of the mapping holds, and which parts the participant fills in themself.
 SECTIONS: dict[str, tuple[str, ...]] = {
-    "about": ("strengths", "strengths_language", "what_matters", "what_matters_text", "what_matters_language"),
+    "about": (
+        "strengths",
+        "strengths_language",
+        "wanted_occupations",
+        "what_matters",
+        "what_matters_text",
+        "what_matters_language",
+    ),
     "skills": ("digital_skills", "driving_licence"),
     "accommodations": ("accommodations",),
     "experience": ("no_work_experience", "no_education"),
@@ -103,6 +111,7 @@ def work_experience_add(
     access: ParticipantAccess,
     occupation: str,
     years: Decimal,
+    occupation_code: str = "",
     country: str = "",
     description: str = "",
     language: str = "",
@@ -113,9 +122,12 @@ def work_experience_add(
     if not Decimal("0") < years <= MAX_YEARS:
         raise ValidationError({"years": _("Years must be more than 0 and at most 60.")})
     mapping = _locked_mapping(access.participant)
+    if occupation_code and not occupations.is_valid_code(occupation_code):
+        raise ValidationError({"occupation_code": _("Choose an occupation code from STYRK-08 (four digits).")})
     row = WorkExperience(
         mapping=mapping,
         occupation=occupation.strip(),
+        occupation_code=occupation_code,
         years=years,
         country=country,
         description=description.strip(),

@@ -66,6 +66,7 @@ class Mapping(models.Model):
     what_matters = models.JSONField(_("what matters to me"), default=list, blank=True)
     what_matters_text = models.TextField(_("in my own words"), blank=True)
     what_matters_language = models.CharField(max_length=3, choices=LANGUAGE_CHOICES, blank=True)
+    wanted_occupations = models.JSONField(_("work I want (STYRK-08)"), default=list, blank=True)
     no_work_experience = models.BooleanField(_("no work experience yet"), default=False)
     no_education = models.BooleanField(_("no schooling or education"), default=False)
     norwegian_listening = models.CharField(_("listening"), max_length=8, choices=CEFR_CHOICES, blank=True)
@@ -100,6 +101,7 @@ class WorkExperience(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     mapping = models.ForeignKey(Mapping, on_delete=models.CASCADE, related_name="work_experience")
     occupation = models.CharField(_("occupation"), max_length=120)
+    occupation_code = models.CharField(_("occupation (STYRK-08)"), max_length=4, blank=True)
     country = CountryField(_("country"), blank=True)
     years = models.DecimalField(_("years"), max_digits=3, decimal_places=1)
     description = models.TextField(_("what I did"), blank=True)
@@ -199,6 +201,14 @@ class Activity(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="activities")
     measure_type = models.CharField(_("type"), max_length=32, choices=MEASURE_CHOICES)
+    offer = models.ForeignKey(
+        "catalogue.Offer",
+        verbose_name=_("offer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="activities",
+    )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("content"), blank=True)
     provider = models.CharField(_("provider or workplace"), max_length=200, blank=True)
@@ -291,6 +301,14 @@ class Proposal(models.Model):
         Activity, null=True, blank=True, on_delete=models.PROTECT, related_name="change_proposals"
     )
     measure_type = models.CharField(_("type"), max_length=32, choices=MEASURE_CHOICES)
+    offer = models.ForeignKey(
+        "catalogue.Offer",
+        verbose_name=_("offer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="proposals",
+    )
     text = models.TextField(_("what I propose, and why"))
     language = models.CharField(_("written in"), max_length=3, choices=LANGUAGE_CHOICES)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -4,7 +4,7 @@ recording who changed what (issue 4; sotjl. §§ 28, 30, 42; E1)."""
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,6 +17,9 @@ from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.plans.models import Activity, Goal, Origin, Plan, PlanVersion, Proposal
 from kvp.plans.snapshot import plan_snapshot
 from kvp.programme.models import Case
+
+if TYPE_CHECKING:
+    from kvp.catalogue.models import Offer
 from kvp.programme.parameters import current_rules
 from kvp.rules.plan_checks import PlanRules
 
@@ -35,6 +38,7 @@ ACTIVITY_FIELDS = (
     "digital_needed",
     "works_alone",
     "language_practice",
+    "offer",
 )
 DATE_FIELDS = frozenset({"starts_on", "ends_on"})
 
@@ -192,7 +196,7 @@ def activity_update(
             _("You cannot change an agreed activity yourself. Send a proposal to your counsellor instead."),
             code="agreed",
         )
-    changed = [name for name in ACTIVITY_FIELDS if name in fields and _value(activity, name) != fields[name]]
+    changed = [name for name in ACTIVITY_FIELDS if name in fields and getattr(activity, name) != fields[name]]
     if not changed:
         return activity
     for name in changed:
@@ -213,10 +217,6 @@ def participant_may_edit(activity: Activity, agreed_ids: set[str] | None = None)
     """The participant may reword an activity they proposed until it is agreed or finished."""
     agreed = agreed_ids if agreed_ids is not None else agreed_activity_ids(activity.plan)
     return activity.origin == Origin.PARTICIPANT and not activity.is_frozen and str(activity.pk) not in agreed
-
-
-def _value(activity: Activity, name: str) -> Any:
-    return activity.goal if name == "goal" else getattr(activity, name)
 
 
 @transaction.atomic
@@ -253,6 +253,7 @@ def proposal_submit(
     text: str,
     language: str,
     activity: Activity | None = None,
+    offer: Offer | None = None,
     today: datetime.date | None = None,
 ) -> Proposal:
     """The participant proposes an activity or a change; the counsellor must answer by the deadline (§ 42)."""
@@ -269,6 +270,7 @@ def proposal_submit(
         kind=Proposal.Kind.CHANGE if activity else Proposal.Kind.NEW_ACTIVITY,
         activity=activity,
         measure_type=activity.measure_type if activity else measure_type,
+        offer=offer,
         text=text.strip(),
         language=language,
         submitted_by=actor,
@@ -319,6 +321,7 @@ def proposal_answer(
             )
         else:
             fields.setdefault("measure_type", proposal.measure_type)
+            fields.setdefault("offer", proposal.offer)
             proposal.resulting_activity = activity_add(
                 actor=actor,
                 access=access,

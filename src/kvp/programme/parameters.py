@@ -27,8 +27,11 @@ from kvp.rules.duration import DurationRules
 from kvp.rules.eligibility import EligibilityRules
 from kvp.rules.payments import PaymentParameters
 from kvp.rules.plan_checks import PlanRules
+from kvp.rules.practice_flags import FlagRules
 
-RuleSet = BenefitParameters | AbsenceParameters | DurationRules | EligibilityRules | PaymentParameters | PlanRules
+RuleSet = (
+    BenefitParameters | AbsenceParameters | DurationRules | EligibilityRules | PaymentParameters | PlanRules | FlagRules
+)
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,14 @@ PARAMETERS = [
               "EVIDENCE E3"),
     Parameter("plan.proposal_answer_days", PlanRules, "proposal_answer_days",
               gettext_lazy("Days the counsellor has to answer a participant's proposal"), "sotjl. § 42; EVIDENCE E1"),
+    Parameter("flags.loop_practices", FlagRules, "loop_practices",
+              gettext_lazy("Work practices in a row without a job or qualification that make a practice loop"),
+              "EVIDENCE E4"),
+    Parameter("flags.course_months_without_qualification", FlagRules, "course_months_without_qualification",
+              gettext_lazy("Months in courses without a formal qualification before a lock-in flag"), "EVIDENCE E9"),
+    Parameter("flags.long_course_weeks", FlagRules, "long_course_weeks",
+              gettext_lazy("Weeks a course may last without contact with working life before it is flagged"),
+              "EVIDENCE E9, E11"),
 ]  # fmt: skip
 BY_NAME = {parameter.name: parameter for parameter in PARAMETERS}
 
@@ -120,7 +131,8 @@ def current_rules() -> dict[type[RuleSet], Any]:
         parameter = BY_NAME.get(row.name)
         if parameter is not None:
             overrides.setdefault(parameter.rules, {})[parameter.field] = parameter.parse(row.value)
-    kinds = (BenefitParameters, AbsenceParameters, DurationRules, EligibilityRules, PaymentParameters, PlanRules)
+    kinds = (BenefitParameters, AbsenceParameters, DurationRules, EligibilityRules, PaymentParameters, PlanRules,
+             FlagRules)  # fmt: skip
     return {rules: rules(**overrides.get(rules, {})) for rules in kinds}
 
 

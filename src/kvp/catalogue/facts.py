@@ -1,0 +1,184 @@
+"""What the pure rules need to know, read from the database: a participant's prerequisites held, profile
+and measure history, and offers as nodes and facts. Origin, nationality and religion are never read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.utils.translation import gettext
+
+from kvp.catalogue.models import Offer, Participation
+from kvp.participants.models import Participant
+from kvp.plans.mapping import mapping_of
+from kvp.plans.models import Activity, Mapping, Proposal
+from kvp.rules import occupations
+from kvp.rules.barriers import OfferNode
+from kvp.rules.measures import PLACEMENTS, MeasureType
+from kvp.rules.practice_flags import Episode, Outcome
+from kvp.rules.prerequisites import Prerequisite, PrerequisiteKind, met
+from kvp.rules.recommendations import EducationLevel, Experience, OfferFacts, Profile
+from kvp.rules.skills import Cefr, DigitalLevel, NorwegianSkill
+
+EDUCATION_ORDER = list(EducationLevel)
+DRIVING = {Mapping.DrivingLicence.CAR, Mapping.DrivingLicence.HEAVY}
+Kind = PrerequisiteKind
+
+
+def lowest_norwegian(mapping: Mapping) -> Cefr | None:
+    levels = [Cefr(value) for skill in NorwegianSkill if (value := getattr(mapping, f"norwegian_{skill.value}"))]
+    return min(levels, key=lambda level: level.rank) if levels else None
+
+
+def holds_of(participant: Participant, mapping: Mapping | None = None) -> frozenset[Prerequisite]:
+    """The prerequisites the participant meets today (E5): skills from the mapping, an ongoing placement,
+    completed measures, a driving licence, years of work experience."""
+    mapping = mapping or mapping_of(participant)
+    holds: set[Prerequisite] = set()
+    if level := lowest_norwegian(mapping):
+        holds.add(Prerequisite(Kind.NORWEGIAN, level.value))
+    if mapping.digital_skills:
+        holds.add(Prerequisite(Kind.DIGITAL, mapping.digital_skills))
+    if mapping.driving_licence in DRIVING:
+        holds.add(Prerequisite(Kind.DRIVING_LICENCE))
+    if not mapping._state.adding:
+        years = max((row.years for row in mapping.work_experience.all()), default=Decimal(0))
+        if years >= 1:
+            holds.add(Prerequisite(Kind.WORK_EXPERIENCE_YEARS, str(min(int(years), 60))))
+    participations = Participation.objects.filter(participant=participant).select_related("offer")
+    for row in participations:
+        if row.status == Participation.Status.PARTICIPATING and row.offer.measure_type in PLACEMENTS:
+            holds.add(Prerequisite(Kind.ACTIVE_PLACEMENT))
+        if row.status == Participation.Status.COMPLETED:
+            holds.add(Prerequisite(Kind.COMPLETED, row.offer.measure_type))
+    placements = [kind.value for kind in PLACEMENTS]
+    if Activity.objects.filter(
+        plan__participant=participant, measure_type__in=placements, status=Activity.Status.IN_PROGRESS
+    ).exists():
+        holds.add(Prerequisite(Kind.ACTIVE_PLACEMENT))
+    return frozenset(holds)
+
+
+def requirements_of(offer: Offer) -> frozenset[Prerequisite]:
+    """Everything the offer needs: its Norwegian and digital levels and its other prerequisites."""
+    needed = {Prerequisite.parse(code) for code in offer.prerequisites}
+    if offer.norwegian_needed:
+        needed.add(Prerequisite(Kind.NORWEGIAN, offer.norwegian_needed))
+    if offer.digital_needed:
+        needed.add(Prerequisite(Kind.DIGITAL, offer.digital_needed))
+    return frozenset(needed)
+
+
+def offer_node(offer: Offer) -> OfferNode:
+    return OfferNode(
+        offer_id=str(offer.pk),
+        title=offer.title,
+        requires=requirements_of(offer),
+        gives=frozenset(Prerequisite.parse(code) for code in offer.gives),
+    )
+
+
+def offer_facts(offer: Offer, holds: frozenset[Prerequisite]) -> OfferFacts:
+    # The Norwegian and digital levels are weighed as gaps by the recommendation itself (E14).
+    hard = [need for need in requirements_of(offer) if need.kind not in {Kind.NORWEGIAN, Kind.DIGITAL}]
+    missing = tuple(sorted(need.render(gettext) for need in hard if not met(holds, need)))
+    return OfferFacts(
+        offer_id=str(offer.pk),
+        title=offer.title,
+        measure_type=MeasureType(offer.measure_type),
+        occupation_code=offer.occupation_code if occupations.is_valid_code(offer.occupation_code) else "",
+        formal_qualification=offer.formal_qualification,
+        norwegian_needed=Cefr(offer.norwegian_needed) if offer.norwegian_needed else None,
+        digital_needed=DigitalLevel(offer.digital_needed) if offer.digital_needed else None,
+        mentor=offer.mentor_available,
+        works_alone=offer.works_alone,
+        hours_per_week=offer.hours_per_week,
+        weeks=offer.length_weeks,
+        prerequisites_met=not missing,
+        missing=missing,
+    )
+
+
+def profile_of(participant: Participant, mapping: Mapping | None = None) -> Profile:
+    """The participant as the recommendation may see them (E11: never origin or religion)."""
+    mapping = mapping or mapping_of(participant)
+    saved = not mapping._state.adding
+    rows = list(mapping.work_experience.all()) if saved else []
+    levels = [row.level for row in mapping.education.filter(completed=True)] if saved else []
+    education = max((EducationLevel(level) for level in levels), key=EDUCATION_ORDER.index, default=None)
+    if education is None and mapping.no_education:
+        education = EducationLevel.NONE
+    running = Activity.objects.filter(
+        plan__participant=participant, status__in=[Activity.Status.PLANNED, Activity.Status.IN_PROGRESS]
+    ).values_list("measure_type", flat=True)
+    interested = Proposal.objects.filter(plan__participant=participant, offer__isnull=False).values_list(
+        "offer_id", flat=True
+    )
+    return Profile(
+        wanted_occupations=tuple(code for code in mapping.wanted_occupations if occupations.is_valid_code(code)),
+        experience=tuple(
+            Experience(row.occupation_code, row.years) for row in rows if occupations.is_valid_code(row.occupation_code)
+        ),
+        education=education,
+        norwegian=lowest_norwegian(mapping),
+        digital=DigitalLevel(mapping.digital_skills) if mapping.digital_skills else None,
+        interested_in=frozenset(str(offer_id) for offer_id in interested),
+        current_measures=tuple(MeasureType(kind) for kind in running),
+    )
+
+
+OUTCOMES = {
+    Participation.Status.PARTICIPATING: Outcome.ONGOING,
+    Participation.Status.ENDED: Outcome.ENDED_WITHOUT_HIRE,
+    Participation.Status.COMPLETED: Outcome.ENDED_WITHOUT_HIRE,
+    Participation.Status.CANCELLED: Outcome.CANCELLED,
+}
+
+
+def _participation_episode(row: Participation) -> Episode | None:
+    outcome = OUTCOMES.get(Participation.Status(row.status))
+    if outcome is None or row.starts_on is None:
+        return None
+    if row.hired:
+        outcome = Outcome.HIRED
+    elif row.qualification_gained:
+        outcome = Outcome.QUALIFIED
+    return Episode(
+        MeasureType(row.offer.measure_type),
+        row.offer.title,
+        row.starts_on,
+        row.ends_on,
+        outcome,
+        row.qualification_gained,
+        row.work_contact,
+    )
+
+
+ACTIVITY_OUTCOMES = {
+    Activity.Status.IN_PROGRESS: Outcome.ONGOING,
+    Activity.Status.DONE: Outcome.ENDED_WITHOUT_HIRE,
+    Activity.Status.CANCELLED: Outcome.CANCELLED,
+}
+
+
+def episodes_by_participant(participant_ids: Iterable[object]) -> dict[str, list[Episode]]:
+    """Each participant's measures for the practice-loop and lock-in flags, in two queries: participations
+    in offers, and the plan's activities not tied to one. A placement counts as contact with working life."""
+    ids = list(participant_ids)
+    found: dict[str, list[Episode]] = {str(pk): [] for pk in ids}
+    linked: set[str] = set()
+    for row in Participation.objects.filter(participant_id__in=ids).select_related("offer"):
+        if row.activity_id:
+            linked.add(str(row.activity_id))
+        if episode := _participation_episode(row):
+            found[str(row.participant_id)].append(episode)
+    for activity in Activity.objects.filter(plan__participant_id__in=ids).select_related("plan"):
+        outcome = ACTIVITY_OUTCOMES.get(Activity.Status(activity.status))
+        if outcome is None or str(activity.pk) in linked:
+            continue
+        kind = MeasureType(activity.measure_type)
+        episode = Episode(
+            kind, activity.title, activity.starts_on, activity.ends_on, outcome, False, kind in PLACEMENTS
+        )
+        found[str(activity.plan.participant_id)].append(episode)
+    return found

@@ -1,0 +1,62 @@
+"""Browsing the catalogue: the offers a user may see, filtered, with free places and waiting lists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, F, Q, QuerySet
+from django.utils import timezone
+
+from kvp.accounts.models import User
+from kvp.catalogue.models import Offer, Participation, Provider
+from kvp.participants.models import Participant
+from kvp.rules.skills import Cefr
+
+
+def office_id_of(user: User) -> int | None:
+    """The office whose catalogue the user browses: their own, or a participant's office."""
+    if user.participant_id is not None:
+        return Participant.objects.filter(pk=user.participant_id).values_list("office_id", flat=True).first()
+    return user.office_id
+
+
+def providers_for(user: User) -> QuerySet[Provider]:
+    providers = Provider.objects.select_related("office")
+    office_id = office_id_of(user)
+    if user.is_administrator:
+        return providers
+    return providers.filter(office_id=office_id) if office_id is not None else providers.none()
+
+
+def offers_for(user: User) -> QuerySet[Offer]:
+    """Current offers (not expired) from the user's office catalogue, with places taken and waiting."""
+    today = timezone.localdate()
+    offers = Offer.objects.select_related("provider").filter(
+        Q(available_until__isnull=True) | Q(available_until__gte=today)
+    )
+    office_id = office_id_of(user)
+    if not user.is_administrator:
+        offers = offers.filter(provider__office_id=office_id) if office_id is not None else offers.none()
+    return offers.annotate(
+        taken=Count("participations", filter=Q(participations__status=Participation.Status.PARTICIPATING)),
+        waiting=Count("participations", filter=Q(participations__status=Participation.Status.WAITING_LIST)),
+    ).order_by("title", "pk")
+
+
+def filtered(offers: QuerySet[Offer], filters: dict[str, Any]) -> QuerySet[Offer]:
+    if text := filters.get("q"):
+        offers = offers.filter(
+            Q(title__icontains=text) | Q(content__icontains=text) | Q(provider__name__icontains=text)
+        )
+    if filters.get("measure_type"):
+        offers = offers.filter(measure_type=filters["measure_type"])
+    if filters.get("qualifying"):
+        offers = offers.exclude(formal_qualification="")
+    if level := filters.get("norwegian_at_most"):
+        allowed = [c.value for c in Cefr if c.rank <= Cefr(level).rank]
+        offers = offers.filter(Q(norwegian_needed="") | Q(norwegian_needed__in=allowed))
+    if filters.get("provider_kind"):
+        offers = offers.filter(provider__kind=filters["provider_kind"])
+    if filters.get("with_places"):
+        offers = offers.filter(capacity__gt=F("taken"))
+    return offers
