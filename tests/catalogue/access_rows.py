@@ -157,6 +157,7 @@ def catalogue_endpoints() -> list[Endpoint]:
             setup=_change,
             data=lambda w, c: {"decision-approve": "yes", "decision-note": ""},
         ),
+        Endpoint("barriers", "get", plain("barriers"), roles(403, 403, 403, 403, 200, 403, LOGIN)),
         Endpoint(
             "recommendations", "get", on_participant("recommendations"), roles(200, 200, REASON, 404, 200, 403, LOGIN)
         ),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kvp.catalogue import participation_views, views
+from kvp.catalogue import barrier_views, participation_views, views
 
 P = "deltakere/<uuid:participant_id>"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("tiltak/<uuid:offer_id>/endre/", views.offer_edit, name="offer_edit"),
     path("tiltak/<uuid:offer_id>/interessert/", views.offer_interest, name="offer_interest"),
     path("tiltak/<uuid:offer_id>/del/", views.offer_share, name="offer_share"),
+    path("tiltak/barrierer/", barrier_views.barriers, name="barriers"),
     path("tilbydere/", views.provider_list, name="provider_list"),
     path("tilbydere/ny/", views.provider_edit, name="provider_create"),
     path("tilbydere/<uuid:provider_id>/endre/", views.provider_edit, name="provider_edit"),
