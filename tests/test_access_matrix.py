@@ -31,6 +31,7 @@ from tests.access import (
 from tests.catalogue.access_rows import catalogue_endpoints
 from tests.conftest import ROLES, World, client_for
 from tests.dialog.access_rows import dialog_endpoints
+from tests.matching.access_rows import matching_endpoints
 from tests.plans.access_rows import plan_endpoints
 
 
@@ -297,7 +298,7 @@ ENDPOINTS = [
 ]
 
 
-ENDPOINTS += plan_endpoints() + dialog_endpoints() + catalogue_endpoints()
+ENDPOINTS += plan_endpoints() + dialog_endpoints() + catalogue_endpoints() + matching_endpoints()
 
 
 def _case_for(endpoint: Endpoint, world: World) -> Any:

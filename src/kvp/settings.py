@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "kvp.followup",
     "kvp.plans",
     "kvp.catalogue",
+    "kvp.matching",
     "kvp.dialog",
     "kvp.audit",
     "kvp.api",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("kvp.plans.urls")),
     path("", include("kvp.dialog.urls")),
     path("", include("kvp.catalogue.urls")),
+    path("", include("kvp.matching.urls")),
     path("", include("kvp.audit.urls")),
     path("api/", include("kvp.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

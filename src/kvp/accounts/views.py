@@ -47,7 +47,7 @@ def totp_setup(request: AuthedRequest) -> HttpResponse:
         raise PermissionDenied  # participants log in through ID-porten, which has its own two-factor
     confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
     device, _created = TOTPDevice.objects.get_or_create(user=user, confirmed=False, defaults={"name": "KVP"})
-    form = TotpConfirmForm(device, request.POST or None)
+    form = TotpConfirmForm(device, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         device.confirmed = True
         device.save(update_fields=["confirmed"])

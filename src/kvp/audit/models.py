@@ -42,6 +42,8 @@ class AuditEvent(models.Model):
         DIALOG = "dialog", _("Messages")
         PARTICIPATION = "participation", _("Participation in a measure")
         RECOMMENDATIONS = "recommendations", _("Recommended measures")
+        WISHES = "wishes", _("Wishes for measures")
+        MATCH = "match", _("Proposed place from matching")
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

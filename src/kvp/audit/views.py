@@ -25,7 +25,7 @@ def audit_search_view(request: AuthedRequest) -> HttpResponse:
     leader = request.user
     if not leader.is_leader or leader.office_id is None:
         raise PermissionDenied
-    form = AuditSearchForm(request.POST or None, office_id=leader.office_id)
+    form = AuditSearchForm(request.POST if request.method == "POST" else None, office_id=leader.office_id)
     events: list[AuditEvent] = []
     searched = request.method == "POST" and form.is_valid()
     if searched:

@@ -94,7 +94,7 @@ def offer_edit(request: AuthedRequest, offer_id: uuid.UUID | None = None) -> Htt
         raise PermissionDenied
     providers = providers_for(user)
     initial = offer_initial(offer) | {"version": offer.version} if offer else {"workplace_language": "nb"}
-    form = OfferForm(request.POST or None, providers=providers, initial=initial)
+    form = OfferForm(request.POST if request.method == "POST" else None, providers=providers, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             saved = offer_save(
@@ -131,7 +131,7 @@ def provider_edit(request: AuthedRequest, provider_id: uuid.UUID | None = None) 
     if not may_edit_catalogue(user, office) or office is None:
         raise PermissionDenied
     initial = {name: getattr(provider, name) for name in ProviderForm.base_fields if hasattr(provider, name)}
-    form = ProviderForm(request.POST or None, initial=initial)
+    form = ProviderForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         fields = {name: value for name, value in form.cleaned_data.items() if name != "version"}
         try:

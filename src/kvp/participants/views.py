@@ -101,7 +101,7 @@ def participant_search_view(request: AuthedRequest) -> HttpResponse:
 def participant_create_view(request: AuthedRequest) -> HttpResponse:
     if not request.user.is_counsellor:
         raise PermissionDenied
-    form = ParticipantCreateForm(request.POST or None)
+    form = ParticipantCreateForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             participant = participant_create(actor=request.user, **form.cleaned_data)
@@ -150,7 +150,7 @@ def participant_edit(request: AuthedRequest, participant_id: uuid.UUID) -> HttpR
     access = get_participant_for_user(request.user, participant_id, for_write=True)
     participant = access.participant
     initial = {name: getattr(participant, name) for name in EDITABLE_FIELDS} | {"version": participant.version}
-    form = ParticipantEditForm(request.POST or None, initial=initial)
+    form = ParticipantEditForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
@@ -168,7 +168,7 @@ def participant_edit(request: AuthedRequest, participant_id: uuid.UUID) -> HttpR
 def access_reason(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     """A colleague records why they open a participant who is not theirs."""
     participant = get_participant_for_reason(request.user, participant_id)
-    form = AccessReasonForm(request.POST or None)
+    form = AccessReasonForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             access_reason_record(actor=request.user, participant=participant, reason=form.cleaned_data["reason"])

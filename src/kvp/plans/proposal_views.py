@@ -38,7 +38,9 @@ def proposal_create_view(request: AuthedRequest, participant_id: uuid.UUID) -> H
     plan = plan_of(case)
     activities = plan.activities.exclude(status__in=Activity.FROZEN) if plan else Activity.objects.none()
     form = ProposalForm(
-        request.POST or None, activities=activities, initial={"language": access.participant.preferred_language}
+        request.POST if request.method == "POST" else None,
+        activities=activities,
+        initial={"language": access.participant.preferred_language},
     )
     if request.method == "POST" and form.is_valid() and case is not None:
         try:
@@ -73,7 +75,7 @@ def proposal_answer_view(request: AuthedRequest, participant_id: uuid.UUID, prop
         Proposal.objects.select_related("plan__case", "activity"), pk=proposal_id, plan__participant=access.participant
     )
     goals = proposal.plan.goals.filter(removed=False) if proposal.plan_id else Goal.objects.none()
-    data = request.POST or None
+    data = request.POST if request.method == "POST" else None
     form = ProposalAnswerForm(data, initial={"proposal_version": proposal.version})
     activity_form = ActivityForm(
         data, goals=goals, prefix="activity", initial=_answer_initial(proposal) | {"version": proposal.plan.version}

@@ -141,7 +141,8 @@ def goal_edit_view(request: AuthedRequest, participant_id: uuid.UUID, goal_id: u
     access = plan_access(request, participant_id, write=True)
     goal = _goal(access, goal_id)
     form = GoalForm(
-        request.POST or None, initial={"version": goal.plan.version, "text": goal.text, "language": goal.language}
+        request.POST if request.method == "POST" else None,
+        initial={"version": goal.plan.version, "text": goal.text, "language": goal.language},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -179,7 +180,7 @@ def _activity_page(
 ) -> HttpResponse:
     """The activity form: shown, or saved through `save(seen_version, fields)`."""
     goals = plan.goals.filter(removed=False) if plan else Goal.objects.none()
-    form = ActivityForm(request.POST or None, goals=goals, initial=initial)
+    form = ActivityForm(request.POST if request.method == "POST" else None, goals=goals, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             save(form.cleaned_data["version"], form.activity_fields())

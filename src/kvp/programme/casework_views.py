@@ -69,7 +69,7 @@ def eligibility_review(request: AuthedRequest, case_id: uuid.UUID) -> HttpRespon
         case, access = _case_access(request, case_id, for_write=True)
     else:
         case, access = _case_access(request, case_id)
-    form = EligibilityReviewForm(request.POST or None)
+    form = EligibilityReviewForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
