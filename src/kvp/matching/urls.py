@@ -4,4 +4,8 @@ from kvp.matching import views
 
 urlpatterns = [
     path("deltakere/<uuid:participant_id>/onsker/", views.wishes, name="wishes"),
+    path("fordeling/", views.match_runs, name="match_runs"),
+    path("fordeling/<uuid:run_id>/", views.match_run, name="match_run"),
+    path("fordeling/forslag/<uuid:proposal_id>/", views.match_proposal_decide, name="match_proposal_decide"),
+    path("fordeling/forslag/<uuid:proposal_id>/svar/", views.match_proposal_confirm, name="match_proposal_confirm"),
 ]

@@ -3,22 +3,32 @@ makes: the counsellor decides, the participant confirms (issue 6)."""
 
 from __future__ import annotations
 
+import datetime
 import uuid
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from kvp.accounts.models import Office
 from kvp.audit.models import AuditEvent
+from kvp.audit.services import audit_record
+from kvp.catalogue.models import Offer
 from kvp.common.forms import apply_service_errors
 from kvp.common.requests import AuthedRequest
-from kvp.matching.forms import WishesForm
-from kvp.matching.models import MAX_WISHES, Preference
+from kvp.matching.decisions import proposal_confirm, proposal_decide
+from kvp.matching.forms import MatchRunForm, ProposalDecisionForm, WishesForm
+from kvp.matching.models import MAX_WISHES, MatchProposal, MatchRun, Preference
+from kvp.matching.runs import may_run, run_match
 from kvp.matching.wishes import wishable_offers, wishes_set
-from kvp.participants.access import get_participant_for_user
+from kvp.participants.access import get_participant_for_user, participants_visible_in_lists
+from kvp.rules.access import Basis
 
 
 @login_required
@@ -49,6 +59,133 @@ def wishes(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
             "access": access,
             "max_wishes": MAX_WISHES,
             "wishes": chosen,
+            "waiting": MatchProposal.objects.filter(
+                participant=participant, status__in=[MatchProposal.Status.ACCEPTED, MatchProposal.Status.CHANGED]
+            ).select_related("offer__provider"),
         },
         status=400 if posted else 200,
     )
+
+
+def _require_match_staff(request: AuthedRequest) -> Office:
+    user = request.user
+    office = user.office
+    if office is None or not may_run(user, office):
+        raise PermissionDenied
+    return office
+
+
+@login_required
+def match_runs(request: AuthedRequest) -> HttpResponse:
+    """Start a run, and the office's earlier runs."""
+    office = _require_match_staff(request)
+    posted = request.method == "POST"
+    today = timezone.localdate()
+    form = MatchRunForm(
+        request.POST if posted else None,
+        initial={"period_start": today, "period_end": today + datetime.timedelta(days=60), "wish_weight": 1},
+    )
+    if posted and form.is_valid():
+        try:
+            run = run_match(actor=request.user, office=office, **form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("The match is done. Nothing is decided until you and the participants say yes.")
+            )
+            return redirect("match_run", run.pk)
+    runs = MatchRun.objects.filter(office=office).select_related("started_by")[:20]
+    return render(request, "matching/runs.html", {"form": form, "runs": runs}, status=400 if posted else 200)
+
+
+def _shown_components(components: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    values = []
+    for item in components:
+        labels = {name: _(label) for name, label in item["labels"].items()}
+        values.append(item | {"label": _(item["label"]), "note": _(item["note"]) % (item["params"] | labels)})
+    return values
+
+
+@login_required
+def match_run(request: AuthedRequest, run_id: uuid.UUID) -> HttpResponse:
+    """The run's results, and its proposals for the participants the viewer may see (each read logged)."""
+    office = _require_match_staff(request)
+    run = get_object_or_404(MatchRun.objects.select_related("started_by"), pk=run_id, office=office)
+    visible = participants_visible_in_lists(request.user)
+    proposals = list(
+        run.proposals.filter(participant__in=visible).select_related("participant", "offer__provider", "proposed_offer")
+    )
+    audit_record(
+        actor=request.user,
+        participants=list({p.participant_id: p.participant for p in proposals}.values()),
+        action=AuditEvent.Action.LIST,
+        object_type=AuditEvent.What.MATCH,
+        basis=Basis.LEADER if request.user.is_leader else Basis.ASSIGNED,
+    )
+    offers = {str(o.pk): o for o in Offer.objects.filter(provider__office=office)}
+    for proposal in proposals:
+        proposal.shown_components = _shown_components(proposal.components)  # type: ignore[attr-defined]
+        proposal.shown_gave_up = [  # type: ignore[attr-defined]
+            (offers.get(item["offer"]), item["rank"], item["full"]) for item in proposal.gave_up
+        ]
+        proposal.may_decide = proposal.participant.counsellor_id == request.user.pk  # type: ignore[attr-defined]
+        proposal.form = ProposalDecisionForm(  # type: ignore[attr-defined]
+            initial={"version": proposal.version}, offers=offers.values(), prefix=str(proposal.pk)
+        )
+    return render(request, "matching/run.html", {"run": run, "proposals": proposals, "results": run.results})
+
+
+@login_required
+@require_POST
+def match_proposal_decide(request: AuthedRequest, proposal_id: uuid.UUID) -> HttpResponse:
+    proposal = get_object_or_404(MatchProposal.objects.select_related("run"), pk=proposal_id)
+    access = get_participant_for_user(request.user, proposal.participant_id, for_write=True)
+    form = ProposalDecisionForm(
+        request.POST,
+        prefix=str(proposal.pk),
+        offers=Offer.objects.filter(provider__office_id=access.participant.office_id),
+    )
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Choose accept, change or reject."))
+        offer = Offer.objects.filter(pk=form.cleaned_data["offer"]).first() if form.cleaned_data["offer"] else None
+        proposal_decide(
+            actor=request.user,
+            access=access,
+            proposal=proposal,
+            seen_version=form.cleaned_data["version"],
+            decision=form.cleaned_data["decision"],
+            offer=offer,
+            note=form.cleaned_data["note"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Your decision is saved. The participant is asked to confirm."))
+    return redirect("match_run", proposal.run_id)
+
+
+@login_required
+@require_POST
+def match_proposal_confirm(request: AuthedRequest, proposal_id: uuid.UUID) -> HttpResponse:
+    """The participant says yes or no to a place their counsellor has accepted."""
+    proposal = get_object_or_404(MatchProposal, pk=proposal_id)
+    access = get_participant_for_user(
+        request.user, proposal.participant_id, for_write=True, self_service=True, what=AuditEvent.What.MATCH
+    )
+    if not access.is_self:
+        raise PermissionDenied
+    confirm = request.POST.get("answer") == "yes"
+    try:
+        proposal_confirm(actor=request.user, access=access, proposal=proposal, confirm=confirm)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Thank you. Your counsellor sees your answer.")
+            if confirm
+            else _("You said no. Your counsellor will talk with you about other measures."),
+        )
+    return redirect("wishes", proposal.participant_id)

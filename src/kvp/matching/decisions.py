@@ -1,0 +1,91 @@
+"""A run's proposal becomes a place only through people: the counsellor accepts, changes or rejects it,
+and the participant confirms or declines. Only a confirmation creates a participation (issue 6, part 4)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kvp.accounts.models import User
+from kvp.audit.models import AuditEvent
+from kvp.catalogue.facts import holds_of
+from kvp.catalogue.models import Offer, Participation
+from kvp.matching.models import MatchProposal
+from kvp.matching.wishes import unmet_rules, wishable_offers
+from kvp.participants.access import ParticipantAccess, audit_access
+
+S = MatchProposal.Status
+
+
+def _locked(proposal: MatchProposal, access: ParticipantAccess) -> MatchProposal:
+    locked = MatchProposal.objects.select_for_update().select_related("offer").get(pk=proposal.pk)
+    if locked.participant_id != access.participant.pk:
+        raise ValidationError(_("This proposal is for someone else."), code="wrong_participant")
+    return locked
+
+
+@transaction.atomic
+def proposal_decide(
+    *,
+    actor: User,
+    access: ParticipantAccess,
+    proposal: MatchProposal,
+    seen_version: int,
+    decision: str,
+    offer: Offer | None = None,
+    note: str = "",
+) -> MatchProposal:
+    """The counsellor's decision on a proposal; a change names another offer the participant can take."""
+    access.require_write()
+    proposal = _locked(proposal, access)
+    if proposal.version != seen_version:
+        raise ValidationError(_("Someone else decided on this proposal after you opened it."), code="stale")
+    if proposal.status != S.PROPOSED:
+        raise ValidationError(_("This proposal has already been decided."), code="decided")
+    if decision == S.CHANGED:
+        if offer is None or not wishable_offers(access.participant).filter(pk=offer.pk).exists():
+            raise ValidationError({"offer": _("Choose another offer from the office's catalogue.")})
+        missing = unmet_rules(offer, holds_of(access.participant))
+        if missing:
+            raise ValidationError(
+                {
+                    "offer": _("The participant cannot take it yet: it requires %(needs)s.")
+                    % {"needs": ", ".join(need.render(_) for need in missing)}
+                }
+            )
+        proposal.offer = offer
+    elif decision == S.REJECTED:
+        if not note.strip():
+            raise ValidationError({"note": _("Say why: the participant reads it.")})
+    elif decision != S.ACCEPTED:
+        raise ValidationError({"decision": _("Choose accept, change or reject.")})
+    proposal.status, proposal.note = decision, note.strip()
+    proposal.decided_by, proposal.decided_at = actor, timezone.now()
+    proposal.version += 1
+    proposal.save()
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.MATCH, object_id=str(proposal.pk))
+    return proposal
+
+
+@transaction.atomic
+def proposal_confirm(
+    *, actor: User, access: ParticipantAccess, proposal: MatchProposal, confirm: bool
+) -> MatchProposal:
+    """The participant says yes (an application for the place is made) or no (E1: their choice)."""
+    if not access.is_self:
+        raise ValidationError(_("Only the participant confirms a proposed place."), code="not_participant")
+    proposal = _locked(proposal, access)
+    if proposal.status not in {S.ACCEPTED, S.CHANGED}:
+        raise ValidationError(_("This place is not waiting for your answer."), code="not_waiting")
+    if confirm:
+        proposal.participation = Participation.objects.create(
+            participant=access.participant, offer=proposal.offer, created_by=actor
+        )
+    proposal.status = S.CONFIRMED if confirm else S.DECLINED
+    proposal.confirmed_at = timezone.now()
+    proposal.version += 1
+    proposal.save()
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.MATCH, object_id=str(proposal.pk))
+    return proposal

@@ -1,0 +1,118 @@
+"""Fairness floors: met, never better than the unconstrained optimum, exact on small instances, clear errors."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import numpy as np
+import pytest
+
+from kvp.matching_engine.fairness import solve_fair
+from kvp.matching_engine.flow import solve_flow
+from kvp.matching_engine.problem import Problem, summarise
+from kvp.rules.matching import MatchInputError, MatchOffer, MatchParticipant
+from kvp.rules.measures import MeasureType
+from tests.matching_engine.helpers import brute_force, tiny
+
+M = MeasureType
+
+
+def _floor_problem() -> Problem:
+    """Two participants, one qualifying place: the unconstrained optimum gives it to group "b"."""
+    offers = [MatchOffer("edu", M.EDUCATION, 1, formal_qualification="Vitnemål")]
+    people = [MatchParticipant("pa", frozenset(), group="a"), MatchParticipant("pb", frozenset(), group="b")]
+    return Problem(people, offers, [(0, 0, 1000), (1, 0, 3000)])
+
+
+def test_a_floor_moves_the_qualifying_place() -> None:
+    problem = _floor_problem()
+    assert solve_flow(problem).pairs == (("pb", "edu"),)
+    result = solve_fair(problem, {"a": Decimal("1")})
+    assert result.assignment.pairs == (("pa", "edu"),)
+    assert result.required == {"a": 1}
+    assert result.achieved == {"a": 1}
+    assert result.assignment.objective == 1000
+    assert result.gap == 0
+    assert result.assignment.proven_optimal
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_floors_are_met_exactly_and_cost_at_most_the_optimum(seed: int) -> None:
+    problem = tiny(seed, participants=4, offers=4, max_capacity=2, density=0.7)
+    sizes = np.bincount(problem.participant_group, minlength=len(problem.groups))
+    floors = {group: Decimal("0.5") for group in problem.groups}
+    best = brute_force(problem, floors)
+    if best is None:
+        with pytest.raises(MatchInputError) as error:
+            solve_fair(problem, floors)
+        assert error.value.code in {"infeasible_floor", "infeasible_floors"}
+        return
+    result = solve_fair(problem, floors)
+    assert problem.violations(result.assignment) == []
+    assert result.assignment.objective == best
+    mip = solve_fair(problem, floors, always_mip=True)
+    assert problem.violations(mip.assignment) == []
+    assert mip.assignment.objective == best
+    assert result.assignment.objective <= solve_flow(problem).objective
+    assert result.gap <= 0.001
+    summary = summarise(problem, result.assignment)
+    for group, (got, size) in summary.qualifying_by_group.items():
+        assert size == sizes[problem.groups.index(group)]
+        assert got >= result.required[group]
+
+
+def test_a_floor_of_zero_changes_nothing() -> None:
+    problem = tiny(11, participants=12, offers=6)
+    result = solve_fair(problem, {problem.groups[0]: Decimal(0)})
+    assert result.assignment.objective == solve_flow(problem).objective
+
+
+def test_a_floor_no_one_in_the_group_can_reach_is_refused() -> None:
+    offers = [MatchOffer("edu", M.EDUCATION, 5, formal_qualification="Vitnemål"), MatchOffer("wp", M.WORK_PRACTICE, 5)]
+    people = [MatchParticipant("pa", frozenset(), group="a"), MatchParticipant("pb", frozenset(), group="b")]
+    problem = Problem(people, offers, [(0, 1, 1000), (1, 0, 1000)])
+    with pytest.raises(MatchInputError, match="only 0 of them") as error:
+        solve_fair(problem, {"a": Decimal("0.5")})
+    assert error.value.code == "infeasible_floor"
+    assert error.value.params["group"] == "a"
+
+
+def test_floors_that_need_more_places_than_exist_are_refused() -> None:
+    offers = [MatchOffer("edu", M.EDUCATION, 1, formal_qualification="Vitnemål")]
+    people = [MatchParticipant("pa", frozenset(), group="a"), MatchParticipant("pb", frozenset(), group="b")]
+    problem = Problem(people, offers, [(0, 0, 1000), (1, 0, 1000)])
+    with pytest.raises(MatchInputError) as error:
+        solve_fair(problem, {"a": Decimal(1), "b": Decimal(1)})
+    assert error.value.code == "infeasible_floors"
+
+
+def test_floors_that_conflict_through_kinds_are_refused_by_the_solver() -> None:
+    """Each group alone is reachable and there are enough places in total, but both groups' only
+    participant wants the same single place: HiGHS finds the floors infeasible."""
+    offers = [
+        MatchOffer("edu", M.EDUCATION, 1, formal_qualification="Vitnemål"),
+        MatchOffer("drive", M.DRIVING_LICENCE, 1, formal_qualification="Førerkort"),
+    ]
+    people = [
+        MatchParticipant("pa", frozenset(), group="a"),
+        MatchParticipant("pb", frozenset(), group="b"),
+        MatchParticipant("pc", frozenset(), group="c"),
+    ]
+    problem = Problem(people, offers, [(0, 0, 1000), (1, 0, 1000), (2, 1, 1000)])
+    with pytest.raises(MatchInputError) as error:
+        solve_fair(problem, {"a": Decimal(1), "b": Decimal(1)})
+    assert error.value.code == "infeasible_floors"
+
+
+@pytest.mark.parametrize(
+    ("floors", "code"),
+    [
+        ({"nobody": Decimal("0.5")}, "unknown_group"),
+        ({"a": Decimal("1.5")}, "bad_floor"),
+        ({"a": Decimal(-1)}, "bad_floor"),
+    ],
+)
+def test_bad_floors(floors: dict[str, Decimal], code: str) -> None:
+    with pytest.raises(MatchInputError) as error:
+        solve_fair(_floor_problem(), floors)
+    assert error.value.code == code
