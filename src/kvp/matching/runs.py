@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -28,6 +28,7 @@ from kvp.plans.models import Education, Mapping
 from kvp.rules import occupations
 from kvp.rules.matching import (
     DEFAULT_PREFERENCE_WEIGHT,
+    SOFT_KINDS,
     MatchInputError,
     MatchOffer,
     MatchParticipant,
@@ -35,6 +36,7 @@ from kvp.rules.matching import (
     infeasible_reason,
 )
 from kvp.rules.measures import MeasureType
+from kvp.rules.prerequisites import Prerequisite, met
 from kvp.rules.recommendations import EducationLevel, Experience
 
 Progress = Callable[[str, int, int], None]
@@ -152,6 +154,20 @@ def match_inputs(office: Office, start: datetime.date, end: datetime.date) -> In
     return Inputs(participants, match_offers, {str(o.pk): o for o, _free in offers}, dropped)
 
 
+def feasible_candidates(participants: list[MatchParticipant], offers: list[MatchOffer]) -> dict[str, Sequence[str]]:
+    """The offers each participant can take (hard prerequisites met; E5), computed once per distinct set of
+    holds, so the scoring looks only at feasible pairs. The optimum is unchanged: infeasible pairs are
+    excluded anyway."""
+    hard = [(offer.offer_id, [need for need in offer.requires if need.kind not in SOFT_KINDS]) for offer in offers]
+    by_holds: dict[frozenset[Prerequisite], list[str]] = {}
+    found: dict[str, Sequence[str]] = {}
+    for person in participants:
+        if person.holds not in by_holds:
+            by_holds[person.holds] = [oid for oid, needs in hard if all(met(person.holds, need) for need in needs)]
+        found[person.participant_id] = by_holds[person.holds]
+    return found
+
+
 def _components(fit: Any) -> list[dict[str, Any]]:
     return [
         {
@@ -211,7 +227,10 @@ def run_match(
     }
     try:
         problem = build_problem(
-            inputs.participants, inputs.offers, preference_weight=DEFAULT_PREFERENCE_WEIGHT * wish_weight
+            inputs.participants,
+            inputs.offers,
+            preference_weight=DEFAULT_PREFERENCE_WEIGHT * wish_weight,
+            candidates=feasible_candidates(inputs.participants, inputs.offers),
         )
         tick = time.perf_counter()
         assignment = solve_problem(
