@@ -1,8 +1,8 @@
 """The demo office NAV Drammen as unsaved model instances: staff, then participants one by one.
 
 Everything is drawn from a seeded random generator, so the same seed and the same `today` give
-the same people, numbers, histories, mappings and plans (kvp.demo.plans). Nothing here touches the
-database.
+the same people, numbers, histories, mappings and plans (kvp.demo.plans), and the same places in the
+catalogue's offers (kvp.demo.participations). Nothing here touches the database.
 
 Caseloads stay realistic at any size: about 20 participants per counsellor (E7). The office keeps
 its six named counsellors and gets more generated ones when there are more than 120 participants.
@@ -17,9 +17,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from kvp.accounts.models import Office, User
+from kvp.catalogue.models import Participation, ProviderChange
 from kvp.demo import places
+from kvp.demo.catalogue import DemoCatalogue
+from kvp.demo.gardener import GARDENER, fits_gardener
 from kvp.demo.history import CURRENT, EARLIER, NEW_APPLICATION, History, case_history
 from kvp.demo.names import FIRST_GENERATED_IDENT, NAMED_COUNSELLORS, ORIGINS, STAFF, StaffMember
+from kvp.demo.participations import Ledger, participation_rows
 from kvp.demo.people import PeopleFactory, Person, add_years
 from kvp.demo.plans import PlanRows, Quotas, plan_rows
 from kvp.demo.story import Story, new_uuid, note_facts
@@ -86,6 +90,8 @@ class ParticipantRows:
     reviews: list[EligibilityReview] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
     plans: PlanRows = field(default_factory=PlanRows)  # the mapping, and a plan for each granted case
+    participations: list[Participation] = field(default_factory=list)  # in the catalogue's offers
+    provider_changes: list[ProviderChange] = field(default_factory=list)
 
 
 def seeded(seed: int, purpose: str) -> random.Random:
@@ -139,12 +145,22 @@ def _generated_counsellor(rng: random.Random, index: int) -> StaffMember:
 
 
 def participant_rows(
-    rng: random.Random, *, office: Office, staff: Staff, sizes: Sizes, today: datetime.date, password_hash: str
+    rng: random.Random,
+    *,
+    office: Office,
+    staff: Staff,
+    sizes: Sizes,
+    today: datetime.date,
+    password_hash: str,
+    catalogue: DemoCatalogue | None = None,
 ) -> Iterator[ParticipantRows]:
     """Participants with their cases, events, meetings, notes, mapping and plans, one at a time to keep memory
-    flat. Mappings and plans come from a stream of each participant's own, so they change nothing else."""
+    flat. Mappings and plans come from a stream of each participant's own, so they change nothing else; so do
+    their participations in the `catalogue`'s offers, when there is one (kvp.demo.participations)."""
     people = PeopleFactory(rng, today)
     quotas = Quotas.for_office(sizes.participants)
+    ledger = Ledger.for_office(sizes.participants)
+    gardener_placed = False
     chosen = rng.sample(range(sizes.participants), sizes.shielded + sizes.unassigned)
     shielded, unassigned = set(chosen[: sizes.shielded]), set(chosen[sizes.shielded :])
     logins = 0
@@ -166,13 +182,16 @@ def participant_rows(
                 password=password_hash,
             )
         participant = _participant(rng, person, office=office, counsellor=counsellor, login=login)
+        persona = None
+        if login is not None and not gardener_placed and fits_gardener(person, current, today):
+            persona, gardener_placed = GARDENER, True  # E4: deltaker02 in the default demo
         story = Story(
             rng,
             today=today,
             participant=participant,
             person=person,
             actor=counsellor or staff.leader,  # the leader receives applications not yet assigned
-            facts=note_facts(rng, person),
+            facts=note_facts(rng, person, persona.facts if persona else None),
         )
         rows = ParticipantRows(participant=participant, login=login)
         cases: list[tuple[History, Case]] = []
@@ -201,7 +220,20 @@ def participant_rows(
                 facts=story.facts,
                 cases=cases,
                 quotas=quotas,
+                persona=persona,
             )
+            if catalogue is not None:
+                rows.participations, rows.provider_changes = participation_rows(
+                    random.Random(f"{participant.pk}:catalogue"),  # noqa: S311 -- synthetic demo data
+                    today=today,
+                    participant=participant,
+                    counsellor=counsellor,
+                    plans=rows.plans,
+                    cases=cases,
+                    occupation=story.facts["occupation"],
+                    catalogue=catalogue,
+                    ledger=ledger,
+                )
         rows.notes = story.notes(current, earlier)
         yield rows
 

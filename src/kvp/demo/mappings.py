@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime
 import random
 from collections.abc import Mapping as Mapping_
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from kvp.accounts.models import User
 from kvp.demo import plan_texts
+from kvp.demo.gardener import Persona
 from kvp.demo.names import ORIGINS
 from kvp.demo.people import Person
 from kvp.demo.plan_texts import Track
@@ -95,6 +96,7 @@ class MappingBuilder:
         login: User | None,
         facts: Mapping_[str, str],
         today: datetime.date,
+        persona: Persona | None = None,
     ) -> None:
         self.rng = rng
         self.today = today
@@ -103,10 +105,11 @@ class MappingBuilder:
         self.counsellor = counsellor
         self.login = login
         self.facts = facts
+        self.persona = persona
 
     def profile(self) -> Profile:
-        rng, person = self.rng, self.person
-        track = plan_texts.TRACK_BY_OCCUPATION[self.facts["occupation"]]
+        rng, person, persona = self.rng, self.person, self.persona
+        track = persona.track if persona else plan_texts.TRACK_BY_OCCUPATION[self.facts["occupation"]]
         language = own_language(person)
         learner = person.learns_norwegian
         if learner:
@@ -138,7 +141,7 @@ class MappingBuilder:
         if rng.random() < TRADE_EXPERIENCE_SHARE and years_available >= 2:
             trade_years = Decimal(rng.randint(2, min(15, years_available)))
         matters = _matters(rng)
-        return Profile(
+        profile = Profile(
             track=track,
             learner=learner,
             own_language=language,
@@ -153,6 +156,12 @@ class MappingBuilder:
             licence=licence,
             trade_years=trade_years,
             matters=matters,
+        )
+        if persona is None:
+            return profile
+        level = persona.norwegian
+        return replace(
+            profile, learner=True, speaking=level, lowest=level, trade_years=persona.trade_years, writes_own=False
         )
 
     def rows(self, profile: Profile, *, on: datetime.date, parts: str) -> MappingRows:
@@ -195,6 +204,7 @@ class MappingBuilder:
             mapping.strengths = " ".join(sentences)
             mapping.strengths_language = "nb"
         mapping.what_matters = list(profile.matters)
+        mapping.wanted_occupations = [plan_texts.TRACK_CODES[profile.track.occupation]]
         if rng.random() < 0.55:
             texts = {value: text for value, _weight, text in plan_texts.MATTERS}
             mapping.what_matters_text = texts[profile.matters[0]]
@@ -231,6 +241,7 @@ class MappingBuilder:
                 id=new_uuid(rng),
                 mapping_id=mapping.pk,
                 occupation=occupation,
+                occupation_code=plan_texts.JOB_CODES.get(occupation, ""),
                 country=where,
                 years=years.quantize(_TENTH),
                 description=description,
@@ -244,7 +255,9 @@ class MappingBuilder:
     def _education(self, mapping: Mapping, profile: Profile, moment: datetime.datetime) -> list[Education]:
         rng, levels, recognition = self.rng, Education.Level, Education.Recognition
         rows: list[tuple[str, str, str, bool, str]] = []  # level, field, country, completed, recognition
-        if profile.learner:
+        if self.persona is not None:
+            rows.append((self.persona.education, "", self.person.country_of_birth, True, recognition.NOT_APPLIED))
+        elif profile.learner:
             if rng.random() < 0.08:
                 return []  # no schooling: recorded as such (no_education)
             country = self.person.country_of_birth

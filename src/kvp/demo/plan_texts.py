@@ -377,6 +377,24 @@ TRACKS = (
     ),
 )
 TRACK_BY_OCCUPATION = {track.occupation: track for track in TRACKS}
+# STYRK-08 codes (kvp.rules.occupations) of the occupations the tracks aim for, and of the jobs participants
+# have had, so that goals and experience can be compared with the catalogue's offers (E4, E8).
+TRACK_CODES = {
+    "helsefagarbeider": "5321", "barne- og ungdomsarbeider": "5311", "kokk": "5120", "bussjåfør": "8331",
+    "lagermedarbeider": "4321", "renholdsoperatør": "9112", "butikkmedarbeider": "5223", "tømrer": "7115",
+    "regnskapsmedarbeider": "4311", "sykepleier": "2223", "bilmekaniker": "7231", "frisør": "5141",
+    "anleggsgartner": "6113", "gartner": "6113", "IT-supportmedarbeider": "3512", "sveiser": "7212",
+}  # fmt: skip
+JOB_CODES = {
+    "Pleieassistent": "5329", "Hjemmehjelp": "5322", "Barnepasser": "5311", "Lærer": "2341", "Kokk": "5120",
+    "Kjøkkenassistent": "9412", "Sjåfør": "8322", "Budbilsjåfør": "8322", "Lagerarbeider": "4321",
+    "Renholder": "9112", "Hotellrenholder": "9112", "Butikkmedarbeider": "5223", "Selger": "5223",
+    "Tømrer": "7115", "Bygningsarbeider": "7119", "Regnskapsfører": "3313", "Kontormedarbeider": "4110",
+    "Sykepleier": "2223", "Bilmekaniker": "7231", "Dekkmontør": "7231", "Frisør": "5141", "Gartner": "6113",
+    "Bonde": "6130", "IT-tekniker": "3512", "Mobilreparatør": "7421", "Sveiser": "7212", "Platearbeider": "7214",
+    "Servitør": "5131", "Fabrikkarbeider": "9329", "Sydame": "7531", "Avisbud": "9621",
+    "Assistent i barnehage": "5311", "Telefonselger": "5244", "Oppvasker": "9412",
+}  # fmt: skip
 
 # Phase-one activities that fit most people.
 NORWEGIAN_COURSE = Course(
@@ -392,6 +410,17 @@ VOCATIONAL_NORWEGIAN = Course(
     VOKSENOPPLAERING,
     "Norsk for arbeidslivet, med ord og situasjoner fra praksisplassen.",
     "",
+)
+# E5: the municipality's placements in health care need Norwegian B1, so a learner below B1 aiming for health
+# care gets vocational Norwegian for health instead of the placement at first (kvp.demo.catalogue).
+HEALTH_TRACKS = frozenset({"helsefagarbeider", "sykepleier"})
+HEALTH_NORWEGIAN = Course(
+    MeasureType.VOCATIONAL_NORWEGIAN,
+    "Yrkesnorsk – helse og omsorg",
+    VOKSENOPPLAERING,
+    "Norsk for arbeid med eldre og syke, mens du venter på praksisplass: kommunen krever B1 for praksis i helse.",
+    "",
+    "a1",
 )
 JOB_SEEKING = Placement(
     "Jobbsøking med veiledning",

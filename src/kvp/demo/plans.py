@@ -26,6 +26,7 @@ from uuid import UUID
 
 from kvp.accounts.models import User
 from kvp.demo import plan_texts
+from kvp.demo.gardener import Persona
 from kvp.demo.history import ASSESSED, EXTENDED, GRANTED, STARTED, History, workday
 from kvp.demo.mappings import GAPS_SHARE, GAPS_SHARE_OTHERWISE, PARTIAL_SHARE, MappingBuilder, Profile, step_level
 from kvp.demo.people import Person
@@ -209,10 +210,19 @@ def plan_rows(
     facts: Mapping_[str, str],
     cases: Sequence[tuple[History, Case]],
     quotas: Quotas,
+    persona: Persona | None = None,
 ) -> PlanRows:
-    """The mapping and plans of one participant followed by `counsellor`; `cases` oldest first."""
+    """The mapping and plans of one participant followed by `counsellor`; `cases` oldest first. A `persona`
+    (kvp.demo.gardener) gets a complete mapping with what the persona must have."""
     builder = MappingBuilder(
-        rng, person=person, participant=participant, counsellor=counsellor, login=login, facts=facts, today=today
+        rng,
+        person=person,
+        participant=participant,
+        counsellor=counsellor,
+        login=login,
+        facts=facts,
+        today=today,
+        persona=persona,
     )
     profile = builder.profile()
     rows = PlanRows()
@@ -221,7 +231,8 @@ def plan_rows(
     complete = False
     if assessed:
         share = GAPS_SHARE.get(current.status, GAPS_SHARE_OTHERWISE)
-        mapped = builder.rows(profile, on=max(assessed), parts="gaps" if rng.random() < share else "complete")
+        gaps = rng.random() < share and persona is None
+        mapped = builder.rows(profile, on=max(assessed), parts="gaps" if gaps else "complete")
     elif current.status is CaseStatus.APPLIED and rng.random() < PARTIAL_SHARE:
         days = rng.randint(0, min(14, (today - current.applied_on).days))
         on = workday(current.applied_on + datetime.timedelta(days=days), today)
@@ -463,6 +474,8 @@ class PlanBuilder:
             "kind": kind, "hours": hours, "weekdays": weekdays, "starts_on": first, "ends_on": last,
             "added_on": self.created_on,
         }  # fmt: skip
+        if kind == "entry" and self._no_health_placement():
+            return self._course(plan_texts.HEALTH_NORWEGIAN, "language", "", **common)
         if kind == "entry":
             return self._placement(track.entry, "main", language_practice=language_practice, **common)
         if kind == "trade":
@@ -498,6 +511,12 @@ class PlanBuilder:
         }[kind]
         tag = {"digital": "digital", "driving": "licence", "health": "general"}.get(kind, "main")
         return self._course(course, tag, course.formal_qualification, **common)
+
+    def _no_health_placement(self) -> bool:
+        """E5: the municipality's placements in health care need B1, which a learner below B1 does not have."""
+        profile = self.profile
+        health = profile.track.occupation in plan_texts.HEALTH_TRACKS
+        return profile.learner and health and profile.lowest.rank < Cefr.B1.rank
 
     def _fits(self, needed: str) -> str:
         """The Norwegian an activity asks for, when the person has it; otherwise the plan chose one that fits."""

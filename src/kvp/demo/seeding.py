@@ -15,6 +15,8 @@ from django.contrib.auth.hashers import make_password
 from django.db import models, transaction
 
 from kvp.accounts.models import Office, User
+from kvp.catalogue.models import Offer, Participation, Provider, ProviderChange
+from kvp.demo.catalogue import build_catalogue
 from kvp.demo.generator import (
     PASSWORD,
     ParticipantRows,
@@ -50,6 +52,8 @@ INSERT_ORDER: dict[type[models.Model], str] = {
     Activity: "activities",
     PlanVersion: "plan versions",
     Proposal: "proposals",
+    Participation: "participations",
+    ProviderChange: "provider changes",
 }
 ROWS_PER_INSERT = 1000  # keeps every INSERT under PostgreSQL's 65,535 parameters
 
@@ -81,6 +85,13 @@ def seed_demo(
         office.save()
         staff = build_staff(seeded(seed, "staff"), office, sizes, password_hash)
         User.objects.bulk_create(staff.users, batch_size=ROWS_PER_INSERT)
+        catalogue = build_catalogue(
+            seeded(seed, "catalogue"), office=office, today=today, editor=staff.leader, participants=participants
+        )
+        Provider.objects.bulk_create(catalogue.providers, batch_size=ROWS_PER_INSERT)
+        Offer.objects.bulk_create(catalogue.offers, batch_size=ROWS_PER_INSERT)
+        batch.counts["providers"] = len(catalogue.providers)
+        batch.counts["offers"] = len(catalogue.offers)
         rows = participant_rows(
             seeded(seed, "participants"),
             office=office,
@@ -88,6 +99,7 @@ def seed_demo(
             sizes=sizes,
             today=today,
             password_hash=password_hash,
+            catalogue=catalogue,
         )
         for item in rows:
             if item.login is not None:
@@ -129,6 +141,8 @@ class Batch:
         self.rows[Activity] += plans.activities
         self.rows[PlanVersion] += plans.versions
         self.rows[Proposal] += plans.proposals
+        self.rows[Participation] += item.participations
+        self.rows[ProviderChange] += item.provider_changes
 
     def write(self) -> int:
         """Insert and empty the batch; returns the number of participants written."""

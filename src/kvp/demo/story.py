@@ -59,8 +59,9 @@ def _date(day: datetime.date | None) -> str:
     return f"{day:%d.%m.%Y}" if day else ""
 
 
-def note_facts(rng: random.Random, person: Person) -> dict[str, str]:
-    """What the notes say about one participant, drawn once so that all notes agree."""
+def note_facts(rng: random.Random, person: Person, overrides: Mapping[str, str] | None = None) -> dict[str, str]:
+    """What the notes say about one participant, drawn once so that all notes agree. `overrides` replace
+    drawn values (a persona, kvp.demo.gardener) without changing what is drawn."""
     goal = rng.choice(texts.GOALS)
     level = rng.choice((0, 1) if person.needs_interpreter else (1, 2, 3))  # spoken Norwegian now: A1-A2 or A2-B2
     base = {
@@ -79,7 +80,7 @@ def note_facts(rng: random.Random, person: Person) -> dict[str, str]:
         "municipality": rng.choice(OTHER_MUNICIPALITIES),
         "office": OFFICE_NAME,
         "next_level": texts.CEFR_LEVELS[level + 1],
-    }
+    } | dict(overrides or {})
     plan = texts.PLAN_WITH_NORWEGIAN if person.learns_norwegian else texts.PLAN_WITHOUT_NORWEGIAN
     composed = {
         "proposal": rng.choice(texts.PROPOSALS),
