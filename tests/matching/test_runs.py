@@ -114,3 +114,21 @@ def test_the_run_page_shows_the_explanation_and_never_calls_it_a_probability(wor
         world.participant.full_name
         not in client_for(world.colleague).get(reverse("match_run", args=[result.pk])).content.decode()
     )
+
+
+def test_a_run_can_share_out_only_some_kinds(world: World) -> None:
+    norwegian, practice, _later = offers(world)
+    wish(world, norwegian, practice)
+    result = run_match(
+        actor=world.leader,
+        office=world.office,
+        mode="optimal",
+        period_start=START,
+        period_end=END,
+        kinds=["work_practice"],
+    )
+    assert [p.offer_id for p in result.proposals.all()] == [practice.pk]
+    with pytest.raises(ValidationError):
+        run_match(
+            actor=world.leader, office=world.office, mode="optimal", period_start=START, period_end=END, kinds=["magic"]
+        )

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kvp.common.forms import AkselForm, DateInput
 from kvp.matching.models import MAX_WISHES, MatchProposal, MatchRun
+from kvp.plans.models import MEASURE_CHOICES
 
 
 class WishesForm(AkselForm):
@@ -30,6 +31,13 @@ class MatchRunForm(AkselForm):
     mode = forms.ChoiceField(label=_("Mode"), choices=MatchRun.Mode.choices)
     period_start = forms.DateField(label=_("Offers starting from"), widget=DateInput())
     period_end = forms.DateField(label=_("Offers starting until"), widget=DateInput())
+    kinds = forms.MultipleChoiceField(
+        label=_("Kinds of measure to share out"),
+        help_text=_("Each participant gets at most one offer of each kind. Leave empty for all kinds."),
+        choices=MEASURE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
     wish_weight = forms.DecimalField(
         label=_("Weight of the participant's wishes"),
         help_text=_("0 uses fit only; 1 makes a first wish count as much as a very good fit."),

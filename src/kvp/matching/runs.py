@@ -47,12 +47,15 @@ def may_run(user: User, office: Office) -> bool:
     return bool(user.office_id == office.pk and (user.is_leader or user.is_counsellor) and not user.participant_id)
 
 
-def offers_in_period(office: Office, start: datetime.date, end: datetime.date) -> list[tuple[Offer, int]]:
+def offers_in_period(
+    office: Office, start: datetime.date, end: datetime.date, kinds: Sequence[str] = ()
+) -> list[tuple[Offer, int]]:
     """Offers with free places that start in the period (or take people continuously while it lasts), with
     the number of free places."""
     offers = list(
         Offer.objects.filter(provider__office=office, available_from__lte=end)
         .filter(Q(available_until__isnull=True) | Q(available_until__gte=start))
+        .filter(**({"measure_type__in": list(kinds)} if kinds else {}))
         .select_related("provider")
         .order_by("pk")
     )
@@ -97,9 +100,9 @@ class Inputs:
     dropped_wishes: list[dict[str, str]]
 
 
-def match_inputs(office: Office, start: datetime.date, end: datetime.date) -> Inputs:
+def match_inputs(office: Office, start: datetime.date, end: datetime.date, kinds: Sequence[str] = ()) -> Inputs:
     """Everything the engine needs, in a fixed number of queries (never origin, nationality or religion)."""
-    offers = offers_in_period(office, start, end)
+    offers = offers_in_period(office, start, end, kinds)
     match_offers = [
         MatchOffer(
             offer_id=str(o.pk),
@@ -200,6 +203,7 @@ def run_match(
     mode: str,
     period_start: datetime.date,
     period_end: datetime.date,
+    kinds: Sequence[str] = (),
     wish_weight: Decimal = Decimal(1),
     qualifying_floor: int | None = None,
     progress: Progress | None = None,
@@ -210,9 +214,12 @@ def run_match(
         raise PermissionDenied
     if period_end < period_start:
         raise ValidationError({"period_end": _("The period cannot end before it starts.")})
+    unknown = sorted(set(kinds) - {kind.value for kind in MeasureType})
+    if unknown:
+        raise ValidationError({"kinds": _("Unknown kind of measure: %(kind)s") % {"kind": unknown[0]}})
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    inputs = match_inputs(office, period_start, period_end)
+    inputs = match_inputs(office, period_start, period_end, kinds)
     timings["load"] = time.perf_counter() - started
     floors = None
     if qualifying_floor:
@@ -224,6 +231,7 @@ def run_match(
         "qualifying_floor": qualifying_floor,
         "period": [period_start.isoformat(), period_end.isoformat()],
         "group": "education",
+        "kinds": sorted(kinds),
     }
     try:
         problem = build_problem(

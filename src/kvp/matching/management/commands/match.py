@@ -25,6 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--from", dest="start", default="", help="offers starting from (YYYY-MM-DD; today)")
         parser.add_argument("--to", dest="end", default="", help="offers starting until (YYYY-MM-DD; +60 days)")
         parser.add_argument("--mode", choices=MatchRun.Mode.values, default=MatchRun.Mode.OPTIMAL)
+        parser.add_argument("--kinds", default="", help="measure types to share out, comma-separated (all)")
         parser.add_argument("--wish-weight", default="1", help="0 = fit only; 1 = default weight of wishes")
         parser.add_argument("--floor", type=int, default=None, help="least %% qualifying offers per education level")
 
@@ -42,11 +43,17 @@ class Command(BaseCommand):
         except (ValueError, InvalidOperation) as error:
             raise CommandError(f"Bad date or weight: {error}") from error
         bars: dict[str, ProgressBar] = {}
+        shown: list[str] = []
 
         def write(text: str) -> None:
             sys.stderr.write(text)
 
         def progress(stage: str, done: int, total: int) -> None:
+            if shown and shown[-1] != stage and bars[shown[-1]].done < bars[shown[-1]].total:
+                bars[shown[-1]].advance(bars[shown[-1]].total)  # the stage is over when the next begins
+                bars[shown[-1]].finish()
+            if stage not in bars:
+                shown.append(stage)
             bar = bars.setdefault(stage, ProgressBar(write, label=f"{stage:8}", total=total))
             bar.advance(done - bar.done)
             if done >= total:
@@ -59,6 +66,7 @@ class Command(BaseCommand):
                 mode=options["mode"],
                 period_start=start,
                 period_end=end,
+                kinds=[kind for kind in options["kinds"].split(",") if kind],
                 wish_weight=weight,
                 qualifying_floor=options["floor"],
                 progress=progress,
