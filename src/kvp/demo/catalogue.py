@@ -18,9 +18,11 @@ Two rules are there on purpose:
 - The job-guarantee rule of E6: the truck course and the bus licence are only given with a job guarantee
   from an employer, and the demo participants' refusals (kvp.demo.participations) cite it most.
 
-Everything is drawn from the rng given and `today`, so the same seed and day give the same catalogue. The
-catalogue grows mildly with the office: more groups of the busiest courses and more employers
-(`offer_count`).
+Everything is drawn from the rng given and `today`, so the same seed and day give the same catalogue. Start
+dates are counted from `today`: school subjects start in August and January, but the trade-certificate courses
+and vocational Norwegian take a new group within the next two months, so a matching run over the coming three
+months finds the offers the participants wish for most (kvp.demo.wishes). The catalogue grows mildly with the
+office: more groups of the busiest courses and more employers (`offer_count`).
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ from kvp.rules.prerequisites import Prerequisite
 PARTICIPANTS_PER_EXTRA_OFFER = 50
 MAX_EXTRA_OFFERS = 120  # one group or employer more per 50 participants, at most this many
 AVAILABLE_YEARS_BACK = 3  # offers have been there long enough for the oldest demo histories
+WEEKS_IN_A_TERM = 13
 M = MeasureType
 KIND, SECTOR = Provider.Kind, Provider.Sector
 BYMISJON = "Kirkens Bymisjon Drammen"
@@ -101,7 +104,9 @@ class OfferSpec:
     mentor: bool = False
     alone: bool = False
     language: str = "nb"
-    starts: str = "rolling"  # "rolling" (any Monday), "monthly", "term" (August and January) or "weeks:N"
+    # "rolling" (any Monday), "monthly", "term" (August and January), or "weeks:N" (every N weeks from the coming
+    # Monday) and "weeks:N+F" (the first group F weeks after it): new groups counted from `today`
+    starts: str = "rolling"
     activities: tuple[tuple[str, str], ...] = ()
 
 
@@ -161,12 +166,12 @@ _FAGBREV_CONTENT = (
 )
 
 
-def _fagbrev(key: str, trade: str, code: str, work: str, *, norwegian: str = "a2") -> OfferSpec:
+def _fagbrev(key: str, trade: str, code: str, work: str, first: int, *, norwegian: str = "a2") -> OfferSpec:
     return OfferSpec(
         key, "bfk_fagbrev", M.TRADE_CERTIFICATE, f"Fagbrev i {trade} – praksiskandidat",
         _FAGBREV_CONTENT.format(work=work), "7.5", 40, 12, cost=4500, occupation=code,
         qualification=f"Fagbrev i {trade}", norwegian=norwegian, prerequisites=("work_experience_years:5",),
-        starts="term", activities=((f"Fagbrev som praksiskandidat: {trade}", FAGBREV_PROVIDER),),
+        starts=f"weeks:26+{first}", activities=((f"Fagbrev som praksiskandidat: {trade}", FAGBREV_PROVIDER),),
     )
 
 
@@ -194,14 +199,15 @@ OFFERS = (
     OfferSpec(
         "yrkesnorsk_helse", "vo", M.VOCATIONAL_NORWEGIAN, "Yrkesnorsk – helse og omsorg",
         "Norsk for arbeid med eldre og syke: stell, måltider, rapport og samtaler med pårørende. To dager i uken.",
-        "15", 20, 14, occupation="5321", norwegian="a1", gives=("norwegian:a2",), starts="term",
+        "15", 20, 14, occupation="5321", norwegian="a1", gives=("norwegian:a2",), starts="weeks:20+3",
         activities=((plan_texts.HEALTH_NORWEGIAN.title, VOKSENOPPLAERING),),
     ),
     OfferSpec(
         "yrkesnorsk_gronn", "vo", M.VOCATIONAL_NORWEGIAN, "Yrkesnorsk – grønne fag",
         "Norsk for gartneri og grøntanlegg: planter, verktøy, HMS og praten med kunder og kolleger. Undervisning "
         "to dager i uken, med oppgaver du tar med til praksisplassen.",
-        "15", 16, 12, occupation="6113", norwegian="a1", gives=("norwegian:a2",), mentor=True, starts="term",
+        "15", 16, 12, occupation="6113", norwegian="a1", gives=("norwegian:a2",), mentor=True,
+        starts="weeks:16+5",
     ),
     # E5: the only course that gives B1 needs an ongoing placement.
     OfferSpec(
@@ -218,12 +224,12 @@ OFFERS = (
         "22.5", 40, 20, qualification="Vitnemål fra grunnskolen", norwegian="a2", starts="term",
     ),
     # Buskerud fylkeskommune: the experience route to a trade certificate (E4), and upper secondary subjects.
-    _fagbrev("fagbrev_gartner", "gartnerfaget", "6113", "gartneri eller planteproduksjon"),
-    _fagbrev("fagbrev_anleggsgartner", "anleggsgartnerfaget", "6113", "anleggsgartnerarbeid eller parkdrift"),
-    _fagbrev("fagbrev_renhold", "renholdsoperatørfaget", "9112", "renhold"),
-    _fagbrev("fagbrev_helse", "helsearbeiderfaget", "5321", "pleie og omsorg", norwegian="b1"),
-    _fagbrev("fagbrev_barn", "barne- og ungdomsarbeiderfaget", "5311", "arbeid med barn"),
-    _fagbrev("fagbrev_kokk", "kokkfaget", "5120", "arbeid på kjøkken"),
+    _fagbrev("fagbrev_gartner", "gartnerfaget", "6113", "gartneri eller planteproduksjon", 4),
+    _fagbrev("fagbrev_anleggsgartner", "anleggsgartnerfaget", "6113", "anleggsgartnerarbeid eller parkdrift", 7),
+    _fagbrev("fagbrev_renhold", "renholdsoperatørfaget", "9112", "renhold", 3),
+    _fagbrev("fagbrev_helse", "helsearbeiderfaget", "5321", "pleie og omsorg", 9, norwegian="b1"),
+    _fagbrev("fagbrev_barn", "barne- og ungdomsarbeiderfaget", "5311", "arbeid med barn", 6),
+    _fagbrev("fagbrev_kokk", "kokkfaget", "5120", "arbeid på kjøkken", 8),
     OfferSpec(
         "vg_matte", "bfk_vo", M.EDUCATION, "Matematikk og engelsk, videregående for voksne (kveld)",
         "To kvelder i uken, med eksamen. Gir fagene du trenger for å søke fagskole senere.",
@@ -624,13 +630,16 @@ def _monday_on_or_after(day: datetime.date) -> datetime.date:
 
 
 def _start_dates(pattern: str, today: datetime.date) -> list[datetime.date]:
-    """The next start dates: none for rolling starts, else the first Monday of the coming months or terms."""
+    """The next start dates: none for rolling starts; Mondays counted from `today` for groups every few weeks
+    (four of them, or two when they are more than a term apart); else the first Monday of the coming months or
+    terms."""
     if pattern == "rolling":
         return []
     if pattern.startswith("weeks:"):
-        every = datetime.timedelta(weeks=int(pattern.partition(":")[2]))
-        first = _monday_on_or_after(today + datetime.timedelta(days=1))
-        return [first + every * number for number in range(4)]
+        weeks, _plus, lead = pattern.partition(":")[2].partition("+")
+        every = datetime.timedelta(weeks=int(weeks))
+        first = _monday_on_or_after(today + datetime.timedelta(days=1)) + datetime.timedelta(weeks=int(lead or 0))
+        return [first + every * number for number in range(4 if int(weeks) <= WEEKS_IN_A_TERM else 2)]
     months = (1, 8) if pattern == "term" else tuple(range(1, 13))
     found: list[datetime.date] = []
     year, month = today.year, today.month

@@ -33,6 +33,7 @@ class Persona:
     norwegian: Cefr  # every skill at least this, the lowest exactly this
     trade_years: Decimal
     education: str  # Education.Level, completed, abroad
+    wishes: tuple[str, ...] = ()  # catalogue keys (kvp.demo.catalogue) the persona wishes for first, in order
 
 
 GARDENER_TRACK = replace(
@@ -64,6 +65,7 @@ GARDENER = Persona(
     norwegian=Cefr.A2,
     trade_years=Decimal(YEARS),
     education=Education.Level.LOWER_SECONDARY,
+    wishes=("fagbrev_gartner", "yrkesnorsk_gronn"),  # the trade certificate, then vocational Norwegian (E4, E9)
 )
 
 

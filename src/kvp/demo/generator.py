@@ -1,8 +1,9 @@
 """The demo office NAV Drammen as unsaved model instances: staff, then participants one by one.
 
 Everything is drawn from a seeded random generator, so the same seed and the same `today` give
-the same people, numbers, histories, mappings and plans (kvp.demo.plans), and the same places in the
-catalogue's offers (kvp.demo.participations). Nothing here touches the database.
+the same people, numbers, histories, mappings and plans (kvp.demo.plans), the same places in the
+catalogue's offers (kvp.demo.participations) and the same ranked wishes for them (kvp.demo.wishes). Nothing
+here touches the database.
 
 Caseloads stay realistic at any size: about 20 participants per counsellor (E7). The office keeps
 its six named counsellors and gets more generated ones when there are more than 120 participants.
@@ -27,7 +28,9 @@ from kvp.demo.participations import Ledger, participation_rows
 from kvp.demo.people import PeopleFactory, Person, add_years
 from kvp.demo.plans import PlanRows, Quotas, plan_rows
 from kvp.demo.story import Story, new_uuid, note_facts
+from kvp.demo.wishes import WishCatalogue, WishShare, wish_rows
 from kvp.followup.models import CaseNote, Meeting
+from kvp.matching.models import Preference
 from kvp.participants.models import Participant
 from kvp.programme.models import Case, CaseEvent, Decision, EligibilityReview
 from kvp.rules.case_status import CaseStatus
@@ -92,6 +95,7 @@ class ParticipantRows:
     plans: PlanRows = field(default_factory=PlanRows)  # the mapping, and a plan for each granted case
     participations: list[Participation] = field(default_factory=list)  # in the catalogue's offers
     provider_changes: list[ProviderChange] = field(default_factory=list)
+    preferences: list[Preference] = field(default_factory=list)  # ranked wishes for the catalogue's offers
 
 
 def seeded(seed: int, purpose: str) -> random.Random:
@@ -156,10 +160,13 @@ def participant_rows(
 ) -> Iterator[ParticipantRows]:
     """Participants with their cases, events, meetings, notes, mapping and plans, one at a time to keep memory
     flat. Mappings and plans come from a stream of each participant's own, so they change nothing else; so do
-    their participations in the `catalogue`'s offers, when there is one (kvp.demo.participations)."""
+    their participations in the `catalogue`'s offers, when there is one (kvp.demo.participations), and their
+    wishes for those offers (kvp.demo.wishes)."""
     people = PeopleFactory(rng, today)
     quotas = Quotas.for_office(sizes.participants)
     ledger = Ledger.for_office(sizes.participants)
+    wishes = WishCatalogue.of(catalogue, today) if catalogue is not None else None
+    wish_share = WishShare()
     gardener_placed = False
     chosen = rng.sample(range(sizes.participants), sizes.shielded + sizes.unassigned)
     shielded, unassigned = set(chosen[: sizes.shielded]), set(chosen[sizes.shielded :])
@@ -234,6 +241,22 @@ def participant_rows(
                     catalogue=catalogue,
                     ledger=ledger,
                 )
+            granted = current.decided_on if current.status in LOGIN_STATUSES else None  # a programme to wish in
+            if wishes is not None and granted is not None and (wish_share.due() or persona is not None):
+                rows.preferences = wish_rows(
+                    random.Random(f"{participant.pk}:wishes"),  # noqa: S311 -- synthetic demo data, not security
+                    today=today,
+                    since=granted,
+                    participant=participant,
+                    login=login,
+                    counsellor=counsellor,
+                    plans=rows.plans,
+                    participations=rows.participations,
+                    meetings=rows.meetings,
+                    wishes=wishes,
+                    first=persona.wishes if persona else (),
+                )
+                wish_share.record(rows.preferences)
         rows.notes = story.notes(current, earlier)
         yield rows
 

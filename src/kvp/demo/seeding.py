@@ -29,6 +29,7 @@ from kvp.demo.generator import (
 )
 from kvp.demo.places import OFFICE_NAME, OFFICE_UNIT_NUMBER
 from kvp.followup.models import CaseNote, Meeting
+from kvp.matching.models import Preference
 from kvp.participants.models import Participant
 from kvp.plans.models import Activity, Education, Goal, Mapping, Plan, PlanVersion, Proposal, WorkExperience
 from kvp.programme.models import Case, CaseEvent, Decision, EligibilityReview
@@ -54,6 +55,7 @@ INSERT_ORDER: dict[type[models.Model], str] = {
     Proposal: "proposals",
     Participation: "participations",
     ProviderChange: "provider changes",
+    Preference: "wishes",
 }
 ROWS_PER_INSERT = 1000  # keeps every INSERT under PostgreSQL's 65,535 parameters
 
@@ -143,6 +145,7 @@ class Batch:
         self.rows[Proposal] += plans.proposals
         self.rows[Participation] += item.participations
         self.rows[ProviderChange] += item.provider_changes
+        self.rows[Preference] += item.preferences
 
     def write(self) -> int:
         """Insert and empty the batch; returns the number of participants written."""

@@ -20,8 +20,8 @@ from kvp.demo.seeding import Seeded, seed_demo
 class Command(BaseCommand):
     help = (
         "Seed the demo office NAV Drammen: staff, participants with synthetic national ids, cases, meetings, "
-        "notes, mappings, plans, and a catalogue of measures with the participants' places in it. Does nothing if "
-        "the office exists. The same seed and --today give the same data."
+        "notes, mappings, plans, and a catalogue of measures with the participants' places and wishes in it. Does "
+        "nothing if the office exists. The same seed and --today give the same data."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
