@@ -98,6 +98,8 @@ class Inputs:
     offers: list[MatchOffer]
     offer_rows: dict[str, Offer]
     dropped_wishes: list[dict[str, str]]
+    wishes: dict[str, list[str]]  # every participant's wishes as ranked, including those left out of the match
+    taken: frozenset[tuple[str, str]]  # (participant, offer) pairs already applied for, running or completed
 
 
 def match_inputs(office: Office, start: datetime.date, end: datetime.date, kinds: Sequence[str] = ()) -> Inputs:
@@ -118,8 +120,8 @@ def match_inputs(office: Office, start: datetime.date, end: datetime.date, kinds
         for o, free in offers
     ]
     by_id = {offer.offer_id: offer for offer in match_offers}
-    ids = sorted(str(pk) for pk in participants_in_programme(office.pk).values_list("pk", flat=True))
-    holds = holds_by_participant(ids)
+    holds = holds_by_participant(participants_in_programme(office.pk))
+    ids = sorted(holds)
     groups = _education_groups(ids)
     wanted: dict[str, tuple[str, ...]] = {}
     experience: dict[str, list[Experience]] = defaultdict(list)
@@ -139,35 +141,42 @@ def match_inputs(office: Office, start: datetime.date, end: datetime.date, kinds
         .values_list("participant_id", "offer_id")
     ):
         wishes[str(participant_id)].append(str(wished))
+    taken = frozenset(
+        (str(participant_id), str(offer_id))
+        for participant_id, offer_id in Participation.objects.filter(
+            participant_id__in=ids, status__in=[*Participation.OPEN, Participation.Status.COMPLETED]
+        ).values_list("participant_id", "offer_id")
+    )
     participants = []
     for pk in ids:
         base = MatchParticipant(pk, holds[pk], wanted.get(pk, ()), tuple(experience[pk]), (), groups[pk])
         kept = []
         for offer_id in wishes[pk]:
             offer = by_id.get(offer_id)
-            if offer is None or infeasible_reason(base, offer) is not None:
-                dropped.append(
-                    {"participant": pk, "offer": offer_id, "why": "not_in_period" if offer is None else "cannot_take"}
-                )
+            if offer is None or (pk, offer_id) in taken or infeasible_reason(base, offer) is not None:
+                why = "not_in_period" if offer is None else "already_in" if (pk, offer_id) in taken else "cannot_take"
+                dropped.append({"participant": pk, "offer": offer_id, "why": why})
             else:
                 kept.append(offer_id)
         participants.append(
             MatchParticipant(pk, holds[pk], wanted.get(pk, ()), tuple(experience[pk]), tuple(kept), groups[pk])
         )
-    return Inputs(participants, match_offers, {str(o.pk): o for o, _free in offers}, dropped)
+    return Inputs(participants, match_offers, {str(o.pk): o for o, _free in offers}, dropped, dict(wishes), taken)
 
 
-def feasible_candidates(participants: list[MatchParticipant], offers: list[MatchOffer]) -> dict[str, Sequence[str]]:
-    """The offers each participant can take (hard prerequisites met; E5), computed once per distinct set of
-    holds, so the scoring looks only at feasible pairs. The optimum is unchanged: infeasible pairs are
-    excluded anyway."""
+def feasible_candidates(
+    participants: list[MatchParticipant], offers: list[MatchOffer], taken: frozenset[tuple[str, str]] = frozenset()
+) -> dict[str, Sequence[str]]:
+    """The offers each participant can take (hard prerequisites met; E5) and is not already in or done with,
+    computed once per distinct set of holds, so the scoring looks only at feasible pairs."""
     hard = [(offer.offer_id, [need for need in offer.requires if need.kind not in SOFT_KINDS]) for offer in offers]
     by_holds: dict[frozenset[Prerequisite], list[str]] = {}
     found: dict[str, Sequence[str]] = {}
     for person in participants:
         if person.holds not in by_holds:
             by_holds[person.holds] = [oid for oid, needs in hard if all(met(person.holds, need) for need in needs)]
-        found[person.participant_id] = by_holds[person.holds]
+        pid = person.participant_id
+        found[pid] = [oid for oid in by_holds[person.holds] if (pid, oid) not in taken]
     return found
 
 
@@ -238,7 +247,7 @@ def run_match(
             inputs.participants,
             inputs.offers,
             preference_weight=DEFAULT_PREFERENCE_WEIGHT * wish_weight,
-            candidates=feasible_candidates(inputs.participants, inputs.offers),
+            candidates=feasible_candidates(inputs.participants, inputs.offers, inputs.taken),
         )
         tick = time.perf_counter()
         assignment = solve_problem(
@@ -276,7 +285,7 @@ def run_match(
         fit = fit_score(person, offer)
         if fit is None:  # the engine assigns only feasible pairs; kept explicit for the type checker
             continue
-        wishes = person.preferences
+        wishes = tuple(inputs.wishes.get(participant_id, ()))
         proposals.append(
             MatchProposal(
                 run=run,
