@@ -38,15 +38,25 @@ def query_count(call: Callable[[], None]) -> int:
     return len(queries.captured_queries)
 
 
-def median_seconds(baseline: Callable[[], None], large: Callable[[], None], *, repeats: int) -> tuple[float, float]:
-    """Median wall time of each call over `repeats` alternating runs, after a warm-up of each."""
-    for _ in range(WARMUP):
+def median_seconds(
+    baseline: Callable[[], None],
+    large: Callable[[], None],
+    *,
+    repeats: int,
+    warmup: int = WARMUP,
+    before: Callable[[], object] | None = None,
+) -> tuple[float, float]:
+    """Median wall time of each call over `repeats` alternating runs, after `warmup` runs of each; `before`
+    (e.g. gc.collect) runs untimed before each timed run."""
+    for _ in range(warmup):
         baseline()
         large()
     calls = (baseline, large)
     timings: tuple[list[float], list[float]] = ([], [])
     for index in range(repeats):
         for which in (0, 1) if index % 2 == 0 else (1, 0):
+            if before is not None:
+                before()
             start = time.perf_counter()
             calls[which]()
             timings[which].append(time.perf_counter() - start)

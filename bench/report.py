@@ -46,6 +46,7 @@ class Outcome:
     baseline: str  # what the baseline case is, e.g. "office of 200"
     large: str
     rows: list[Row]
+    notes: tuple[str, ...] = ()  # what else the run found, printed under the table
 
     @property
     def passed(self) -> bool:
@@ -67,6 +68,8 @@ def print_outcome(outcome: Outcome, write: Write) -> None:
     write(f"  large:    {outcome.large}")
     for line in table:
         write("  " + "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
+    for note in outcome.notes:
+        write(f"  {note}")
 
 
 def print_summary(outcomes: list[Outcome], seconds: float, write: Write) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-NAMES = ("list", "detail", "audit", "seeding")
+NAMES = ("list", "detail", "audit", "seeding", "barriers", "matching", "matching_run")
 TODAY = datetime.date(2026, 3, 2)  # the date demo histories lead up to: fixed, so every run builds the same data
 
 
@@ -17,6 +17,9 @@ class Scale:
     seeding_large: int  # participants seeded by `kvp demo` in a fresh database
     seeding_baseline: int
     repeats: int  # timed requests per page and case
+    barrier_offers: int  # current offers in the office the barrier scan reads
+    barrier_participants: int  # participants with an open case in that office
+    barrier_repeats: int  # timed runs of the barrier scan and of the plain scan
 
 
 FULL = Scale(
@@ -26,6 +29,9 @@ FULL = Scale(
     seeding_large=20_000,
     seeding_baseline=1_000,
     repeats=15,
+    barrier_offers=10_000,
+    barrier_participants=100_000,
+    barrier_repeats=3,
 )
 QUICK = Scale(
     large_office=2_000,
@@ -34,4 +40,7 @@ QUICK = Scale(
     seeding_large=4_000,
     seeding_baseline=1_000,
     repeats=9,
+    barrier_offers=1_000,
+    barrier_participants=10_000,
+    barrier_repeats=5,
 )
