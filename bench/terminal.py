@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from kvp.demo.progress import ProgressBar
+from kvp.common.progress import ProgressBar
 
 
 def to_terminal(text: str) -> None:

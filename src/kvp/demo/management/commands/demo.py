@@ -10,10 +10,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from kvp.accounts.models import ROLE_PARTICIPANT, User, roles_label
+from kvp.common.progress import ProgressBar
 from kvp.demo.generator import MAX_PARTICIPANTS, PASSWORD
 from kvp.demo.names import STAFF
 from kvp.demo.places import OFFICE_NAME
-from kvp.demo.progress import ProgressBar
 from kvp.demo.seeding import Seeded, seed_demo
 
 

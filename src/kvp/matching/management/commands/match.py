@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kvp.accounts.models import Office, User
-from kvp.demo.progress import ProgressBar
+from kvp.common.progress import ProgressBar
 from kvp.matching.models import MatchRun
 from kvp.matching.runs import may_run, run_match
 
