@@ -7,6 +7,7 @@ from collections.abc import Callable
 from bench.barriers import barrier_scan
 from bench.database import fresh_database
 from bench.matching import matching_benchmark
+from bench.matching_run import matching_run_benchmark
 from bench.pages import audit_search, participant_detail, participant_list
 from bench.report import Outcome, Write, print_outcome
 from bench.scale import QUICK, Scale
@@ -38,5 +39,9 @@ def run(names: list[str], scale: Scale, write: Write) -> list[Outcome]:
         print_outcome(outcomes[-1], write)
     if "matching" in names:
         outcomes.append(matching_benchmark(quick=scale is QUICK))
+        print_outcome(outcomes[-1], write)
+    if "matching_run" in names:
+        with fresh_database("kvp_bench_matching"):
+            outcomes.append(matching_run_benchmark(quick=scale is QUICK))
         print_outcome(outcomes[-1], write)
     return outcomes

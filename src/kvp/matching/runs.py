@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,7 +24,7 @@ from kvp.catalogue.facts import EDUCATION_ORDER, requirements_of
 from kvp.catalogue.models import Offer, Participation
 from kvp.matching.models import MatchProposal, MatchRun, Preference
 from kvp.matching_engine import build_problem, solve_problem, summarise
-from kvp.plans.models import Education, Mapping
+from kvp.plans.models import Education, Mapping, WorkExperience
 from kvp.rules import occupations
 from kvp.rules.matching import (
     DEFAULT_PREFERENCE_WEIGHT,
@@ -74,18 +74,18 @@ def offers_in_period(
     return found
 
 
-def _education_groups(ids: list[str]) -> dict[str, str]:
+def _education_groups(ids: list[str], people: QuerySet[Any]) -> dict[str, str]:
     """The highest completed education per participant: the non-protected group a fairness floor may use."""
     best: dict[str, EducationLevel] = {}
-    for participant_id, level in Education.objects.filter(mapping__participant_id__in=ids, completed=True).values_list(
-        "mapping__participant_id", "level"
-    ):
+    for participant_id, level in Education.objects.filter(
+        mapping__participant_id__in=people, completed=True
+    ).values_list("mapping__participant_id", "level"):
         key, value = str(participant_id), EducationLevel(level)
         if key not in best or EDUCATION_ORDER.index(value) > EDUCATION_ORDER.index(best[key]):
             best[key] = value
     none = {
         str(pk)
-        for pk in Mapping.objects.filter(participant_id__in=ids, no_education=True).values_list(
+        for pk in Mapping.objects.filter(participant_id__in=people, no_education=True).values_list(
             "participant_id", flat=True
         )
     }
@@ -120,23 +120,27 @@ def match_inputs(office: Office, start: datetime.date, end: datetime.date, kinds
         for o, free in offers
     ]
     by_id = {offer.offer_id: offer for offer in match_offers}
-    holds = holds_by_participant(participants_in_programme(office.pk))
+    in_programme = participants_in_programme(office.pk)
+    people = in_programme.values("pk")  # a subquery: no list of ids as query parameters
+    holds = holds_by_participant(in_programme)
     ids = sorted(holds)
-    groups = _education_groups(ids)
-    wanted: dict[str, tuple[str, ...]] = {}
+    groups = _education_groups(ids, people)
+    wanted = {
+        str(pk): tuple(code for code in codes if occupations.is_valid_code(code))
+        for pk, codes in Mapping.objects.filter(participant_id__in=people).values_list(
+            "participant_id", "wanted_occupations"
+        )
+    }
     experience: dict[str, list[Experience]] = defaultdict(list)
-    for mapping in Mapping.objects.filter(participant_id__in=ids).prefetch_related("work_experience"):
-        key = str(mapping.participant_id)
-        wanted[key] = tuple(code for code in mapping.wanted_occupations if occupations.is_valid_code(code))
-        experience[key] += [
-            Experience(row.occupation_code, row.years)
-            for row in mapping.work_experience.all()
-            if occupations.is_valid_code(row.occupation_code)
-        ]
+    for owner, code, years in WorkExperience.objects.filter(mapping__participant_id__in=people).values_list(
+        "mapping__participant_id", "occupation_code", "years"
+    ):
+        if occupations.is_valid_code(code):
+            experience[str(owner)].append(Experience(code, years))
     wishes: dict[str, list[str]] = defaultdict(list)
     dropped: list[dict[str, str]] = []
     for participant_id, wished in (
-        Preference.objects.filter(participant_id__in=ids)
+        Preference.objects.filter(participant_id__in=people)
         .order_by("participant_id", "rank")
         .values_list("participant_id", "offer_id")
     ):
@@ -144,7 +148,7 @@ def match_inputs(office: Office, start: datetime.date, end: datetime.date, kinds
     taken = frozenset(
         (str(participant_id), str(offer_id))
         for participant_id, offer_id in Participation.objects.filter(
-            participant_id__in=ids, status__in=[*Participation.OPEN, Participation.Status.COMPLETED]
+            participant_id__in=people, status__in=[*Participation.OPEN, Participation.Status.COMPLETED]
         ).values_list("participant_id", "offer_id")
     )
     participants = []
@@ -168,16 +172,28 @@ def feasible_candidates(
     participants: list[MatchParticipant], offers: list[MatchOffer], taken: frozenset[tuple[str, str]] = frozenset()
 ) -> dict[str, Sequence[str]]:
     """The offers each participant can take (hard prerequisites met; E5) and is not already in or done with,
-    computed once per distinct set of holds, so the scoring looks only at feasible pairs."""
-    hard = [(offer.offer_id, [need for need in offer.requires if need.kind not in SOFT_KINDS]) for offer in offers]
-    by_holds: dict[frozenset[Prerequisite], list[str]] = {}
-    found: dict[str, Sequence[str]] = {}
-    for person in participants:
-        if person.holds not in by_holds:
-            by_holds[person.holds] = [oid for oid, needs in hard if all(met(person.holds, need) for need in needs)]
-        pid = person.participant_id
-        found[pid] = [oid for oid in by_holds[person.holds] if (pid, oid) not in taken]
-    return found
+    so the scoring looks only at feasible pairs. Each distinct requirement is checked once against each
+    distinct set of hard holds; an offer's takers are the intersection over its requirements."""
+    groups: dict[frozenset[Prerequisite], list[int]] = defaultdict(list)
+    for index, person in enumerate(participants):
+        groups[frozenset(need for need in person.holds if need.kind not in SOFT_KINDS)].append(index)
+    everyone = frozenset(range(len(participants)))
+    meeting: dict[Prerequisite, frozenset[int]] = {}
+    takers: dict[str, list[str]] = defaultdict(list)
+    for offer in offers:
+        able = everyone
+        for need in (need for need in offer.requires if need.kind not in SOFT_KINDS):
+            if need not in meeting:
+                meeting[need] = frozenset(i for held, members in groups.items() if met(held, need) for i in members)
+            able = able & meeting[need]
+        for index in able:
+            takers[participants[index].participant_id].append(offer.offer_id)
+    return {
+        person.participant_id: [
+            oid for oid in takers[person.participant_id] if (person.participant_id, oid) not in taken
+        ]
+        for person in participants
+    }
 
 
 def _components(fit: Any) -> list[dict[str, Any]]:
