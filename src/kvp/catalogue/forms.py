@@ -177,7 +177,7 @@ class ProviderChangeForm(AkselForm):
 
 class ProviderChangeDecisionForm(AkselForm):
     approve = forms.TypedChoiceField(
-        label=_("Decision"),
+        label=_("What do you decide?"),
         choices=[("yes", _("Approve")), ("no", _("Reject"))],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,

@@ -64,7 +64,7 @@ class MatchRunForm(AkselForm):
 class ProposalDecisionForm(AkselForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
     decision = forms.ChoiceField(
-        label=_("Decision"),
+        label=_("What do you decide?"),
         choices=[
             (MatchProposal.Status.ACCEPTED, _("Accept")),
             (MatchProposal.Status.CHANGED, _("Change to another offer")),

@@ -25,9 +25,10 @@ from kvp.common.requests import AuthedRequest
 from kvp.matching.decisions import proposal_confirm, proposal_decide
 from kvp.matching.forms import MatchRunForm, ProposalDecisionForm, WishesForm
 from kvp.matching.models import MAX_WISHES, MatchProposal, MatchRun, Preference
-from kvp.matching.runs import may_run, run_match
+from kvp.matching.runs import NOT_MAPPED, may_run, run_match
 from kvp.matching.wishes import wishable_offers, wishes_set
 from kvp.participants.access import get_participant_for_user, participants_visible_in_lists
+from kvp.plans.models import Education
 from kvp.rules.access import Basis
 
 
@@ -133,7 +134,14 @@ def match_run(request: AuthedRequest, run_id: uuid.UUID) -> HttpResponse:
         proposal.form = ProposalDecisionForm(  # type: ignore[attr-defined]
             initial={"version": proposal.version}, offers=offers.values(), prefix=str(proposal.pk)
         )
-    return render(request, "matching/run.html", {"run": run, "proposals": proposals, "results": run.results})
+    names = dict(Education.Level.choices) | {"none": _("No schooling"), NOT_MAPPED: _("Not mapped yet")}
+    groups = [
+        (names.get(group, group), got, size)
+        for group, (got, size) in run.results.get("qualifying_by_group", {}).items()
+    ]
+    return render(
+        request, "matching/run.html", {"run": run, "proposals": proposals, "results": run.results, "groups": groups}
+    )
 
 
 @login_required
