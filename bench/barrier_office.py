@@ -275,8 +275,8 @@ class BarrierOffice:
 
 
 @dataclass
-class _Rows:
-    """One batch of rows, inserted in foreign-key order."""
+class Rows:
+    """One batch of rows, inserted in foreign-key order (the order of the fields)."""
 
     participants: list[Participant] = field(default_factory=list)
     cases: list[Case] = field(default_factory=list)
@@ -287,15 +287,10 @@ class _Rows:
     participations: list[Participation] = field(default_factory=list)
 
     def write(self) -> int:
-        Participant.objects.bulk_create(self.participants, batch_size=ROWS_PER_INSERT)
-        Case.objects.bulk_create(self.cases, batch_size=ROWS_PER_INSERT)
-        Mapping.objects.bulk_create(self.mappings, batch_size=ROWS_PER_INSERT)
-        WorkExperience.objects.bulk_create(self.experience, batch_size=ROWS_PER_INSERT)
-        Plan.objects.bulk_create(self.plans, batch_size=ROWS_PER_INSERT)
-        Activity.objects.bulk_create(self.activities, batch_size=ROWS_PER_INSERT)
-        Participation.objects.bulk_create(self.participations, batch_size=ROWS_PER_INSERT)
         written = len(self.participants)
         for rows in vars(self).values():
+            if rows:
+                type(rows[0]).objects.bulk_create(rows, batch_size=ROWS_PER_INSERT)
             rows.clear()  # the next batch starts empty
         return written
 
@@ -472,7 +467,7 @@ def _programme(
     used: set[str] = set()
     origins = [(origin, origin.weight) for origin in ORIGINS]
     bar = progress("Participants", total)
-    rows = _Rows()
+    rows = Rows()
     for number in range(total):
         person = _person(rng, ids, office, counsellor, used, pick(rng, origins))
         rows.participants.append(person)

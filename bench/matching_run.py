@@ -55,6 +55,7 @@ from bench.barrier_office import (
     LICENCE,
     LINE_WEIGHTS,
     OFFERS_PER_PROVIDER,
+    Rows,
     Weighted,
     _Ids,
     _person,
@@ -152,29 +153,8 @@ class _Catalogue:
 
 
 @dataclass
-class _Rows:
-    participants: list[Participant] = field(default_factory=list)
-    cases: list[Case] = field(default_factory=list)
-    mappings: list[Mapping] = field(default_factory=list)
-    experience: list[WorkExperience] = field(default_factory=list)
-    plans: list[Plan] = field(default_factory=list)
-    activities: list[Activity] = field(default_factory=list)
-    participations: list[Participation] = field(default_factory=list)
+class _Rows(Rows):
     preferences: list[Preference] = field(default_factory=list)
-
-    def write(self) -> int:
-        Participant.objects.bulk_create(self.participants, batch_size=ROWS_PER_INSERT)
-        Case.objects.bulk_create(self.cases, batch_size=ROWS_PER_INSERT)
-        Mapping.objects.bulk_create(self.mappings, batch_size=ROWS_PER_INSERT)
-        WorkExperience.objects.bulk_create(self.experience, batch_size=ROWS_PER_INSERT)
-        Plan.objects.bulk_create(self.plans, batch_size=ROWS_PER_INSERT)
-        Activity.objects.bulk_create(self.activities, batch_size=ROWS_PER_INSERT)
-        Participation.objects.bulk_create(self.participations, batch_size=ROWS_PER_INSERT)
-        Preference.objects.bulk_create(self.preferences, batch_size=ROWS_PER_INSERT)
-        written = len(self.participants)
-        for rows in vars(self).values():
-            rows.clear()
-        return written
 
 
 def seed_match_office(size: Size, *, seed: int = SEED) -> MatchOffice:
