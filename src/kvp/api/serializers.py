@@ -8,6 +8,7 @@ from kvp.audit.models import AuditEvent
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.participants.models import Participant
 from kvp.plans.models import MEASURE_CHOICES, Activity, Goal, Proposal
+from kvp.plans.services import ACTIVITY_FIELDS
 from kvp.programme.models import END_REASON_CHOICES, STATUS_CHOICES, Case
 from kvp.rules.case_status import CaseStatus, EndReason
 
@@ -120,25 +121,7 @@ class GoalSerializer(serializers.ModelSerializer[Goal]):
 class ActivitySerializer(serializers.ModelSerializer[Activity]):
     class Meta:
         model = Activity
-        fields = [
-            "id",
-            "measure_type",
-            "title",
-            "description",
-            "provider",
-            "hours_per_week",
-            "weekdays",
-            "starts_on",
-            "ends_on",
-            "goal",
-            "formal_qualification",
-            "norwegian_needed",
-            "digital_needed",
-            "works_alone",
-            "language_practice",
-            "status",
-            "origin",
-        ]
+        fields = ["id", *ACTIVITY_FIELDS, "status", "origin"]
         read_only_fields = fields
 
 
