@@ -24,7 +24,8 @@ from bench.measure import BenchError, median_seconds
 from bench.report import Outcome, Row
 from bench.scale import Scale
 from bench.terminal import status
-from kvp.catalogue.barrier_scan import PLACEMENT_TYPES, OfficeBarriers, office_barriers
+from kvp.catalogue.barrier_scan import OfficeBarriers, office_barriers
+from kvp.catalogue.facts import PLACEMENT_TYPES
 from kvp.catalogue.models import Offer, Participation
 from kvp.participants.models import Participant
 from kvp.plans.models import Activity, Mapping, WorkExperience

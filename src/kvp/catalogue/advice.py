@@ -47,7 +47,7 @@ class ShownRecommendation:
 def recommendations_for(participant: Participant, offers: list[Offer]) -> list[ShownRecommendation]:
     """The office's current offers ranked for the participant, each with its reasons and their evidence."""
     mapping = mapping_of(participant)
-    holds = holds_of(participant, mapping)
+    holds = holds_of(participant)
     by_id = {str(offer.pk): offer for offer in offers}
     ranked = recommend(profile_of(participant, mapping), [offer_facts(offer, holds) for offer in offers])
     return [

@@ -4,14 +4,14 @@ and measure history, and offers as nodes and facts. Origin, nationality and reli
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 
+from django.db.models import Max, QuerySet
 from django.utils.translation import gettext
 
 from kvp.catalogue.models import Offer, Participation
 from kvp.participants.models import Participant
 from kvp.plans.mapping import mapping_of
-from kvp.plans.models import Activity, Mapping, Proposal
+from kvp.plans.models import Activity, Mapping, Proposal, WorkExperience
 from kvp.rules import occupations
 from kvp.rules.barriers import OfferNode
 from kvp.rules.measures import PLACEMENTS, MeasureType
@@ -23,6 +23,7 @@ from kvp.rules.skills import Cefr, DigitalLevel, NorwegianSkill
 EDUCATION_ORDER = list(EducationLevel)
 DRIVING = {Mapping.DrivingLicence.CAR, Mapping.DrivingLicence.HEAVY}
 Kind = PrerequisiteKind
+PLACEMENT_TYPES = [kind.value for kind in PLACEMENTS]
 
 
 def lowest_norwegian(mapping: Mapping) -> Cefr | None:
@@ -30,33 +31,54 @@ def lowest_norwegian(mapping: Mapping) -> Cefr | None:
     return min(levels, key=lambda level: level.rank) if levels else None
 
 
-def holds_of(participant: Participant, mapping: Mapping | None = None) -> frozenset[Prerequisite]:
-    """The prerequisites the participant meets today (E5): skills from the mapping, an ongoing placement,
-    completed measures, a driving licence, years of work experience."""
-    mapping = mapping or mapping_of(participant)
-    holds: set[Prerequisite] = set()
-    if level := lowest_norwegian(mapping):
-        holds.add(Prerequisite(Kind.NORWEGIAN, level.value))
-    if mapping.digital_skills:
-        holds.add(Prerequisite(Kind.DIGITAL, mapping.digital_skills))
-    if mapping.driving_licence in DRIVING:
-        holds.add(Prerequisite(Kind.DRIVING_LICENCE))
-    if not mapping._state.adding:
-        years = max((row.years for row in mapping.work_experience.all()), default=Decimal(0))
-        if years >= 1:
-            holds.add(Prerequisite(Kind.WORK_EXPERIENCE_YEARS, str(min(int(years), 60))))
-    participations = Participation.objects.filter(participant=participant).select_related("offer")
-    for row in participations:
-        if row.status == Participation.Status.PARTICIPATING and row.offer.measure_type in PLACEMENTS:
-            holds.add(Prerequisite(Kind.ACTIVE_PLACEMENT))
-        if row.status == Participation.Status.COMPLETED:
-            holds.add(Prerequisite(Kind.COMPLETED, row.offer.measure_type))
-    placements = [kind.value for kind in PLACEMENTS]
-    if Activity.objects.filter(
-        plan__participant=participant, measure_type__in=placements, status=Activity.Status.IN_PROGRESS
-    ).exists():
-        holds.add(Prerequisite(Kind.ACTIVE_PLACEMENT))
-    return frozenset(holds)
+def holds_by_participant(participants: QuerySet[Participant]) -> dict[str, frozenset[Prerequisite]]:
+    """What each participant holds today (E5): the lowest Norwegian level of the four skills, digital skills, a
+    driving licence, years of work experience, completed measures and an ongoing placement. Read as plain
+    values in five queries that select by subquery, so 100,000 participants cost no model objects."""
+    ids = participants.values("pk")
+    holds: dict[str, set[Prerequisite]] = {str(pk): set() for pk in participants.values_list("pk", flat=True)}
+    skills = [f"norwegian_{skill.value}" for skill in NorwegianSkill]
+    for participant_id, *values in Mapping.objects.filter(participant_id__in=ids).values_list(
+        "participant_id", *skills, "digital_skills", "driving_licence"
+    ):
+        found = holds[str(participant_id)]
+        levels = [Cefr(level) for level in values[: len(skills)] if level]
+        digital, licence = values[len(skills) :]
+        if levels:
+            found.add(Prerequisite(Kind.NORWEGIAN, min(levels, key=lambda level: level.rank).value))
+        if digital:
+            found.add(Prerequisite(Kind.DIGITAL, digital))
+        if licence in DRIVING:
+            found.add(Prerequisite(Kind.DRIVING_LICENCE))
+    most = (
+        WorkExperience.objects.filter(mapping__participant_id__in=ids)
+        .values("mapping__participant_id")
+        .annotate(most=Max("years"))
+        .values_list("mapping__participant_id", "most")
+    )
+    for participant_id, years in most:
+        if years is not None and years >= 1:
+            holds[str(participant_id)].add(Prerequisite(Kind.WORK_EXPERIENCE_YEARS, str(min(int(years), 60))))
+    rows = Participation.objects.filter(
+        participant_id__in=ids,
+        status__in=[Participation.Status.PARTICIPATING, Participation.Status.COMPLETED],
+    ).values_list("participant_id", "status", "offer__measure_type")
+    for participant_id, status, measure_type in rows:
+        if status == Participation.Status.COMPLETED:
+            holds[str(participant_id)].add(Prerequisite(Kind.COMPLETED, measure_type))
+        elif measure_type in PLACEMENT_TYPES:
+            holds[str(participant_id)].add(Prerequisite(Kind.ACTIVE_PLACEMENT))
+    placed = Activity.objects.filter(
+        plan__participant_id__in=ids, measure_type__in=PLACEMENT_TYPES, status=Activity.Status.IN_PROGRESS
+    ).values_list("plan__participant_id", flat=True)
+    for participant_id in placed:
+        holds[str(participant_id)].add(Prerequisite(Kind.ACTIVE_PLACEMENT))
+    return {key: frozenset(value) for key, value in holds.items()}
+
+
+def holds_of(participant: Participant) -> frozenset[Prerequisite]:
+    """What one participant holds (see holds_by_participant)."""
+    return holds_by_participant(Participant.objects.filter(pk=participant.pk))[str(participant.pk)]
 
 
 def requirements_of(offer: Offer) -> frozenset[Prerequisite]:

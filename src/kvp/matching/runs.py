@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kvp.accounts.models import Office, User
-from kvp.catalogue.barrier_scan import holds_by_participant, participants_in_programme
-from kvp.catalogue.facts import EDUCATION_ORDER, requirements_of
+from kvp.catalogue.barrier_scan import participants_in_programme
+from kvp.catalogue.facts import EDUCATION_ORDER, holds_by_participant, requirements_of
 from kvp.catalogue.models import Offer, Participation
 from kvp.matching.models import MatchProposal, MatchRun, Preference
 from kvp.matching_engine import build_problem, solve_problem, summarise

@@ -18,9 +18,8 @@ from kvp.catalogue.models import Offer
 from kvp.matching.models import MAX_WISHES, Preference
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.participants.models import Participant
-from kvp.rules.prerequisites import Prerequisite, PrerequisiteKind, met
-
-SOFT = frozenset({PrerequisiteKind.NORWEGIAN, PrerequisiteKind.DIGITAL})  # weighed in the fit score, not a bar
+from kvp.rules.matching import SOFT_KINDS  # levels are weighed in the fit score, not a bar
+from kvp.rules.prerequisites import Prerequisite, met
 
 
 def wishable_offers(participant: Participant) -> QuerySet[Offer]:
@@ -36,7 +35,7 @@ def wishable_offers(participant: Participant) -> QuerySet[Offer]:
 
 def unmet_rules(offer: Offer, holds: frozenset[Prerequisite]) -> list[Prerequisite]:
     """The offer's hard prerequisites the participant does not meet (E5): they make the pair infeasible."""
-    return sorted(need for need in requirements_of(offer) if need.kind not in SOFT and not met(holds, need))
+    return sorted(need for need in requirements_of(offer) if need.kind not in SOFT_KINDS and not met(holds, need))
 
 
 @transaction.atomic
