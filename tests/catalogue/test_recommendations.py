@@ -111,3 +111,14 @@ def test_two_work_practices_without_a_job_are_a_practice_loop(world: World) -> N
         second.title
         in client_for(world.counsellor).get(reverse("participant_detail", args=[world.participant.pk])).content.decode()
     )
+
+
+def test_listing_the_counsellors_participants_to_share_an_offer_with_is_logged(world: World) -> None:
+    from kvp.audit.models import AuditEvent
+
+    item = offer(provider(world.office, world.leader), world.leader)
+    page = client_for(world.counsellor).get(reverse("offer_detail", args=[item.pk])).content.decode()
+    assert world.participant.full_name in page
+    assert AuditEvent.objects.filter(
+        participant=world.participant, actor=world.counsellor, action=AuditEvent.Action.LIST
+    ).exists()

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kvp.accounts.models import Office
+from kvp.audit.models import AuditEvent
+from kvp.audit.services import audit_record
 from kvp.catalogue.forms import CatalogueFilterForm, OfferForm, ProviderForm, offer_initial
 from kvp.catalogue.models import Offer
 from kvp.catalogue.selectors import filtered, offers_for, providers_for
@@ -28,6 +30,7 @@ from kvp.participants.access import get_participant_for_user, participants_visib
 from kvp.plans.selectors import current_case
 from kvp.plans.services import proposal_submit
 from kvp.rules import occupations
+from kvp.rules.access import Basis
 
 PAGE_SIZE = 25
 
@@ -69,7 +72,15 @@ def offer_detail(request: AuthedRequest, offer_id: uuid.UUID) -> HttpResponse:
     _require_browser(request)
     offer = _offer(request, offer_id)
     user = request.user
-    share_to = participants_visible_in_lists(user).filter(counsellor=user) if user.is_counsellor else None
+    share_to = list(participants_visible_in_lists(user).filter(counsellor=user)) if user.is_counsellor else None
+    if share_to:  # their names are listed to choose from: a list read, logged
+        audit_record(
+            actor=user,
+            participants=share_to,
+            action=AuditEvent.Action.LIST,
+            object_type=AuditEvent.What.PARTICIPANT_LIST,
+            basis=Basis.ASSIGNED,
+        )
     return render(
         request,
         "catalogue/detail.html",
