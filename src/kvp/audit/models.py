@@ -44,6 +44,11 @@ class AuditEvent(models.Model):
         RECOMMENDATIONS = "recommendations", _("Recommended measures")
         WISHES = "wishes", _("Wishes for measures")
         MATCH = "match", _("Proposed place from matching")
+        CHECKIN = "checkin", _("Motivation check-in")
+        OVERVIEW = "overview", _("Follow-up overview")
+        REMINDER = "reminder", _("Reminder")
+        AFTERCARE = "aftercare", _("Follow-up after the programme")
+        INCIDENT = "incident", _("Discrimination incident")
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -131,8 +131,7 @@ def current_rules() -> dict[type[RuleSet], Any]:
         parameter = BY_NAME.get(row.name)
         if parameter is not None:
             overrides.setdefault(parameter.rules, {})[parameter.field] = parameter.parse(row.value)
-    kinds = (BenefitParameters, AbsenceParameters, DurationRules, EligibilityRules, PaymentParameters, PlanRules,
-             FlagRules)  # fmt: skip
+    kinds = dict.fromkeys(parameter.rules for parameter in PARAMETERS)
     return {rules: rules(**overrides.get(rules, {})) for rules in kinds}
 
 
