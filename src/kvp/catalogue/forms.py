@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kvp.catalogue.models import Offer, Participation, Provider, ProviderChange
+from kvp.catalogue.models import Incident, Offer, Participation, Provider, ProviderChange
 from kvp.common.forms import AkselForm, DateInput, VersionField
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.plans.models import CEFR_CHOICES, DIGITAL_CHOICES, MEASURE_CHOICES
@@ -183,3 +183,44 @@ class ProviderChangeDecisionForm(AkselForm):
         widget=forms.RadioSelect,
     )
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class IncidentForm(AkselForm):
+    """A discrimination incident at an employer or provider (E12); the text gets the wording check too."""
+
+    version = VersionField(required=False)
+    provider = forms.ModelChoiceField(
+        label=_("Employer or provider"), queryset=Provider.objects.none(), empty_label="—"
+    )
+    happened_on = forms.DateField(label=_("When it happened"), widget=DateInput())
+    what_happened = forms.CharField(
+        label=_("What happened"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What was said or done, by whom (role), and what it meant for the participant."),
+    )
+    witnesses = forms.CharField(
+        label=_("Who saw it"),
+        max_length=300,
+        required=False,
+        help_text=_("Roles rather than names where you can, e.g. 'the shift leader and a colleague'."),
+    )
+    consent = forms.ChoiceField(label=_("The participant's consent to act"), choices=Incident.Consent.choices)
+    employer_talk_on = forms.DateField(label=_("Talked with the employer on"), widget=DateInput(), required=False)
+    employer_talk_note = forms.CharField(
+        label=_("What was said with the employer"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    ombud_advice_on = forms.DateField(
+        label=_("Advice on complaining to the Equality and Anti-Discrimination Ombud given on"),
+        widget=DateInput(),
+        required=False,
+    )
+    outcome = forms.CharField(label=_("Outcome"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=Incident.Status.choices, initial=Incident.Status.OPEN)
+    resolved_on = forms.DateField(label=_("Resolved on"), widget=DateInput(), required=False)
+
+    def __init__(self, *args: Any, providers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["provider"].queryset = providers  # type: ignore[attr-defined]
+
+    def incident_fields(self) -> dict[str, Any]:
+        return {name: value for name, value in self.cleaned_data.items() if name not in {"version", "provider"}}

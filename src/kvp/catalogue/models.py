@@ -234,3 +234,62 @@ class ProviderChange(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+
+class Incident(models.Model):
+    """Discrimination a participant met at an employer or provider (E12): what happened, the participant's
+    consent to act, and the follow-up — talking with the employer, advice on complaining to the Equality
+    and Anti-Discrimination Ombud (Likestillings- og diskrimineringsombudet), the outcome."""
+
+    class Consent(models.TextChoices):
+        YES = "yes", _("Yes, we may act")
+        NO = "no", _("No, we may not act")
+        NOT_ASKED = "not_asked", _("Not asked yet")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        RESOLVED = "resolved", _("Resolved")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    provider = models.ForeignKey(
+        Provider, verbose_name=_("employer or provider"), on_delete=models.PROTECT, related_name="incidents"
+    )
+    participant = models.ForeignKey(
+        Participant, null=True, blank=True, on_delete=models.PROTECT, related_name="incidents"
+    )
+    happened_on = models.DateField(_("when it happened"))
+    what_happened = models.TextField(_("what happened"))
+    witnesses = models.CharField(
+        _("who saw it"),
+        max_length=300,
+        blank=True,
+        help_text=_("Roles rather than names where you can, e.g. 'the shift leader and a colleague'."),
+    )
+    consent = models.CharField(
+        _("the participant's consent to act"), max_length=12, choices=Consent.choices, default=Consent.NOT_ASKED
+    )
+    employer_talk_on = models.DateField(_("talked with the employer on"), null=True, blank=True)
+    employer_talk_note = models.TextField(_("what was said with the employer"), blank=True)
+    ombud_advice_on = models.DateField(_("advice on complaining to the Ombud given on"), null=True, blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    resolved_on = models.DateField(_("resolved on"), null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-happened_on", "-recorded_at"]
+        indexes = [models.Index(fields=["provider", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(status="resolved") & models.Q(resolved_on__isnull=False))
+                | (models.Q(status="open") & models.Q(resolved_on__isnull=True)),
+                name="incident_resolved_has_date",
+                violation_error_message=_("A resolved incident has the date it was resolved, an open one has none."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider} {self.happened_on:%d.%m.%Y}"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from kvp.accounts.models import User
-from kvp.catalogue.models import Offer, Participation, Provider
+from kvp.catalogue.models import Incident, Offer, Participation, Provider
 from kvp.participants.models import Participant
 from kvp.rules.skills import Cefr
 
@@ -60,3 +61,21 @@ def filtered(offers: QuerySet[Offer], filters: dict[str, Any]) -> QuerySet[Offer
     if filters.get("with_places"):
         offers = offers.filter(capacity__gt=F("taken"))
     return offers
+
+
+def providers_with_unresolved_incidents() -> set[uuid.UUID]:
+    """Employers and providers with an open discrimination incident (E12), in one query: the catalogue
+    shows them as such, and matching counts it against the employer's readiness."""
+    return set(Incident.objects.filter(status=Incident.Status.OPEN).values_list("provider_id", flat=True).distinct())
+
+
+def incidents_by_provider(office_id: int) -> list[tuple[Provider, list[Incident]]]:
+    """The office's incidents grouped per employer or provider, those with open incidents first."""
+    incidents = Incident.objects.select_related("provider").filter(provider__office_id=office_id)
+    grouped: dict[uuid.UUID, tuple[Provider, list[Incident]]] = {}
+    for incident in incidents.order_by("provider__name", "-happened_on"):
+        grouped.setdefault(incident.provider_id, (incident.provider, []))[1].append(incident)
+    return sorted(
+        grouped.values(),
+        key=lambda item: (not any(i.status == Incident.Status.OPEN for i in item[1]), item[0].name),
+    )

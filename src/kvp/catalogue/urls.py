@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kvp.catalogue import barrier_views, participation_views, views
+from kvp.catalogue import barrier_views, incident_views, participation_views, views
 
 P = "deltakere/<uuid:participant_id>"
 
@@ -15,6 +15,11 @@ urlpatterns = [
     path("tilbydere/", views.provider_list, name="provider_list"),
     path("tilbydere/ny/", views.provider_edit, name="provider_create"),
     path("tilbydere/<uuid:provider_id>/endre/", views.provider_edit, name="provider_edit"),
+    path("hendelser/", incident_views.incident_list, name="incident_list"),
+    path("hendelser/ny/", incident_views.incident_create, name="incident_create"),
+    path("hendelser/<uuid:incident_id>/", incident_views.incident_detail, name="incident_detail"),
+    path("hendelser/<uuid:incident_id>/endre/", incident_views.incident_edit, name="incident_edit"),
+    path(f"{P}/hendelser/ny/", incident_views.incident_create, name="incident_create_for"),
     path(f"{P}/tiltak/", participation_views.participations, name="participations"),
     path(f"{P}/anbefalinger/", participation_views.recommendations, name="recommendations"),
     path(f"{P}/tiltak/ny/", participation_views.participation_register_view, name="participation_register"),

@@ -16,12 +16,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kvp.accounts.models import Office
+from kvp.accounts.models import Office, User
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
 from kvp.catalogue.forms import CatalogueFilterForm, OfferForm, ProviderForm, offer_initial
 from kvp.catalogue.models import Offer
-from kvp.catalogue.selectors import filtered, offers_for, providers_for
+from kvp.catalogue.selectors import (
+    filtered,
+    offers_for,
+    providers_for,
+    providers_with_unresolved_incidents,
+)
 from kvp.catalogue.services import may_edit_catalogue, offer_save, provider_save
 from kvp.common.forms import apply_service_errors
 from kvp.common.requests import AuthedRequest
@@ -33,6 +38,11 @@ from kvp.rules import occupations
 from kvp.rules.access import Basis
 
 PAGE_SIZE = 25
+
+
+def _flagged(user: User) -> set[uuid.UUID]:
+    """Employers and providers with an unresolved discrimination incident, shown to staff (E12)."""
+    return providers_with_unresolved_incidents() if user.participant_id is None else set()
 
 
 def _require_browser(request: AuthedRequest) -> None:
@@ -59,6 +69,7 @@ def catalogue(request: AuthedRequest) -> HttpResponse:
             "page": page,
             "query": query.urlencode(),
             "may_edit": may_edit_catalogue(request.user, request.user.office),
+            "flagged": _flagged(request.user),
         },
     )
 
@@ -89,6 +100,7 @@ def offer_detail(request: AuthedRequest, offer_id: uuid.UUID) -> HttpResponse:
             "occupation": occupations.title(offer.occupation_code) if offer.occupation_code else "",
             "may_edit": may_edit_catalogue(user, offer.provider.office),
             "share_to": share_to,
+            "flagged": _flagged(user),
         },
     )
 
@@ -129,7 +141,11 @@ def offer_edit(request: AuthedRequest, offer_id: uuid.UUID | None = None) -> Htt
 def provider_list(request: AuthedRequest) -> HttpResponse:
     if not may_edit_catalogue(request.user, request.user.office):
         raise PermissionDenied
-    return render(request, "catalogue/providers.html", {"providers": providers_for(request.user)})
+    return render(
+        request,
+        "catalogue/providers.html",
+        {"providers": providers_for(request.user), "flagged": _flagged(request.user)},
+    )
 
 
 @login_required
@@ -158,8 +174,12 @@ def provider_edit(request: AuthedRequest, provider_id: uuid.UUID | None = None) 
         else:
             messages.success(request, _("The provider is saved."))
             return redirect("provider_list")
+    incidents = list(provider.incidents.order_by("-happened_on")) if provider else None
     return _edit_page(
-        request, "catalogue/provider_form.html", {"form": form, "provider": provider}, posted=request.method == "POST"
+        request,
+        "catalogue/provider_form.html",
+        {"form": form, "provider": provider, "incidents": incidents},
+        posted=request.method == "POST",
     )
 
 

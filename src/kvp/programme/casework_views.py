@@ -30,6 +30,7 @@ from kvp.programme.letters import build_letter, interim_letter, letter_pdf
 from kvp.programme.models import Appeal, Case, Decision
 from kvp.rules.case_status import CaseStatus
 from kvp.rules.eligibility import CONDITION_LAW, REASON_TEXT, SUMMARY_TEXT, Condition, Reason, Summary
+from kvp.wording.services import record_from_post
 
 CONDITION_LABELS = {
     Condition.AGE: gettext_lazy("Age"),
@@ -116,6 +117,9 @@ def decision_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
+            record_from_post(
+                office=case.participant.office, source="decision_letter", text=decision.reasons, data=request.POST
+            )
             if decision.status == Decision.Status.AWAITING_APPROVAL:
                 messages.success(request, _("The decision is saved and waits for a second approver."))
             else:
