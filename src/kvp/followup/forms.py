@@ -17,6 +17,16 @@ class MeetingForm(AkselForm):
     interpreter_language = forms.ChoiceField(
         label=_("Interpreter"), choices=[("", _("No interpreter")), *LANGUAGE_CHOICES], required=False
     )
+    interpreter_form = forms.ChoiceField(
+        label=_("The interpreter takes part"),
+        choices=[("", "—"), *Meeting.InterpreterForm.choices],
+        required=False,
+        help_text=_("Without a choice: as the meeting."),
+    )
+    interpreter_booked = forms.BooleanField(label=_("Interpreter booked"), required=False)
+    interpreter_booking_reference = forms.CharField(
+        label=_("Booking reference (optional)"), max_length=100, required=False
+    )
 
 
 class NoteForm(AkselForm):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
+from kvp.followup.meetings import interpreter_errors
 from kvp.followup.models import CaseNote, Meeting
 from kvp.participants.access import ParticipantAccess, audit_access
 
@@ -26,6 +27,9 @@ def meeting_create(
     duration_minutes: int = 45,
     place: str = "",
     interpreter_language: str = "",
+    interpreter_form: str = "",
+    interpreter_booked: bool = False,
+    interpreter_booking_reference: str = "",
 ) -> Meeting:
     """Plan a meeting, or record one already held (a past time is recorded as held)."""
     access.require_write()
@@ -34,6 +38,16 @@ def meeting_create(
         raise ValidationError({"starts_at": _("A meeting more than a year ago cannot be registered here.")})
     if not 5 <= duration_minutes <= 480:
         raise ValidationError({"duration_minutes": _("A meeting lasts between 5 and 480 minutes.")})
+    if interpreter_language and not interpreter_form:
+        interpreter_form = channel if channel in Meeting.InterpreterForm.values else Meeting.InterpreterForm.IN_PERSON
+    interpreter_problems = interpreter_errors(
+        interpreter_language=interpreter_language,
+        interpreter_form=interpreter_form,
+        interpreter_booked=interpreter_booked,
+        interpreter_booking_reference=interpreter_booking_reference,
+    )
+    if interpreter_problems:
+        raise ValidationError(interpreter_problems)
     meeting = Meeting(
         participant=access.participant,
         starts_at=starts_at,
@@ -41,6 +55,9 @@ def meeting_create(
         channel=channel,
         place=place,
         interpreter_language=interpreter_language,
+        interpreter_form=interpreter_form,
+        interpreter_booked=interpreter_booked,
+        interpreter_booking_reference=interpreter_booking_reference.strip(),
         topic=topic,
         status=Meeting.Status.HELD if starts_at < now else Meeting.Status.PLANNED,
         organiser=actor,

@@ -15,6 +15,7 @@ from kvp.common.requests import AuthedRequest
 from kvp.followup.forms import MeetingForm, NoteForm
 from kvp.followup.services import meeting_create, note_create
 from kvp.participants.access import get_participant_for_user
+from kvp.wording.services import record_from_post
 
 
 @login_required
@@ -49,6 +50,9 @@ def note_create_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpR
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
+            record_from_post(
+                office=access.participant.office, source="case_note", text=form.cleaned_data["text"], data=request.POST
+            )
             messages.success(request, _("The note is saved."))
             return redirect("participant_detail", participant_id)
     return render(
