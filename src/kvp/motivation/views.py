@@ -1,0 +1,127 @@
+"""Check-in pages: the participant answers on their phone in their language; staff read the history."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from kvp.audit.models import AuditEvent
+from kvp.common.forms import apply_service_errors
+from kvp.common.requests import AuthedRequest
+from kvp.motivation.alerts import motivation_alerts_for
+from kvp.motivation.forms import CheckinForm
+from kvp.motivation.instruments import instrument_for
+from kvp.motivation.models import CheckIn
+from kvp.motivation.selectors import answer_rows, history_for
+from kvp.motivation.services import checkin_answer, checkin_start_optional
+from kvp.motivation.templatetags.motivation_tags import alert_views
+from kvp.participants.access import get_participant_for_user
+from kvp.participants.self_service import own_access
+from kvp.rules.motivation import RTL_LANGUAGES, Instrument
+
+
+def _language(request: AuthedRequest, instrument: Instrument, preferred: str) -> str:
+    """The language asked for (?sprak=), else the participant's preferred one if the instrument has it, else
+    its default (bokmål for ours)."""
+    chosen = request.POST.get("sprak") or request.GET.get("sprak") or preferred
+    return instrument.language_for(chosen)
+
+
+@login_required
+@require_POST
+def my_checkin_start(request: AuthedRequest) -> HttpResponse:
+    """The participant answers a check-in now: the one waiting, or a new optional one."""
+    access = own_access(request, what=AuditEvent.What.CHECKIN)
+    checkin = checkin_start_optional(actor=request.user, access=access, today=timezone.localdate())
+    return redirect("my_checkin_answer", checkin.pk)
+
+
+@login_required
+def my_checkin_answer(request: AuthedRequest, checkin_id: uuid.UUID) -> HttpResponse:
+    access = own_access(request, what=AuditEvent.What.CHECKIN)
+    checkin = CheckIn.objects.filter(pk=checkin_id, participant=access.participant).first()
+    if checkin is None:
+        raise Http404
+    if checkin.is_answered:
+        return redirect("my_checkin_thanks", checkin.pk)
+    instrument = instrument_for(checkin.instrument_key, checkin.instrument_version)
+    language = _language(request, instrument, access.participant.preferred_language)
+    form = CheckinForm(request.POST if request.method == "POST" else None, instrument=instrument, language=language)
+    if request.method == "POST" and form.is_valid():
+        answers, open_answers = form.answers()
+        try:
+            checkin_answer(
+                actor=request.user,
+                access=access,
+                checkin_id=checkin.pk,
+                language=language,
+                answers=answers,
+                open_answers=open_answers,
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            return redirect(f"{reverse('my_checkin_thanks', args=[checkin.pk])}?sprak={language}")
+    return render(
+        request,
+        "motivation/answer.html",
+        {
+            "checkin": checkin,
+            "instrument": instrument,
+            "language": language,
+            "rtl": language in RTL_LANGUAGES,
+            "ui": {key: texts[language] for key, texts in instrument.ui.items()},
+            "form": form,
+            "rows": form.rows(),
+            "languages": list(instrument.languages.items()),
+            "needs_review": instrument.needs_review(language),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def my_checkin_thanks(request: AuthedRequest, checkin_id: uuid.UUID) -> HttpResponse:
+    access = own_access(request, what=AuditEvent.What.CHECKIN)
+    checkin = CheckIn.objects.filter(pk=checkin_id, participant=access.participant).first()
+    if checkin is None:
+        raise Http404
+    instrument = instrument_for(checkin.instrument_key, checkin.instrument_version)
+    language = _language(request, instrument, checkin.language or access.participant.preferred_language)
+    return render(
+        request,
+        "motivation/thanks.html",
+        {
+            "language": language,
+            "rtl": language in RTL_LANGUAGES,
+            "ui": {key: texts[language] for key, texts in instrument.ui.items()},
+        },
+    )
+
+
+@login_required
+def motivation_history(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
+    """Staff: every answered check-in, the scores over time and the alerts."""
+    access = get_participant_for_user(request.user, participant_id, what=AuditEvent.What.CHECKIN)
+    participant = access.participant
+    today = timezone.localdate()
+    history = history_for(participant.pk, today)
+    alerts = motivation_alerts_for([participant.pk], today).get(participant.pk, [])
+    return render(
+        request,
+        "motivation/history.html",
+        {
+            "participant": participant,
+            "access": access,
+            "history": history,
+            "alerts": alert_views(alerts),
+            "answered": [(row, answer_rows(row.checkin)) for row in reversed(history.rows)],
+        },
+    )
