@@ -8,6 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kvp.participants.models import Participant
+from kvp.rules.aftercare import Benefit as AftercareBenefit
+from kvp.rules.aftercare import Channel as AftercareChannel
+from kvp.rules.aftercare import Situation
 from kvp.rules.benefit import IncomeKind
 from kvp.rules.case_status import OPEN_STATUSES, CaseStatus, EndReason
 
@@ -423,3 +426,86 @@ class Payment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.period_start:%d.%m.%Y}–{self.period_end:%d.%m.%Y}"
+
+
+SITUATION_LABELS = {
+    Situation.WORK_FULL_TIME: _("In work, full time"),
+    Situation.WORK_PART_TIME: _("In work, part time"),
+    Situation.EDUCATION: _("In education"),
+    Situation.OTHER_BENEFIT: _("On another benefit"),
+    Situation.OTHER: _("Other"),
+    Situation.NOT_REACHED: _("Not reached"),
+}
+BENEFIT_LABELS = {
+    AftercareBenefit.AAP: _("Work assessment allowance (AAP)"),
+    AftercareBenefit.DAGPENGER: _("Unemployment benefit (dagpenger)"),
+    AftercareBenefit.SOSIALHJELP: _("Financial social assistance (sosialhjelp)"),
+    AftercareBenefit.UFORETRYGD: _("Disability benefit (uføretrygd)"),
+    AftercareBenefit.OTHER: _("Another benefit"),
+}
+CHANNEL_LABELS = {
+    AftercareChannel.PHONE: _("Phone"),
+    AftercareChannel.IN_PERSON: _("In person"),
+    AftercareChannel.VIDEO: _("Video"),
+    AftercareChannel.MESSAGE: _("Message"),
+    AftercareChannel.LETTER: _("Letter"),
+    AftercareChannel.OTHER: _("Other way"),
+}
+
+
+class AftercareFollowUp(models.Model):
+    """A follow-up some months after the programme ended (E16): open until the person's situation is
+    recorded; an attempt that did not reach them keeps it open and sets a day to try again."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        DONE = "done", _("Recorded")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="aftercare_followups")
+    months = models.PositiveSmallIntegerField(_("months after the end"))
+    due_on = models.DateField(_("due"))
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.OPEN)
+    situation = models.CharField(
+        _("situation"), max_length=20, choices=list(SITUATION_LABELS.items()), blank=True
+    )  # the last recorded attempt's, "not_reached" while open after an attempt
+    retry_on = models.DateField(_("try again from"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("follow-up after the programme")
+        verbose_name_plural = _("follow-ups after the programme")
+        ordering = ["due_on", "months"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "months"],
+                name="one_aftercare_per_case_and_month",
+                violation_error_message=_("This follow-up is already scheduled."),
+            )
+        ]
+        indexes = [models.Index(fields=["status", "due_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.months} {self.due_on:%d.%m.%Y}"
+
+
+class AftercareContact(models.Model):
+    """One attempt to follow a person up: when, how, and what their situation was (or not reached)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    follow_up = models.ForeignKey(AftercareFollowUp, on_delete=models.PROTECT, related_name="contacts")
+    contacted_on = models.DateField(_("date of contact"))
+    channel = models.CharField(_("how"), max_length=16, choices=list(CHANNEL_LABELS.items()))
+    situation = models.CharField(_("situation"), max_length=20, choices=list(SITUATION_LABELS.items()))
+    benefit = models.CharField(_("which benefit"), max_length=16, choices=list(BENEFIT_LABELS.items()), blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["contacted_on", "recorded_at"]
+
+    def __str__(self) -> str:
+        return f"{self.contacted_on:%d.%m.%Y} {self.situation}"

@@ -12,9 +12,11 @@ from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.followup.models import Meeting
 from kvp.participants.access import ParticipantAccess, audit_access
+from kvp.programme.aftercare import aftercare_rules, aftercare_schedule_for_case
 from kvp.programme.models import STATUS_LABELS, Case, CaseEvent
 from kvp.programme.parameters import current_rules
 from kvp.rules import duration
+from kvp.rules.aftercare import AFTERCARE_END_REASONS
 from kvp.rules.case_status import (
     OPEN_STATUSES,
     STOP_REASONS,
@@ -130,14 +132,14 @@ def move_case(
     CaseEvent.objects.create(case=case, actor=actor, from_status=current, to_status=target, comment=comment)
     if target is CaseStatus.ENDED and end_reason in AFTER_CARE_REASONS:
         _schedule_after_care(case, actor, ended_on=effective_on)
+        aftercare_schedule_for_case(case)
     audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
     return case
 
 
 # Follow-up after the programme: at 3, 6 and 12 months (E16), for everyone who took part and did not
-# move or die.
-AFTER_CARE_MONTHS = (3, 6, 12)
-AFTER_CARE_REASONS = frozenset(EndReason) - {EndReason.MOVED, EndReason.DIED, EndReason.WITHDRAWN}
+# move or die; the months are rule parameters (kvp.rules.aftercare.AftercareRules).
+AFTER_CARE_REASONS = AFTERCARE_END_REASONS
 
 
 def _schedule_after_care(case: Case, actor: User, *, ended_on: datetime.date) -> None:
@@ -157,7 +159,7 @@ def _schedule_after_care(case: Case, actor: User, *, ended_on: datetime.date) ->
             topic=_("Follow-up %(months)s months after the programme") % {"months": months},
             organiser=counsellor,
         )
-        for months in AFTER_CARE_MONTHS
+        for months in aftercare_rules().months
     )
 
 

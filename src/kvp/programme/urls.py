@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kvp.programme import benefit_views, casework_views, kostra_views, parameter_views, views
+from kvp.programme import aftercare_views, benefit_views, casework_views, kostra_views, parameter_views, views
 
 urlpatterns = [
     path("deltakere/<uuid:participant_id>/saker/ny/", views.case_create_view, name="case_create"),
@@ -49,4 +49,9 @@ urlpatterns = [
     path("regler/", parameter_views.rule_parameters, name="rule_parameters"),
     path("kostra/", kostra_views.kostra_overview, name="kostra_overview"),
     path("kostra/fil/", kostra_views.kostra_download, name="kostra_download"),
+    path(
+        "deltakere/<uuid:participant_id>/etter-programmet/<uuid:follow_up_id>/",
+        aftercare_views.aftercare_record_view,
+        name="aftercare_record",
+    ),
 ]
