@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.urls import reverse
 
 from kvp.catalogue.barrier_scan import office_barriers
 from kvp.catalogue.models import Offer, Participation, Provider
 from kvp.catalogue.services import offer_save
+from kvp.overview.alerts import alerts_by_participant, alerts_refresh, barrier_alerts_for
 from kvp.plans.mapping import mapping_update
 from tests import factories
 from tests.catalogue.builders import offer, provider
 from tests.conftest import World, client_for
+from tests.i18n import nb
 from tests.plans.builders import access_for, running_case
 
 
@@ -104,3 +108,25 @@ def test_refusals_citing_a_job_guarantee_come_first(world: World) -> None:
     found = office_barriers(world.office.pk)
     assert found.blocking_prerequisites[0].prerequisite.code == "job_guarantee"
     assert found.refusals_by_reason[0] == ("prerequisite_missing", 3)
+
+
+def test_the_daily_alerts_mark_those_caught_with_the_rules_of_the_catch22(world: World) -> None:
+    placement, course = _catch22(world)
+    running_case(world.participant, world.counsellor)
+    _levels(world, world.participant, "a2")
+    fluent = factories.participant(world.office, world.counsellor, first_name="Olena", last_name="Kovalenko")
+    running_case(fluent, world.counsellor)
+    _levels(world, fluent, "b1")
+    today = datetime.date(2026, 11, 27)
+    found = barrier_alerts_for([str(world.participant.pk), str(fluent.pk)], today)
+    assert set(found) == {str(world.participant.pk)}
+    (alert,) = found[str(world.participant.pk)]
+    assert alert.kind == "catch22:norwegian:b1>active_placement"
+    assert alert.evidence == "E5"
+    assert any(placement.title in item for item in alert.items)
+    assert any(course.title in item for item in alert.items)
+    alerts_refresh(today=today, participant_ids=[str(world.participant.pk)])
+    (shown,) = [
+        a for a in alerts_by_participant([world.participant.pk])[str(world.participant.pk)] if a.kind == alert.kind
+    ]
+    assert shown.label == nb("Catch-22")
