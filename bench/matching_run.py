@@ -19,7 +19,7 @@ own database (`kvp_bench_matching`):
 
 The generator knows what each participant holds, so it picks feasible wishes and expects about 50 feasible
 offers per participant; the benchmark counts them again with the app's own `match_inputs` and
-`feasible_candidates`, and reports that average.
+`build_problem` (the feasible pairs it scores), and reports that average.
 
 Then it times `run_match(mode="optimal")` over the whole period, three times (the run's proposals and the run
 deleted after each): the median of the whole call is judged against 5 s; the median of each part the run
@@ -73,7 +73,8 @@ from kvp.demo.generator import seeded
 from kvp.demo.names import ORIGINS
 from kvp.demo.seeding import ROWS_PER_INSERT
 from kvp.matching.models import MAX_WISHES, MatchProposal, MatchRun, Preference
-from kvp.matching.runs import feasible_candidates, match_inputs, run_match
+from kvp.matching.runs import match_inputs, run_match
+from kvp.matching_engine import build_problem
 from kvp.participants.models import Participant
 from kvp.plans.models import Activity, Mapping, Plan, WorkExperience
 from kvp.plans.models import Origin as ProposedBy
@@ -384,8 +385,8 @@ def _mapping(rng: random.Random, ids: _Ids, person: Participant) -> Mapping:
 def feasible_per_participant(office: Office) -> float:
     """The average number of offers each participant can take, counted by the app's own code."""
     inputs = match_inputs(office, PERIOD_START, PERIOD_END)
-    found = feasible_candidates(inputs.participants, inputs.offers, inputs.taken)
-    return sum(len(offers) for offers in found.values()) / max(1, len(found))
+    problem = build_problem(inputs.participants, inputs.offers, exclude=inputs.taken)
+    return problem.arc_count / max(1, len(inputs.participants))
 
 
 @dataclass(frozen=True)

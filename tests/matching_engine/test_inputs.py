@@ -26,6 +26,7 @@ from kvp.rules.matching import (
 )
 from kvp.rules.measures import MeasureType
 from kvp.rules.prerequisites import Prerequisite
+from kvp.rules.recommendations import Experience
 
 M = MeasureType
 P = Prerequisite.parse
@@ -213,6 +214,35 @@ def test_vectorised_scores_equal_the_rule(monkeypatch: pytest.MonkeyPatch, table
     for (p, o), ok, fit, time in zip(pairs, feasible.tolist(), fits.tolist(), minutes, strict=True):
         expected = fit_milli(people[p], catalogue[o], weights, travel_minutes=None if time < 0 else time)
         assert (fit if ok else None) == expected
+
+
+def test_several_experiences_and_goals_take_the_best_and_feasible_pairs_are_exact() -> None:
+    """The goal and experience components take the best of several occupations; feasible_pairs finds exactly
+    the pairs whose hard prerequisites are met (E5)."""
+    rng = random.Random(5)  # noqa: S311 - a fixed, reproducible sample
+    people = [generate._participant(rng, number) for number in range(60)]
+    people = [
+        dataclasses.replace(
+            person,
+            experience=tuple(
+                Experience(rng.choice(generate.OCCUPATIONS), Decimal(rng.randint(0, 9)))
+                for _ in range(rng.randint(0, 3))
+            ),
+        )
+        for person in people
+    ]
+    catalogue = [generate._offer(rng, number) for number in range(30)]
+    p_index, o_index = scoring.feasible_pairs(people, catalogue)
+    expected = [
+        (p, o)
+        for p in range(len(people))
+        for o in range(len(catalogue))
+        if fit_milli(people[p], catalogue[o]) is not None
+    ]
+    assert list(zip(p_index.tolist(), o_index.tolist(), strict=True)) == expected
+    feasible, fits = scoring.score_pairs(people, catalogue, p_index, o_index)
+    assert feasible.all()
+    assert fits.tolist() == [fit_milli(people[p], catalogue[o]) for p, o in expected]
 
 
 def test_bad_travel_and_candidates_are_refused() -> None:

@@ -160,6 +160,15 @@ def test_employer_readiness_for_placements(mentor: bool, alone: bool, expected: 
     assert value(PERSON, offer(PLACEMENT, mentor=mentor, works_alone=alone), C.EMPLOYER) == Decimal(expected)
 
 
+def test_an_unresolved_incident_takes_the_employers_readiness_away() -> None:
+    ready = offer(PLACEMENT, mentor=True, works_alone=False, unresolved_incident=True)
+    assert value(PERSON, ready, C.EMPLOYER) == Decimal(0)
+    fit = fit_score(PERSON, ready)
+    assert fit is not None
+    assert "discrimination incident" in fit.components[-1].note
+    assert value(PERSON, offer(unresolved_incident=True), C.EMPLOYER) == Decimal("0.5")  # a course: neutral
+
+
 def test_employer_readiness_is_neutral_for_courses() -> None:
     assert value(PERSON, offer(mentor=True), C.EMPLOYER) == Decimal("0.5")
 

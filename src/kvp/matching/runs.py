@@ -22,13 +22,14 @@ from kvp.accounts.models import Office, User
 from kvp.catalogue.barrier_scan import participants_in_programme
 from kvp.catalogue.facts import EDUCATION_ORDER, holds_by_participant, requirements_of
 from kvp.catalogue.models import Offer, Participation
+from kvp.catalogue.selectors import providers_with_unresolved_incidents
 from kvp.matching.models import MatchProposal, MatchRun, Preference
 from kvp.matching_engine import build_problem, solve_problem, summarise
 from kvp.plans.models import Education, Mapping, WorkExperience
 from kvp.rules import occupations
 from kvp.rules.matching import (
     DEFAULT_PREFERENCE_WEIGHT,
-    SOFT_KINDS,
+    FitComponent,
     MatchInputError,
     MatchOffer,
     MatchParticipant,
@@ -36,7 +37,6 @@ from kvp.rules.matching import (
     infeasible_reason,
 )
 from kvp.rules.measures import MeasureType
-from kvp.rules.prerequisites import Prerequisite, met
 from kvp.rules.recommendations import EducationLevel, Experience
 
 Progress = Callable[[str, int, int], None]
@@ -105,6 +105,7 @@ class Inputs:
 def match_inputs(office: Office, start: datetime.date, end: datetime.date, kinds: Sequence[str] = ()) -> Inputs:
     """Everything the engine needs, in a fixed number of queries (never origin, nationality or religion)."""
     offers = offers_in_period(office, start, end, kinds)
+    incidents = providers_with_unresolved_incidents()
     match_offers = [
         MatchOffer(
             offer_id=str(o.pk),
@@ -115,6 +116,7 @@ def match_inputs(office: Office, start: datetime.date, end: datetime.date, kinds
             formal_qualification=o.formal_qualification,
             mentor=o.mentor_available,
             works_alone=o.works_alone,
+            unresolved_incident=o.provider_id in incidents,
             title=o.title,
         )
         for o, free in offers
@@ -168,47 +170,16 @@ def match_inputs(office: Office, start: datetime.date, end: datetime.date, kinds
     return Inputs(participants, match_offers, {str(o.pk): o for o, _free in offers}, dropped, dict(wishes), taken)
 
 
-def feasible_candidates(
-    participants: list[MatchParticipant], offers: list[MatchOffer], taken: frozenset[tuple[str, str]] = frozenset()
-) -> dict[str, Sequence[str]]:
-    """The offers each participant can take (hard prerequisites met; E5) and is not already in or done with,
-    so the scoring looks only at feasible pairs. Each distinct requirement is checked once against each
-    distinct set of hard holds; an offer's takers are the intersection over its requirements."""
-    groups: dict[frozenset[Prerequisite], list[int]] = defaultdict(list)
-    for index, person in enumerate(participants):
-        groups[frozenset(need for need in person.holds if need.kind not in SOFT_KINDS)].append(index)
-    everyone = frozenset(range(len(participants)))
-    meeting: dict[Prerequisite, frozenset[int]] = {}
-    takers: dict[str, list[str]] = defaultdict(list)
-    for offer in offers:
-        able = everyone
-        for need in (need for need in offer.requires if need.kind not in SOFT_KINDS):
-            if need not in meeting:
-                meeting[need] = frozenset(i for held, members in groups.items() if met(held, need) for i in members)
-            able = able & meeting[need]
-        for index in able:
-            takers[participants[index].participant_id].append(offer.offer_id)
+def _component_json(component: FitComponent) -> dict[str, Any]:
     return {
-        person.participant_id: [
-            oid for oid in takers[person.participant_id] if (person.participant_id, oid) not in taken
-        ]
-        for person in participants
+        "label": component.label,
+        "points": str(component.points),
+        "weight": str(component.weight),
+        "evidence": component.evidence,
+        "note": component.note,
+        "params": component.params,
+        "labels": component.labels,
     }
-
-
-def _components(fit: Any) -> list[dict[str, Any]]:
-    return [
-        {
-            "label": c.label,
-            "points": str(c.points),
-            "weight": str(c.weight),
-            "evidence": c.evidence,
-            "note": c.note,
-            "params": c.params,
-            "labels": c.labels,
-        }
-        for c in fit.components
-    ]
 
 
 def _gave_up(wishes: tuple[str, ...], got: str, filled: dict[str, int]) -> list[dict[str, Any]]:
@@ -263,7 +234,7 @@ def run_match(
             inputs.participants,
             inputs.offers,
             preference_weight=DEFAULT_PREFERENCE_WEIGHT * wish_weight,
-            candidates=feasible_candidates(inputs.participants, inputs.offers, inputs.taken),
+            exclude=inputs.taken,
         )
         tick = time.perf_counter()
         assignment = solve_problem(
@@ -296,6 +267,14 @@ def run_match(
     for _participant, offer_id in assignment.pairs:
         filled[offer_id] += 1
     proposals = []
+    as_json: dict[int, tuple[FitComponent, dict[str, Any]]] = {}  # equal components are shared objects
+
+    def shown(component: FitComponent) -> dict[str, Any]:
+        found = as_json.get(id(component))
+        if found is None or found[0] is not component:
+            found = as_json[id(component)] = (component, _component_json(component))
+        return found[1]
+
     for participant_id, offer_id in assignment.pairs:
         person, offer = people[participant_id], offers[offer_id]
         fit = fit_score(person, offer)
@@ -309,7 +288,7 @@ def run_match(
                 offer=inputs.offer_rows[offer_id],
                 proposed_offer=inputs.offer_rows[offer_id],
                 fit=fit.score,
-                components=_components(fit),
+                components=[shown(component) for component in fit.components],
                 wish_rank=wishes.index(offer_id) + 1 if offer_id in wishes else None,
                 gave_up=_gave_up(wishes, offer_id, filled),
             )

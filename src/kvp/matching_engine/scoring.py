@@ -1,16 +1,16 @@
 """Fit scores for many pairs at once, exactly as `kvp.rules.matching.fit_milli` gives them (E5, E8).
 
 Each component depends on a few facts only: the Norwegian component on the offer's need and the
-participant's level, the goal on the offer's occupation and the participant's wanted ones, feasibility on the
-offer's hard prerequisites and what the participant holds, and so on. So every participant and offer gets a
-key per fact, the rule itself (`component_value`, `infeasible_reason`) is evaluated once per distinct pair
-of keys that occurs, and numpy spreads the results over all pairs. The rules stay in one place; only the
-bookkeeping is vectorised.
+participant's level, the goal on the offer's occupation and one wanted occupation at a time (the best
+counts), feasibility on each of the offer's hard prerequisites and what the participant holds of its kind,
+and so on. So every participant and offer gets a key per fact, the rule itself (`component_value`, `met`) is
+evaluated once per distinct pair of keys that occurs, and numpy spreads the results over all pairs. The rules
+stay in one place; only the bookkeeping is vectorised.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
 from decimal import Decimal
 
 import numpy as np
@@ -29,9 +29,9 @@ from kvp.rules.matching import (
     infeasible_reason,
     points_milli,
 )
+from kvp.rules.prerequisites import Prerequisite, PrerequisiteKind, met
 from kvp.rules.texts import N_
 
-PAIRS_PER_CHUNK = 2_000_000  # pairs scored at a time when every participant looks at every offer
 TABLE_LIMIT = 4_000_000  # distinct key pairs up to which a dense table is used instead of sorting
 UNKNOWN = -1  # travel minutes not known
 
@@ -63,6 +63,110 @@ def _spread(p_key: Ints, o_key: Ints, p_index: Ints, o_index: Ints, evaluate: Ca
     return spread
 
 
+def _hard_tables(participants: Sequence[MatchParticipant], offers: Sequence[MatchOffer]) -> tuple[Ints, Bools]:
+    """Each offer's key among the distinct sets of hard requirements, and a table whether each participant meets
+    each such set (E5). `met` is asked once per distinct need and distinct holds of the need's kind."""
+    set_key = _keys([o.hard_requirements for o in offers])
+    distinct: dict[tuple[Prerequisite, ...], int] = {}
+    for offer in offers:
+        distinct.setdefault(offer.hard_requirements, len(distinct))
+    by_kind: list[dict[PrerequisiteKind, frozenset[Prerequisite]]] = []
+    for person in participants:
+        held: dict[PrerequisiteKind, set[Prerequisite]] = {}
+        for item in person.holds:
+            held.setdefault(item.kind, set()).add(item)
+        by_kind.append({kind: frozenset(items) for kind, items in held.items()})
+    meets: dict[Prerequisite, Bools] = {}
+    keys_of_kind: dict[PrerequisiteKind, tuple[Ints, list[frozenset[Prerequisite]]]] = {}
+    table = np.ones((max(len(distinct), 1), len(participants)), dtype=np.bool_)
+    for requirements, row in distinct.items():
+        for need in requirements:
+            if need not in meets:
+                if need.kind not in keys_of_kind:
+                    held_sets = [held.get(need.kind, frozenset()) for held in by_kind]
+                    found: dict[frozenset[Prerequisite], int] = {}
+                    keys = np.array([found.setdefault(items, len(found)) for items in held_sets], dtype=np.int64)
+                    keys_of_kind[need.kind] = (keys, list(found))
+                keys, sets = keys_of_kind[need.kind]
+                meets[need] = np.array([met(items, need) for items in sets], dtype=np.bool_)[keys]
+            table[row] &= meets[need]
+    return set_key, table
+
+
+def feasible_pairs(participants: Sequence[MatchParticipant], offers: Sequence[MatchOffer]) -> tuple[Ints, Ints]:
+    """Every (participant index, offer index) whose hard prerequisites the participant meets (E5), by
+    participant, then offer."""
+    if not participants or not offers:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    set_key, table = _hard_tables(participants, offers)
+    able = table[set_key]  # offers × participants
+    o_index, p_index = np.nonzero(able)
+    order = np.lexsort((o_index, p_index))
+    return p_index[order].astype(np.int64), o_index[order].astype(np.int64)
+
+
+def _distinct(combo: Ints, size: int) -> tuple[Ints, Ints]:
+    """The distinct values of `combo` (all below `size`), sorted, and each element's place among them."""
+    if size <= TABLE_LIMIT:
+        seen = np.zeros(size, dtype=np.bool_)
+        seen[combo] = True
+        distinct = np.flatnonzero(seen)
+        place = np.zeros(size, dtype=np.int64)
+        place[distinct] = np.arange(distinct.size, dtype=np.int64)
+        return distinct, place[combo]
+    distinct, inverse = np.unique(combo, return_inverse=True)
+    return distinct, inverse
+
+
+def _best_over_items(
+    items: Sequence[Sequence[Hashable]],
+    o_key: Ints,
+    p_index: Ints,
+    o_index: Ints,
+    evaluate_item: Callable[[Hashable, int], int],
+    evaluate_none: Callable[[int, int], int],
+) -> Ints:
+    """For a component that takes the best over a participant's items (wanted occupations, experiences): the
+    rule evaluated once per distinct (item, offer key), its maximum over the items of each distinct (items,
+    offer key) that occurs, and `evaluate_none` where a participant has no items."""
+    if p_index.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    tuple_key = _keys([tuple(mine) for mine in items])
+    tuples = list(dict.fromkeys(tuple(mine) for mine in items))
+    holder = np.zeros(len(tuples), dtype=np.int64)  # a participant with each tuple
+    holder[tuple_key[::-1]] = np.arange(len(items) - 1, -1, -1, dtype=np.int64)
+    offer_of = np.zeros(int(o_key.max()) + 1, dtype=np.int64)  # an offer with each key
+    offer_of[o_key[::-1]] = np.arange(o_key.size - 1, -1, -1, dtype=np.int64)
+    width = offer_of.size
+    distinct, place = _distinct(tuple_key[p_index] * width + o_key[o_index], len(tuples) * width)
+    t_of, k_of = distinct // width, distinct % width
+    counts = np.array([len(mine) for mine in tuples], dtype=np.int64)
+    values = np.zeros(distinct.size, dtype=np.int64)
+    empty = np.flatnonzero(counts[t_of] == 0)
+    values[empty] = [
+        evaluate_none(int(holder[t]), int(offer_of[k])) for t, k in zip(t_of[empty], k_of[empty], strict=True)
+    ]
+    some = np.flatnonzero(counts[t_of] > 0)
+    if some.size:
+        flat = [item for mine in tuples for item in mine]
+        item_key = _keys(flat)
+        representatives = list(dict.fromkeys(flat))
+        starts = np.concatenate(([0], np.cumsum(counts)))
+        repeat = counts[t_of[some]]
+        first = np.cumsum(repeat) - repeat
+        combo_of = np.repeat(some, repeat)
+        entry = starts[t_of[combo_of]] + np.arange(combo_of.size) - np.repeat(first, repeat)
+        items_key = item_key[entry]
+        pairs, where = _distinct(items_key * width + k_of[combo_of], (len(representatives)) * width)
+        scored = np.array(
+            [evaluate_item(representatives[key // width], int(offer_of[key % width])) for key in pairs.tolist()],
+            dtype=np.int64,
+        )
+        values[some] = np.maximum.reduceat(scored[where], first)
+    result: Ints = values[place]
+    return result
+
+
 def score_pairs(
     participants: Sequence[MatchParticipant],
     offers: Sequence[MatchOffer],
@@ -81,17 +185,11 @@ def score_pairs(
     minutes = np.asarray(minutes, dtype=np.int64)
     if minutes.size != p_index.size or bool(np.any(minutes < UNKNOWN)):
         raise ValueError("travel minutes must be given per pair, at least 0, or -1 when not known")
+    if p_index.size == 0:
+        return np.zeros(0, dtype=np.bool_), np.zeros(0, dtype=np.int64)
 
-    feasible = (
-        _spread(
-            _keys([p.holds for p in participants]),
-            _keys([o.hard_requirements for o in offers]),
-            p_index,
-            o_index,
-            lambda p, o: int(infeasible_reason(participants[p], offers[o]) is None),
-        )
-        == 1
-    )
+    set_key, table = _hard_tables(participants, offers)
+    feasible: Bools = table[set_key[o_index], p_index]
 
     def per_pair(component: Component, p_key: Ints, o_key: Ints) -> Ints:
         weight = weights.of(component)
@@ -103,6 +201,19 @@ def score_pairs(
             lambda p, o: points_milli(component_value(component, participants[p], offers[o]), weight),
         )
 
+    def best_over(
+        component: Component, items: Sequence[Sequence[Hashable]], stand_in: Callable[..., MatchParticipant]
+    ) -> Ints:
+        weight = weights.of(component)
+        return _best_over_items(
+            items,
+            codes,
+            p_index,
+            o_index,
+            lambda item, o: points_milli(component_value(component, stand_in(item), offers[o]), weight),
+            lambda p, o: points_milli(component_value(component, participants[p], offers[o]), weight),
+        )
+
     no_key = np.zeros(len(participants), dtype=np.int64)
     by_offer = np.arange(len(offers), dtype=np.int64)
     codes = _keys([o.occupation_code for o in offers])
@@ -110,22 +221,30 @@ def score_pairs(
         Component.NORWEGIAN, _keys([p._norwegian for p in participants]), _keys([o._norwegian for o in offers])
     )
     fit += per_pair(Component.DIGITAL, _keys([p._digital for p in participants]), _keys([o._digital for o in offers]))
-    fit += per_pair(Component.GOAL, _keys([p.wanted_occupations for p in participants]), codes)
-    fit += per_pair(Component.EXPERIENCE, _keys([p.experience for p in participants]), codes)
+    # E1, E4: the goal and experience take the best of the participant's occupations; each is weighed alone.
+    fit += best_over(
+        Component.GOAL,
+        [p.wanted_occupations for p in participants],
+        lambda code: MatchParticipant("stand-in", frozenset(), (code,)),
+    )
+    fit += best_over(
+        Component.EXPERIENCE,
+        [p.experience for p in participants],
+        lambda experience: MatchParticipant("stand-in", frozenset(), (), (experience,)),
+    )
     fit += per_pair(Component.QUALIFICATION, no_key, by_offer)
     fit += per_pair(Component.EMPLOYER, no_key, by_offer)
 
-    if participants and offers:
-        travel_weight = weights.of(Component.TRAVEL)
-        table = np.array(
-            [
-                points_milli(component_value(Component.TRAVEL, participants[0], offers[0], minute), travel_weight)
-                for minute in range(LONG_TRAVEL_MINUTES + 1)
-            ]
-            + [points_milli(component_value(Component.TRAVEL, participants[0], offers[0], None), travel_weight)],
-            dtype=np.int64,
-        )
-        fit += table[np.where(minutes == UNKNOWN, LONG_TRAVEL_MINUTES + 1, np.minimum(minutes, LONG_TRAVEL_MINUTES))]
+    travel_weight = weights.of(Component.TRAVEL)
+    travel = np.array(
+        [
+            points_milli(component_value(Component.TRAVEL, participants[0], offers[0], minute), travel_weight)
+            for minute in range(LONG_TRAVEL_MINUTES + 1)
+        ]
+        + [points_milli(component_value(Component.TRAVEL, participants[0], offers[0], None), travel_weight)],
+        dtype=np.int64,
+    )
+    fit += travel[np.where(minutes == UNKNOWN, LONG_TRAVEL_MINUTES + 1, np.minimum(minutes, LONG_TRAVEL_MINUTES))]
     return feasible, np.where(feasible, fit, 0)
 
 
@@ -137,11 +256,13 @@ def build_problem(
     preference_weight: Decimal = DEFAULT_PREFERENCE_WEIGHT,
     candidates: dict[str, Sequence[str]] | None = None,
     travel: dict[Pair, int] | None = None,
+    exclude: Collection[Pair] = (),
 ) -> Problem:
     """The problem with a fit score for every feasible pair (E5, E8). `candidates` limits the offers looked at
-    per participant id (e.g. those within reach; default: every offer); `travel` gives one-way minutes per
-    (participant id, offer id) where known. A wish the participant cannot take raises MatchInputError
-    ("… cannot take … because it requires …"), as does a wish for an offer not in `offers`."""
+        per participant id (e.g. those within reach; default: every offer they can take); `exclude` leaves out pairs
+    (e.g. offers the participant has already applied for or done); `travel` gives one-way minutes per
+        (participant id, offer id) where known. A wish the participant cannot take raises MatchInputError
+        ("… cannot take … because it requires …"), as does a wish for an offer not in `offers`."""
     participant_index = unique_ids([p.participant_id for p in participants], "participant")
     offer_index = unique_ids([o.offer_id for o in offers], "offer")
     for person in participants:
@@ -162,12 +283,8 @@ def build_problem(
             raise ValueError("travel minutes must be a whole number of at least 0")
         if person_id in participant_index and offer_id in offer_index:
             given[participant_index[person_id] * m + offer_index[offer_id]] = time
-    chunks: list[tuple[Ints, Ints]] = []
     if candidates is None:
-        step = max(1, PAIRS_PER_CHUNK // max(m, 1))
-        for first in range(0, len(participants), step):
-            people = np.arange(first, min(first + step, len(participants)), dtype=np.int64)
-            chunks.append((np.repeat(people, m), np.tile(np.arange(m, dtype=np.int64), people.size)))
+        p_index, o_index = feasible_pairs(participants, offers)
     else:
         p_list: list[int] = []
         o_list: list[int] = []
@@ -180,26 +297,20 @@ def build_problem(
             mine = sorted({offer_index[offer_id] for offer_id in offer_ids})
             p_list.extend([participant_index[person_id]] * len(mine))
             o_list.extend(mine)
-        chunks.append((np.array(p_list, dtype=np.int64), np.array(o_list, dtype=np.int64)))
-    kept_p: list[Ints] = []
-    kept_o: list[Ints] = []
-    kept_fit: list[Ints] = []
-    for p_index, o_index in chunks:
-        minutes = np.full(p_index.size, UNKNOWN, dtype=np.int64)
-        if given:
-            keys = p_index * m + o_index
-            for position, key in enumerate(keys.tolist()):
-                if key in given:
-                    minutes[position] = given[key]
-        feasible, fit = score_pairs(participants, offers, p_index, o_index, weights, minutes)
-        kept_p.append(p_index[feasible])
-        kept_o.append(o_index[feasible])
-        kept_fit.append(fit[feasible])
+        p_index, o_index = np.array(p_list, dtype=np.int64), np.array(o_list, dtype=np.int64)
+    keys = p_index * m + o_index
+    if exclude:
+        left_out = [
+            participant_index[p] * m + offer_index[o] for p, o in exclude if p in participant_index and o in offer_index
+        ]
+        kept = ~np.isin(keys, np.array(left_out, dtype=np.int64))
+        p_index, o_index, keys = p_index[kept], o_index[kept], keys[kept]
+    minutes = np.full(p_index.size, UNKNOWN, dtype=np.int64)
+    if given:
+        for position, key in enumerate(keys.tolist()):
+            if key in given:
+                minutes[position] = given[key]
+    feasible, fit = score_pairs(participants, offers, p_index, o_index, weights, minutes)
     return Problem.from_arrays(
-        participants,
-        offers,
-        np.concatenate(kept_p) if kept_p else np.zeros(0, dtype=np.int64),
-        np.concatenate(kept_o) if kept_o else np.zeros(0, dtype=np.int64),
-        np.concatenate(kept_fit) if kept_fit else np.zeros(0, dtype=np.int64),
-        preference_weight=preference_weight,
+        participants, offers, p_index[feasible], o_index[feasible], fit[feasible], preference_weight=preference_weight
     )

@@ -14,7 +14,8 @@ Components (each value in [0, 1], times an administrator-set weight from `FitWei
   the goal times the years up to FULL_EXPERIENCE_YEARS.
 - Formal qualification (E3): 1 if the offer gives one, else 0.
 - Travel (E8): 1 up to SHORT_TRAVEL_MINUTES, 0 from LONG_TRAVEL_MINUTES, linear between.
-- Employer readiness (E8, E14), for placements at a workplace: 0.5 for a mentor, 0.5 for not working alone.
+- Employer readiness (E8, E14), for placements at a workplace: 0.5 for a mentor, 0.5 for not working alone;
+  0 while a discrimination incident there is unresolved (E12).
 
 Unknown inputs count as NEUTRAL (0.5), never as a penalty: a level not mapped, no wanted occupation named,
 an offer not tied to an occupation (goal, experience), travel time not known, an offer that is not a
@@ -35,7 +36,7 @@ Texts are English msgids marked with `N_`; the app translates them and the value
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field, fields
 from decimal import ROUND_HALF_EVEN, Decimal
 from enum import StrEnum
@@ -220,6 +221,7 @@ class MatchOffer:
     formal_qualification: str = ""  # the qualification it gives; "" = none (E3)
     mentor: bool = False
     works_alone: bool = False
+    unresolved_incident: bool = False  # E12: a discrimination incident at the employer is not yet resolved
     title: str = ""  # for messages only
     _hard: tuple[Prerequisite, ...] = field(init=False, repr=False, compare=False)
     _norwegian: Prerequisite | None = field(init=False, repr=False, compare=False)
@@ -346,26 +348,55 @@ def fit_score(
     for need in offer._hard:
         if not met(holds, need):
             return None
-    parts = _parts(participant, offer, travel_minutes)
-    components = []
-    total = ZERO
-    for component, (value, note, params, labels), weight in zip(COMPONENTS, parts, weights._vector, strict=True):
-        points = (value * weight).quantize(MILLI, rounding=ROUND_HALF_EVEN)
-        total += points
-        components.append(
-            FitComponent(
-                component=component,
-                label=COMPONENT_LABELS[component],
-                value=value,
-                weight=weight,
-                points=points,
-                evidence=COMPONENT_EVIDENCE[component],
-                note=note,
-                params=params,
-                labels=labels,
-            )
+    _check_minutes(travel_minutes)
+    components = tuple(
+        _component(component, weight, participant, offer, travel_minutes)
+        for component, weight in zip(COMPONENTS, weights._vector, strict=True)
+    )
+    return Fit(score=sum((c.points for c in components), ZERO), components=components)
+
+
+# What each component's rule reads: equal facts give an equal component, so a computed one is reused.
+_FACTS: dict[Component, Callable[[MatchParticipant, MatchOffer, int | None], Hashable]] = {
+    Component.NORWEGIAN: lambda participant, offer, minutes: (offer._norwegian, participant._norwegian),
+    Component.DIGITAL: lambda participant, offer, minutes: (offer._digital, participant._digital),
+    Component.GOAL: lambda participant, offer, minutes: (offer.occupation_code, participant.wanted_occupations),
+    Component.EXPERIENCE: lambda participant, offer, minutes: (offer.occupation_code, participant.experience),
+    Component.QUALIFICATION: lambda participant, offer, minutes: offer.formal_qualification,
+    Component.TRAVEL: lambda participant, offer, minutes: minutes,
+    Component.EMPLOYER: lambda participant, offer, minutes: (
+        offer.placement,
+        offer.mentor,
+        offer.works_alone,
+        offer.unresolved_incident,
+    ),
+}
+_REUSED: dict[Hashable, FitComponent] = {}
+REUSE_LIMIT = 50_000  # components kept for reuse; the store starts afresh beyond it
+
+
+def _component(
+    component: Component, weight: Decimal, participant: MatchParticipant, offer: MatchOffer, minutes: int | None
+) -> FitComponent:
+    key = (component, weight, _FACTS[component](participant, offer, minutes))
+    found = _REUSED.get(key)
+    if found is None:
+        value, note, params, labels = _RULES[component](participant, offer, minutes)
+        found = FitComponent(
+            component=component,
+            label=COMPONENT_LABELS[component],
+            value=value,
+            weight=weight,
+            points=(value * weight).quantize(MILLI, rounding=ROUND_HALF_EVEN),
+            evidence=COMPONENT_EVIDENCE[component],
+            note=note,
+            params=params,
+            labels=labels,
         )
-    return Fit(score=total, components=tuple(components))
+        if len(_REUSED) >= REUSE_LIMIT:
+            _REUSED.clear()
+        _REUSED[key] = found
+    return found
 
 
 def fit_milli(
@@ -398,11 +429,15 @@ def points_milli(value: Decimal, weight: Decimal) -> int:
     return int((value * weight).quantize(MILLI, rounding=ROUND_HALF_EVEN) / MILLI)
 
 
-def _parts(participant: MatchParticipant, offer: MatchOffer, travel_minutes: int | None) -> tuple[_Part, ...]:
+def _check_minutes(travel_minutes: int | None) -> None:
     if travel_minutes is not None and (
         isinstance(travel_minutes, bool) or not isinstance(travel_minutes, int) or travel_minutes < 0
     ):
         raise ValueError("travel minutes must be a whole number of at least 0, or None when not known")
+
+
+def _parts(participant: MatchParticipant, offer: MatchOffer, travel_minutes: int | None) -> tuple[_Part, ...]:
+    _check_minutes(travel_minutes)
     return (
         _norwegian(participant, offer),
         _digital(participant, offer),
@@ -563,9 +598,12 @@ _RULES = {
 
 
 def _employer(offer: MatchOffer) -> _Part:
-    """E8: a mentor and belonging at the workplace; E14: working alone gives no language practice."""
+    """E8: a mentor and belonging at the workplace; E14: working alone gives no language practice; E12: an
+    unresolved discrimination incident at the employer takes its readiness away until it is resolved."""
     if not offer.placement:
         return NEUTRAL, N_("Not a placement at a workplace: counted as neutral."), {}, {}
+    if offer.unresolved_incident:
+        return ZERO, N_("A discrimination incident at this employer is not yet resolved: no readiness counted."), {}, {}
     value = (HALF if offer.mentor else ZERO) + (ZERO if offer.works_alone else HALF)
     if offer.mentor and not offer.works_alone:
         note = N_("A mentor follows the participant up, and they work with others.")
