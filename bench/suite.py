@@ -6,8 +6,10 @@ from collections.abc import Callable
 
 from bench.barriers import barrier_scan
 from bench.database import fresh_database
+from bench.language_check import language_check_benchmark
 from bench.matching import matching_benchmark
 from bench.matching_run import matching_run_benchmark
+from bench.overview import overview_benchmark
 from bench.pages import audit_search, participant_detail, participant_list
 from bench.report import Outcome, Write, print_outcome
 from bench.scale import QUICK, Scale
@@ -43,5 +45,12 @@ def run(names: list[str], scale: Scale, write: Write) -> list[Outcome]:
     if "matching_run" in names:
         with fresh_database("kvp_bench_matching"):
             outcomes.append(matching_run_benchmark(quick=scale is QUICK))
+        print_outcome(outcomes[-1], write)
+    if "overview" in names:
+        with fresh_database("kvp_bench_overview"):
+            outcomes.append(overview_benchmark(scale))
+        print_outcome(outcomes[-1], write)
+    if "language_check" in names:
+        outcomes.append(language_check_benchmark(quick=scale is QUICK))
         print_outcome(outcomes[-1], write)
     return outcomes

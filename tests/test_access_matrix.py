@@ -29,10 +29,17 @@ from tests.access import (
     roles,
 )
 from tests.catalogue.access_rows import catalogue_endpoints
+from tests.catalogue.incident_access_rows import incident_endpoints
 from tests.conftest import ROLES, World, client_for
 from tests.dialog.access_rows import dialog_endpoints
+from tests.followup.access_rows import meeting_endpoints
 from tests.matching.access_rows import matching_endpoints
+from tests.motivation.access_rows import motivation_endpoints
+from tests.overview.access_rows import overview_endpoints
 from tests.plans.access_rows import plan_endpoints
+from tests.programme.aftercare_access_rows import aftercare_endpoints
+from tests.reports.access_rows import report_endpoints
+from tests.wording.access_rows import wording_endpoints
 
 
 def transition(w: World, c: Any) -> dict[str, Any]:
@@ -50,10 +57,6 @@ def new_person(w: World, c: Any) -> dict[str, Any]:
         "last_name": "Tesfay",
         "preferred_language": "ti",
     }
-
-
-def meeting(w: World, c: Any) -> dict[str, Any]:
-    return {"starts_at": "2026-12-03T10:00", "duration_minutes": 45, "channel": "in_person", "topic": "Plan"}
 
 
 def reassign(w: World, c: Any) -> dict[str, Any]:
@@ -104,7 +107,6 @@ ENDPOINTS = [
         "case_create", "post", on_participant("case_create"), WRITE, data=lambda w, c: {"applied_on": "2026-11-02"}
     ),
     Endpoint("case_transition", "post", on_case("case_transition"), WRITE, data=transition),
-    Endpoint("meeting_create", "post", on_participant("meeting_create"), WRITE, data=meeting),
     Endpoint(
         "note_create",
         "post",
@@ -299,6 +301,11 @@ ENDPOINTS = [
 
 
 ENDPOINTS += plan_endpoints() + dialog_endpoints() + catalogue_endpoints() + matching_endpoints()
+ENDPOINTS += motivation_endpoints()
+ENDPOINTS += meeting_endpoints()
+ENDPOINTS += incident_endpoints() + wording_endpoints()
+ENDPOINTS += aftercare_endpoints() + report_endpoints()
+ENDPOINTS += overview_endpoints()
 
 
 def _case_for(endpoint: Endpoint, world: World) -> Any:

@@ -58,4 +58,5 @@ SAME_IN_BOTH = {
     "send",
     "plan: %(name)s",
     "mentor",
+    "%(minutes)s min",
 }

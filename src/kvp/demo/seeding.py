@@ -16,7 +16,9 @@ from django.db import models, transaction
 
 from kvp.accounts.models import Office, User
 from kvp.catalogue.models import Offer, Participation, Provider, ProviderChange
+from kvp.demo.aftercare import seed_aftercare
 from kvp.demo.catalogue import build_catalogue
+from kvp.demo.checkins import seed_checkins
 from kvp.demo.generator import (
     PASSWORD,
     ParticipantRows,
@@ -27,6 +29,9 @@ from kvp.demo.generator import (
     participant_rows,
     seeded,
 )
+from kvp.demo.incidents import seed_incidents
+from kvp.demo.meetings import seed_meeting_details
+from kvp.demo.overview import seed_overview
 from kvp.demo.places import OFFICE_NAME, OFFICE_UNIT_NUMBER
 from kvp.followup.models import CaseNote, Meeting
 from kvp.matching.models import Preference
@@ -110,6 +115,11 @@ def seed_demo(
             if batch.participants == PARTICIPANTS_PER_BATCH:
                 on_progress(batch.write())
         on_progress(batch.write())
+        batch.counts["check-ins"] = seed_checkins(seeded(seed, "checkins"), office=office, today=today)
+        batch.counts["meeting notes"] = seed_meeting_details(seeded(seed, "meetings"), office=office, today=today)
+        seed_aftercare(seeded(seed, "aftercare"), office=office, staff=staff, today=today)
+        batch.counts["discrimination incidents"] = seed_incidents(seeded(seed, "incidents"), office=office, today=today)
+        batch.counts["alerts"] = seed_overview(seeded(seed, "overview"), office=office, staff=staff, today=today)
     return Seeded(office=office, staff=staff, logins=logins, counts=batch.counts)
 
 

@@ -22,15 +22,31 @@ from django.utils.translation import gettext_lazy
 from kvp.accounts.models import User
 from kvp.programme.models import RuleParameter
 from kvp.rules.absence import AbsenceParameters
+from kvp.rules.aftercare import AftercareRules
 from kvp.rules.benefit import BenefitParameters
+from kvp.rules.caseload import CaseloadRules
 from kvp.rules.duration import DurationRules
 from kvp.rules.eligibility import EligibilityRules
+from kvp.rules.followup_alerts import AlertRules
+from kvp.rules.meetings import MeetingRules
+from kvp.rules.motivation import MotivationRules
 from kvp.rules.payments import PaymentParameters
 from kvp.rules.plan_checks import PlanRules
 from kvp.rules.practice_flags import FlagRules
 
 RuleSet = (
-    BenefitParameters | AbsenceParameters | DurationRules | EligibilityRules | PaymentParameters | PlanRules | FlagRules
+    BenefitParameters
+    | AbsenceParameters
+    | DurationRules
+    | EligibilityRules
+    | PaymentParameters
+    | PlanRules
+    | FlagRules
+    | AftercareRules
+    | CaseloadRules
+    | MeetingRules
+    | AlertRules
+    | MotivationRules
 )
 
 
@@ -120,6 +136,52 @@ PARAMETERS = [
     Parameter("flags.long_course_weeks", FlagRules, "long_course_weeks",
               gettext_lazy("Weeks a course may last without contact with working life before it is flagged"),
               "EVIDENCE E9, E11"),
+    Parameter("meetings.reminder_hours_before", MeetingRules, "reminder_hours_before",
+              gettext_lazy("Hours before a meeting the participant is reminded of it"), "EVIDENCE E16"),
+    Parameter("aftercare.first_months", AftercareRules, "first_months",
+              gettext_lazy("Months after the programme ends for the first follow-up"), "EVIDENCE E16"),
+    Parameter("aftercare.second_months", AftercareRules, "second_months",
+              gettext_lazy("Months after the programme ends for the second follow-up"), "EVIDENCE E16"),
+    Parameter("aftercare.third_months", AftercareRules, "third_months",
+              gettext_lazy("Months after the programme ends for the last follow-up"), "EVIDENCE E16"),
+    Parameter("aftercare.shown_days_before", AftercareRules, "shown_days_before",
+              gettext_lazy("Days before a follow-up is due that it appears in the counsellor's tasks"),
+              "EVIDENCE E16"),
+    Parameter("aftercare.retry_after_days", AftercareRules, "retry_after_days",
+              gettext_lazy("Days after not reaching the person that the follow-up is tried again"), "EVIDENCE E16"),
+    Parameter("aftercare.smallest_count_shown", AftercareRules, "smallest_count_shown",
+              gettext_lazy("Smallest number shown in outcome reports; fewer are hidden"), "EVIDENCE E17"),
+    Parameter("caseload.office_cap", CaseloadRules, "office_cap",
+              gettext_lazy("Active participants a counsellor may follow before the leader is warned"),
+              "EVIDENCE E7"),
+    Parameter("caseload.months_shown", CaseloadRules, "months_shown",
+              gettext_lazy("Months of history on the caseload page"), "EVIDENCE E7"),
+    Parameter("alerts.no_contact_days", AlertRules, "no_contact_days",
+              gettext_lazy("Days without a meeting held or a message before a no-contact alert"), "EVIDENCE E7"),
+    Parameter("alerts.end_warning_days", AlertRules, "end_warning_days",
+              gettext_lazy("Days before the programme ends from which a missing transition plan is an alert"),
+              "EVIDENCE E16"),
+    Parameter("alerts.start_phase_weeks", AlertRules, "start_phase_weeks",
+              gettext_lazy("Weeks from the start that count as the programme's start phase in the overview"),
+              "EVIDENCE E2"),
+    Parameter("motivation.interval_days", MotivationRules, "interval_days",
+              gettext_lazy("Days between scheduled motivation check-ins"), "EVIDENCE E16"),
+    Parameter("motivation.placement_days", MotivationRules, "placement_days",
+              gettext_lazy("Days into a new placement that a check-in is scheduled"), "EVIDENCE E8"),
+    Parameter("motivation.drop_points", MotivationRules, "drop_points",
+              gettext_lazy("Fall in a need's check-in score (1-5) that raises a drop alert"), "EVIDENCE E7; SDT"),
+    Parameter("motivation.drop_baseline_checkins", MotivationRules, "drop_baseline_checkins",
+              gettext_lazy("Earlier check-ins whose mean a drop is measured from (1: the previous one)"),
+              "EVIDENCE E7; SDT"),
+    Parameter("motivation.low_level", MotivationRules, "low_level",
+              gettext_lazy("Check-in score (1-5) at or below which a need counts as low"), "EVIDENCE E7; SDT"),
+    Parameter("motivation.low_checkins", MotivationRules, "low_checkins",
+              gettext_lazy("Check-ins in a row with a low score that raise a low-score alert"), "EVIDENCE E7; SDT"),
+    Parameter("motivation.explain_days", MotivationRules, "explain_days",
+              gettext_lazy("Days before a check-in in which events are shown as possible reasons for an alert"),
+              "EVIDENCE E7"),
+    Parameter("motivation.alert_days", MotivationRules, "alert_days",
+              gettext_lazy("Days a motivation alert is shown after the check-in that raised it"), "EVIDENCE E7"),
 ]  # fmt: skip
 BY_NAME = {parameter.name: parameter for parameter in PARAMETERS}
 
