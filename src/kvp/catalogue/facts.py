@@ -26,6 +26,10 @@ Kind = PrerequisiteKind
 PLACEMENT_TYPES = [kind.value for kind in PLACEMENTS]
 
 
+CEFR_RANK = {level.value: level.rank for level in Cefr}
+CEFR_BY_RANK = {level.rank: level.value for level in Cefr}
+
+
 def lowest_norwegian(mapping: Mapping) -> Cefr | None:
     levels = [Cefr(value) for skill in NorwegianSkill if (value := getattr(mapping, f"norwegian_{skill.value}"))]
     return min(levels, key=lambda level: level.rank) if levels else None
@@ -37,19 +41,27 @@ def holds_by_participant(participants: QuerySet[Participant]) -> dict[str, froze
     values in five queries that select by subquery, so 100,000 participants cost no model objects."""
     ids = participants.values("pk")
     holds: dict[str, set[Prerequisite]] = {str(pk): set() for pk in participants.values_list("pk", flat=True)}
+    made: dict[tuple[Kind, str], Prerequisite] = {}  # each distinct prerequisite built once
+
+    def held(kind: Kind, level: str = "") -> Prerequisite:
+        found = made.get((kind, level))
+        if found is None:
+            found = made[(kind, level)] = Prerequisite(kind, level)
+        return found
+
     skills = [f"norwegian_{skill.value}" for skill in NorwegianSkill]
     for participant_id, *values in Mapping.objects.filter(participant_id__in=ids).values_list(
         "participant_id", *skills, "digital_skills", "driving_licence"
     ):
         found = holds[str(participant_id)]
-        levels = [Cefr(level) for level in values[: len(skills)] if level]
+        levels = [CEFR_RANK[level] for level in values[: len(skills)] if level]
         digital, licence = values[len(skills) :]
         if levels:
-            found.add(Prerequisite(Kind.NORWEGIAN, min(levels, key=lambda level: level.rank).value))
+            found.add(held(Kind.NORWEGIAN, CEFR_BY_RANK[min(levels)]))
         if digital:
-            found.add(Prerequisite(Kind.DIGITAL, digital))
+            found.add(held(Kind.DIGITAL, digital))
         if licence in DRIVING:
-            found.add(Prerequisite(Kind.DRIVING_LICENCE))
+            found.add(held(Kind.DRIVING_LICENCE))
     most = (
         WorkExperience.objects.filter(mapping__participant_id__in=ids)
         .values("mapping__participant_id")
@@ -58,21 +70,21 @@ def holds_by_participant(participants: QuerySet[Participant]) -> dict[str, froze
     )
     for participant_id, years in most:
         if years is not None and years >= 1:
-            holds[str(participant_id)].add(Prerequisite(Kind.WORK_EXPERIENCE_YEARS, str(min(int(years), 60))))
+            holds[str(participant_id)].add(held(Kind.WORK_EXPERIENCE_YEARS, str(min(int(years), 60))))
     rows = Participation.objects.filter(
         participant_id__in=ids,
         status__in=[Participation.Status.PARTICIPATING, Participation.Status.COMPLETED],
     ).values_list("participant_id", "status", "offer__measure_type")
     for participant_id, status, measure_type in rows:
         if status == Participation.Status.COMPLETED:
-            holds[str(participant_id)].add(Prerequisite(Kind.COMPLETED, measure_type))
+            holds[str(participant_id)].add(held(Kind.COMPLETED, measure_type))
         elif measure_type in PLACEMENT_TYPES:
-            holds[str(participant_id)].add(Prerequisite(Kind.ACTIVE_PLACEMENT))
+            holds[str(participant_id)].add(held(Kind.ACTIVE_PLACEMENT))
     placed = Activity.objects.filter(
         plan__participant_id__in=ids, measure_type__in=PLACEMENT_TYPES, status=Activity.Status.IN_PROGRESS
     ).values_list("plan__participant_id", flat=True)
     for participant_id in placed:
-        holds[str(participant_id)].add(Prerequisite(Kind.ACTIVE_PLACEMENT))
+        holds[str(participant_id)].add(held(Kind.ACTIVE_PLACEMENT))
     return {key: frozenset(value) for key, value in holds.items()}
 
 

@@ -10,22 +10,26 @@ stay in one place; only the bookkeeping is vectorised.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Collection, Hashable, Sequence
 from decimal import Decimal
 
 import numpy as np
 
 from kvp.matching_engine.problem import Bools, Ints, Pair, Problem, unique_ids
+from kvp.rules import occupations
 from kvp.rules.matching import (
     DEFAULT_FIT_WEIGHTS,
     DEFAULT_PREFERENCE_WEIGHT,
     LONG_TRAVEL_MINUTES,
+    ZERO,
     Component,
     FitWeights,
     MatchInputError,
     MatchOffer,
     MatchParticipant,
     component_value,
+    experience_value,
     infeasible_reason,
     points_milli,
 )
@@ -167,6 +171,54 @@ def _best_over_items(
     return result
 
 
+def _experience_points(
+    participants: Sequence[MatchParticipant],
+    offers: Sequence[MatchOffer],
+    p_index: Ints,
+    o_index: Ints,
+    weight: Decimal,
+) -> Ints:
+    """The experience component (E4, E8) per pair: the best over the participant's experiences of
+    `experience_value(same_field(offer, experience), years)`, each rule asked once per distinct pair of codes
+    and per distinct (field level, years); neutral for offers without an occupation."""
+    codes = [o.occupation_code for o in offers]
+    neutral = (
+        points_milli(component_value(Component.EXPERIENCE, participants[0], offers[codes.index("")]), weight)
+        if "" in codes
+        else 0
+    )
+    counts = np.array([len(p.experience) for p in participants], dtype=np.int64)
+    flat = [e for p in participants for e in p.experience]
+    starts = np.concatenate(([0], np.cumsum(counts)))
+    with_code = np.array([bool(code) for code in codes], dtype=np.bool_)[o_index]
+    result = np.where(with_code, 0, neutral).astype(np.int64)
+    pairs = np.flatnonzero(with_code & (counts[p_index] > 0))
+    if pairs.size:
+        repeat = counts[p_index[pairs]]
+        first = np.cumsum(repeat) - repeat
+        pair_of = np.repeat(pairs, repeat)
+        entry = starts[p_index[pair_of]] + np.arange(pair_of.size) - np.repeat(first, repeat)
+        item_codes = [e.occupation_code for e in flat]
+        code_key, offer_code_key = _keys(item_codes), _keys(codes)
+        levels = _spread(
+            code_key,
+            offer_code_key,
+            entry,
+            o_index[pair_of],
+            lambda e, o: occupations.same_field(codes[o], item_codes[e]),
+        )
+        years_key = _keys([e.years for e in flat])
+        points = _spread(
+            levels,
+            years_key,
+            np.arange(entry.size, dtype=np.int64),
+            entry,
+            lambda k, e: points_milli(experience_value(int(levels[k]), flat[e].years) or ZERO, weight),
+        )
+        result[pairs] = np.maximum.reduceat(points, first)
+    return result
+
+
 def score_pairs(
     participants: Sequence[MatchParticipant],
     offers: Sequence[MatchOffer],
@@ -174,10 +226,12 @@ def score_pairs(
     o_index: Ints,
     weights: FitWeights = DEFAULT_FIT_WEIGHTS,
     minutes: Ints | None = None,
+    *,
+    known_feasible: bool = False,
 ) -> tuple[Bools, Ints]:
     """For each pair (participants[p_index[k]], offers[o_index[k]]): whether the participant can take the offer,
     and the fit score in thousandths (0 where they cannot). `minutes` is one-way travel per pair, UNKNOWN (-1)
-    where not known."""
+    where not known; `known_feasible` skips the check for pairs that come from `feasible_pairs`."""
     p_index = np.asarray(p_index, dtype=np.int64)
     o_index = np.asarray(o_index, dtype=np.int64)
     if minutes is None:
@@ -188,8 +242,11 @@ def score_pairs(
     if p_index.size == 0:
         return np.zeros(0, dtype=np.bool_), np.zeros(0, dtype=np.int64)
 
-    set_key, table = _hard_tables(participants, offers)
-    feasible: Bools = table[set_key[o_index], p_index]
+    if known_feasible:
+        feasible: Bools = np.ones(p_index.size, dtype=np.bool_)
+    else:
+        set_key, table = _hard_tables(participants, offers)
+        feasible = table[set_key[o_index], p_index]
 
     def per_pair(component: Component, p_key: Ints, o_key: Ints) -> Ints:
         weight = weights.of(component)
@@ -205,12 +262,13 @@ def score_pairs(
         component: Component, items: Sequence[Sequence[Hashable]], stand_in: Callable[..., MatchParticipant]
     ) -> Ints:
         weight = weights.of(component)
+        one_each = functools.cache(stand_in)  # one stand-in per distinct item
         return _best_over_items(
             items,
             codes,
             p_index,
             o_index,
-            lambda item, o: points_milli(component_value(component, stand_in(item), offers[o]), weight),
+            lambda item, o: points_milli(component_value(component, one_each(item), offers[o]), weight),
             lambda p, o: points_milli(component_value(component, participants[p], offers[o]), weight),
         )
 
@@ -227,11 +285,7 @@ def score_pairs(
         [p.wanted_occupations for p in participants],
         lambda code: MatchParticipant("stand-in", frozenset(), (code,)),
     )
-    fit += best_over(
-        Component.EXPERIENCE,
-        [p.experience for p in participants],
-        lambda experience: MatchParticipant("stand-in", frozenset(), (), (experience,)),
-    )
+    fit += _experience_points(participants, offers, p_index, o_index, weights.of(Component.EXPERIENCE))
     fit += per_pair(Component.QUALIFICATION, no_key, by_offer)
     fit += per_pair(Component.EMPLOYER, no_key, by_offer)
 
@@ -310,7 +364,9 @@ def build_problem(
         for position, key in enumerate(keys.tolist()):
             if key in given:
                 minutes[position] = given[key]
-    feasible, fit = score_pairs(participants, offers, p_index, o_index, weights, minutes)
+    feasible, fit = score_pairs(
+        participants, offers, p_index, o_index, weights, minutes, known_feasible=candidates is None
+    )
     return Problem.from_arrays(
         participants, offers, p_index[feasible], o_index[feasible], fit[feasible], preference_weight=preference_weight
     )

@@ -534,6 +534,15 @@ def _goal(participant: MatchParticipant, offer: MatchOffer) -> _Part:
     )
 
 
+def experience_value(field_level: int, years: Decimal) -> Decimal | None:
+    """E4, E8: the credit for `years` of experience `field_level` away from the offer's occupation
+    (occupations.same_field), fully from FULL_EXPERIENCE_YEARS; None outside the offer's field."""
+    closeness = _CLOSENESS.get(field_level)
+    if closeness is None:
+        return None
+    return (closeness * min(years / FULL_EXPERIENCE_YEARS, ONE)).quantize(MILLI)
+
+
 def _experience(participant: MatchParticipant, offer: MatchOffer) -> _Part:
     """E4, E8: experience in the offer's field counts, fully from FULL_EXPERIENCE_YEARS."""
     code = offer.occupation_code
@@ -541,11 +550,8 @@ def _experience(participant: MatchParticipant, offer: MatchOffer) -> _Part:
         return NEUTRAL, N_("The offer is not tied to an occupation: counted as neutral."), {}, {}
     best: tuple[Decimal, Experience] | None = None
     for experience in participant.experience:
-        closeness = _CLOSENESS.get(_same_field(code, experience.occupation_code))
-        if closeness is None:
-            continue
-        value = (closeness * min(experience.years / FULL_EXPERIENCE_YEARS, ONE)).quantize(MILLI)
-        if best is None or value > best[0]:
+        value = experience_value(_same_field(code, experience.occupation_code), experience.years)
+        if value is not None and (best is None or value > best[0]):
             best = (value, experience)
     if best is None:
         return (

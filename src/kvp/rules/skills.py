@@ -23,7 +23,7 @@ class Cefr(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(Cefr).index(self)
+        return _CEFR_RANK[self]
 
     @property
     def label(self) -> str:
@@ -53,7 +53,11 @@ class DigitalLevel(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(DigitalLevel).index(self)
+        return _DIGITAL_RANK[self]
+
+
+_CEFR_RANK = {level: index for index, level in enumerate(Cefr)}  # the order the levels are declared in
+_DIGITAL_RANK = {level: index for index, level in enumerate(DigitalLevel)}
 
 
 DIGITAL_LABELS = {
