@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from kvp.accounts.models import Office
+from kvp.demo.history import workday
 from kvp.demo.places import OFFICE_UNIT_NUMBER
 from kvp.followup.models import Meeting, MeetingNote, MeetingNoteVersion
 
@@ -45,3 +46,10 @@ def test_participants_who_log_in_have_published_notes_and_a_draft(office: Office
     assert corrected.get().correction_reason
     drafts = MeetingNote.objects.exclude(draft_text="")
     assert not drafts.filter(versions__isnull=False).exists()  # a draft from a meeting with nothing published
+
+
+def test_demo_days_avoid_weekends_holidays_and_the_closed_eves() -> None:
+    today = datetime.date(2026, 11, 27)
+    assert workday(datetime.date(2026, 12, 24), today) == datetime.date(2026, 12, 28)  # 25-27 closed too
+    assert workday(datetime.date(2026, 5, 17), today) == datetime.date(2026, 5, 15)  # a Sunday and 17 May
+    assert workday(datetime.date(2026, 11, 26), today) == datetime.date(2026, 11, 26)

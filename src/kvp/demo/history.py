@@ -15,6 +15,7 @@ from itertools import pairwise
 from typing import TypeVar
 
 from kvp.rules.case_status import CaseStatus, EndReason
+from kvp.rules.deadlines import is_working_day
 
 APPLIED, ASSESSED, GRANTED, REFUSED = CaseStatus.APPLIED, CaseStatus.ASSESSED, CaseStatus.GRANTED, CaseStatus.REFUSED
 ACTIVE, EXTENDED, ENDED = CaseStatus.ACTIVE, CaseStatus.EXTENDED, CaseStatus.ENDED
@@ -190,17 +191,16 @@ def _time_to_end(rng: random.Random, reason: EndReason, *, remaining: int) -> in
     return rng.randint(30, remaining - 1)
 
 
-def workday(day: datetime.date, today: datetime.date) -> datetime.date:
-    """Move a weekend day to a working day: back to Friday up to today, on to Monday after it.
+CLOSED_EVES = {(12, 24), (12, 31)}  # NAV offices are closed on Christmas Eve and New Year's Eve
 
-    The move keeps the order of any two days and keeps past days past and future days future.
-    """
-    weekend_days = day.weekday() - 4  # Saturday 1, Sunday 2
-    if weekend_days <= 0:
-        return day
-    if day <= today:
-        return day - datetime.timedelta(days=weekend_days)
-    return day + datetime.timedelta(days=3 - weekend_days)
+
+def workday(day: datetime.date, today: datetime.date) -> datetime.date:
+    """Move a day the office is closed (weekend, public holiday, Christmas Eve, New Year's Eve) to a working
+    day: back up to today, on after it. Past days stay past and future days future."""
+    step = datetime.timedelta(days=-1 if day <= today else 1)
+    while not is_working_day(day) or (day.month, day.day) in CLOSED_EVES:
+        day += step
+    return day
 
 
 def _weighted(rng: random.Random, options: tuple[tuple[T, int], ...]) -> T:

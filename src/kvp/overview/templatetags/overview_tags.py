@@ -12,8 +12,11 @@ from kvp.overview.forms import CategoryForm, ReminderForm
 from kvp.overview.models import Category, Reminder
 from kvp.participants.access import ParticipantAccess
 from kvp.participants.models import Participant
+from kvp.rules.practice_flags import FlagCode
 
 register = template.Library()
+# The participant page shows these live in their own panels (flags, motivation), so not again here.
+SHOWN_LIVE_ON_THE_PAGE = (*(code.value for code in FlagCode), "motivation_")
 
 
 @register.inclusion_tag("overview/_panel.html", takes_context=True)
@@ -25,7 +28,11 @@ def overview_panel(context: dict[str, Any], participant: Participant, access: Pa
     return {
         "participant": participant,
         "can_write": access.can_write,
-        "alerts": alerts_by_participant([participant.pk]).get(str(participant.pk), []),
+        "alerts": [
+            alert
+            for alert in alerts_by_participant([participant.pk]).get(str(participant.pk), [])
+            if not alert.kind.startswith(SHOWN_LIVE_ON_THE_PAGE)
+        ],
         "reminders": list(
             Reminder.objects.filter(participant=participant, done_at__isnull=True).select_related("created_by")
         ),
