@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from kvp.catalogue.models import Participation, ProviderChange
 from kvp.catalogue.participations import (
@@ -15,8 +16,9 @@ from kvp.catalogue.participations import (
     provider_change_register,
 )
 from kvp.plans.models import Activity
+from kvp.wording.models import WordingOutcome
 from tests.catalogue.builders import offer, provider
-from tests.conftest import World
+from tests.conftest import World, client_for
 from tests.plans.builders import access_for, running_case
 
 
@@ -109,3 +111,29 @@ def test_an_offer_from_another_office_cannot_be_applied_for(world: World) -> Non
             actor=world.counsellor, access=access_for(world.counsellor, world.participant), offer=elsewhere
         )
     assert not Participation.objects.exists()
+
+
+def test_the_employers_feedback_is_kept_and_its_wording_checked(world: World) -> None:
+    _kwargs, participation = _setup(world)
+    url = reverse("participation_update", args=[world.participant.pk, participation.pk])
+    key = f"update-{participation.pk}"
+    feedback = "Arbeidsgiver sier hun er punktlig og lærer raskt. Hun burde ta av seg hijaben for å passe inn."
+    response = client_for(world.counsellor).post(
+        url,
+        {
+            f"{key}-version": participation.version,
+            f"{key}-status": "waiting_list",
+            f"{key}-employer_feedback": feedback,
+        },
+    )
+    assert response.status_code == 302
+    participation.refresh_from_db()
+    assert participation.employer_feedback == feedback
+    outcome = WordingOutcome.objects.get()
+    assert (outcome.source, outcome.kept_as_written, outcome.categories) == (
+        "employer_feedback",
+        True,
+        ["assimilation"],
+    )
+    page = client_for(world.counsellor).get(reverse("participations", args=[world.participant.pk])).content.decode()
+    assert "punktlig og lærer raskt" in page

@@ -159,6 +159,13 @@ class ParticipationUpdateForm(AkselForm):
     hired = forms.BooleanField(label=_("Hired afterwards"), required=False)
     qualification_gained = forms.BooleanField(label=_("Gained the formal qualification"), required=False)
     work_contact = forms.BooleanField(label=_("Had contact with an employer during it"), required=False)
+    employer_feedback = forms.CharField(
+        label=_("The employer's feedback, in your words"),
+        help_text=_("What the employer said about the tasks, what went well and what to work on."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+    )
 
 
 class ProviderChangeForm(AkselForm):

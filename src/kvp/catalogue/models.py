@@ -177,6 +177,8 @@ class Participation(models.Model):
     hired = models.BooleanField(_("hired afterwards"), default=False)
     qualification_gained = models.BooleanField(_("gained the formal qualification"), default=False)
     work_contact = models.BooleanField(_("contact with an employer during it"), default=False)
+    # What the employer said about the placement, in the counsellor's words (checked for wording, E12).
+    employer_feedback = models.TextField(_("the employer's feedback"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     version = models.PositiveIntegerField(default=1)

@@ -32,6 +32,7 @@ from kvp.catalogue.selectors import offers_for
 from kvp.common.forms import AkselForm, apply_service_errors
 from kvp.common.requests import AuthedRequest
 from kvp.participants.access import ParticipantAccess, get_participant_for_user
+from kvp.wording.services import record_from_post
 
 
 def _page(
@@ -114,6 +115,12 @@ def participation_update_view(
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
+            record_from_post(
+                office=access.participant.office,
+                source="employer_feedback",
+                text=data.get("employer_feedback", ""),
+                data=request.POST,
+            )
             return _done(request, participant_id, _("The participation is updated."))
     return _page(request, access, status=400, bound={key: form})
 

@@ -102,6 +102,7 @@ def participation_update(
     hired: bool = False,
     qualification_gained: bool = False,
     work_contact: bool = False,
+    employer_feedback: str = "",
 ) -> Participation:
     """Move a participation on. A refusal for a missing prerequisite names it, so the barrier check can
     count which rules block people (E6). Starting needs a free place."""
@@ -126,6 +127,7 @@ def participation_update(
     participation.ends_on = ends_on or participation.ends_on
     participation.hired, participation.qualification_gained = hired, qualification_gained
     participation.work_contact = work_contact or participation.work_contact
+    participation.employer_feedback = employer_feedback.strip() or participation.employer_feedback
     if target is ParticipationStatus.PARTICIPATING and participation.starts_on is None:
         participation.starts_on = timezone.localdate()
     if target in {ParticipationStatus.ENDED, ParticipationStatus.COMPLETED} and participation.ends_on is None:
