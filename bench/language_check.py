@@ -24,7 +24,7 @@ import sys
 import time
 from dataclasses import dataclass
 
-from bench.language_check_eval import Example, evaluate, load
+from bench.language_check_eval import SPLITS, Example, evaluate, load
 from bench.matching import AtLeast, AtMost, Info
 from bench.report import Outcome, Row, print_outcome
 from bench.terminal import status
@@ -143,7 +143,7 @@ def language_check_benchmark(*, quick: bool = False) -> Outcome:
         "time's tail includes waiting for a core when the machine is busy)",
         f"loading spaCy and the lemma tables for nb, nn and en once per process: {load_seconds:.2f} s",
     ]
-    for split in ("dev", "test", "fresh", "all"):
+    for split in (*SPLITS, "all"):
         result = evaluate([e for e in examples if split in ("all", e.split)])
         weakest = min(result.by_category.items(), key=lambda item: item[1].recall)
         notes_text.append(

@@ -1,5 +1,6 @@
 """Precision and recall of the respectful-language checker on its labelled sentences
-(tests/data/language_check_sentences.jsonl: text, lang, categories ([] = neutral), topic, split dev/test).
+(tests/data/language_check_sentences.jsonl: text, lang, categories ([] = neutral), topic, split
+dev/test/fresh/fresh2/blind).
 
 What is counted (sentence level, per category): each labelled sentence has a set of gold categories and the
 checker gives a set of found categories (the categories of its findings, wherever they are in the sentence). A
@@ -9,9 +10,21 @@ over all categories ("overall") or for one category. "flag" counts whole sentenc
 labelled with any category. Neutral sentences (hard negatives on the same topics) contribute only false positives.
 Offsets are tested separately (tests/rules/test_language_check.py).
 
-The rules were tuned on the `dev` split only; `test` was held out and is reported separately.
+The rules were tuned on `dev`. `test` and then `fresh` (written after the rules were frozen) were each measured
+blind first — test: recall 0.95; fresh: precision 1.00, recall 0.89 — and then used to fix the general gaps they
+showed. A blind set written by someone else (not kept here) then found no false positives but a recall of only
+about 0.64 per category: other verbs for a lack, demonstratives, frequency adverbs, water metaphors as verbs,
+"typisk <group>". `fresh2` (117 sentences: 62 with a category, 55 hard negatives; nb, nn, en) was written after
+that, aimed at those kinds of miss, by the same developer who then changed the rules — so it was blind to the
+changes but not to the rules or to the kinds of miss. Against the unchanged rules it scored precision 0.95 (one
+false positive: a negated "no problem" next to a headscarf) and recall 0.31 (whole set then: precision 0.996,
+recall 0.85); the rules were then generalised on it. All four splits therefore now overstate how the rules do on
+new text; a set written by practitioners is still the honest next test. `blind` is that earlier blind set (40
+sentences by the lead; the rules' author saw only a paraphrase of its kinds of miss, never the sentences): recall
+0.64 before the fresh2 changes and 0.86 after, precision 1.00 both times. It is kept for the record and must not
+be tuned on.
 
-    .venv/bin/python -m bench.language_check_eval [--split dev|test|all] [--errors]
+    .venv/bin/python -m bench.language_check_eval [--split dev|test|fresh|fresh2|blind|all] [--errors]
 """
 
 from __future__ import annotations
@@ -26,7 +39,7 @@ from pathlib import Path
 from kvp.rules.language_check import Category, check_many
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "language_check_sentences.jsonl"
-SPLITS = ("dev", "test", "fresh")
+SPLITS = ("dev", "test", "fresh", "fresh2", "blind")
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,56 @@ HARD_NEGATIVES = [
 ]
 
 
+# Paraphrases the first rules missed on a blind set (other verbs, demonstratives, frequency adverbs, water
+# metaphors as verbs, "typisk <group>"), each with a neutral sentence that shares its words.
+GENERALISED = [
+    # (lang, text, category, the words the finding must cover)
+    ("nb", "Han mangler det meste av det som trengs.", C.DEFICIT, "mangler det meste"),
+    ("nn", "Ho kan ingenting som arbeidsgivarar treng.", C.DEFICIT, "kan ingenting"),
+    ("en", "The participant knows nothing useful.", C.DEFICIT, "knows nothing"),
+    ("nb", "Det er et kulturelt problem at hun ikke tar i hånden.", C.OTHERING, "kulturelt problem"),
+    ("nn", "Den kulturen har ikkje respekt for kvinner.", C.OTHERING, "Den kulturen"),
+    ("en", "They don't understand how we work here.", C.OTHERING, "They don't understand how we work here"),
+    ("nb", "Han bør skifte navn til noe mer norsk.", C.ASSIMILATION, "bør skifte navn"),
+    ("nb", "Flyktningene strømmer på.", C.DEHUMANISING, "Flyktningene strømmer"),
+    ("nn", "Kontoret druknar i flyktningar.", C.DEHUMANISING, "druknar i flyktningar"),
+    ("en", "Refugees keep pouring in.", C.DEHUMANISING, "Refugees keep pouring"),
+    ("nb", "Innvandrere fra det området er ofte lite motiverte.", C.GENERALISATION, "Innvandrere"),
+    ("nb", "Disse deltakerne møter aldri presis.", C.GENERALISATION, "Disse deltakerne"),
+    ("en", "People like that never take advice.", C.GENERALISATION, "People like that"),
+    ("nb", "En typisk somalier som ikke holder avtaler.", C.ORIGIN, "typisk somalier"),
+    ("en", "She is too foreign for the front desk.", C.ORIGIN, "too foreign"),
+    ("nb", "Bønnetidene hans skaper problemer for teamet.", C.RELIGION, "Bønnetidene hans skaper problemer"),
+    ("en", "Fasting makes him useless at the warehouse.", C.RELIGION, "Fasting makes him useless"),
+    ("nb", "Han skylder som vanlig på barna.", C.BLAME, "skylder som vanlig på"),
+    ("en", "He is impossible to work with.", C.BLAME, "He is impossible to work with"),
+]
+
+GENERALISED_NEGATIVES = [
+    ("nb", "Hun mangler det meste av dokumentasjonen, og vi har bedt om kopier."),
+    ("nn", "Vi kan ingenting gjere med ventetida før i mars."),
+    ("en", "He knows nothing about the application yet, so we are sending it again."),
+    ("nb", "Hun vil gjerne jobbe med kulturelle aktiviteter for barn."),
+    ("nn", "Ho er interessert i den kulturen ho voks opp i."),
+    ("en", "She wants to learn how we work here at the warehouse."),
+    ("nb", "Han skiftet navn i 2019 og har fått nytt pass."),
+    ("nb", "Strømmen gikk under møtet."),
+    ("nb", "Han drukner ikke i arbeid, men har nok å gjøre."),
+    ("en", "Refugees get electricity included in the rent."),
+    ("nb", "Innvandrere som har bodd kort tid i Norge, har rett til introduksjonsprogram."),
+    ("nb", "Deltakerne på kurset får lunsj hver dag."),
+    ("nb", "Disse deltakerne møter alltid forberedt."),
+    ("en", "People like that course because it is practical."),
+    ("nb", "Dette er en typisk somalisk rett som hun lager på kurset."),
+    ("nb", "Tolk for arabisk er bestilt."),
+    ("en", "She wears a headscarf, which the employer has no problem with."),
+    ("nb", "Ramadan er grunnen til at møtet er flyttet til formiddagen."),
+    ("nb", "Han skylder penger til Lånekassen og har en betalingsavtale."),
+    ("en", "She is difficult to reach by phone, so we send texts."),
+    ("en", "The office is conveniently located near the station."),
+]
+
+
 def categories(text: str, lang: str) -> set[Category]:
     return {finding.category for finding in check_text(text, lang)}
 
@@ -109,6 +159,18 @@ def test_finds_the_category_at_the_right_words(lang: str, text: str, category: C
 
 @pytest.mark.parametrize(("lang", "text"), HARD_NEGATIVES)
 def test_leaves_neutral_notes_on_the_same_topics_alone(lang: str, text: str) -> None:
+    assert check_text(text, lang) == ()
+
+
+@pytest.mark.parametrize(("lang", "text", "category", "words"), GENERALISED)
+def test_finds_paraphrases_beyond_the_first_wordings(lang: str, text: str, category: Category, words: str) -> None:
+    findings = [finding for finding in check_text(text, lang) if finding.category is category]
+    assert len(findings) == 1, check_text(text, lang)
+    assert text[findings[0].start : findings[0].end] == words
+
+
+@pytest.mark.parametrize(("lang", "text"), GENERALISED_NEGATIVES)
+def test_leaves_neutral_sentences_with_the_same_words_alone(lang: str, text: str) -> None:
     assert check_text(text, lang) == ()
 
 
@@ -205,7 +267,7 @@ def test_labelled_set_is_large_mixed_and_split() -> None:
     examples = load()
     assert len(examples) >= 300
     assert {e.lang for e in examples} == {"nb", "nn", "en"}
-    assert {e.split for e in examples} == {"dev", "test", "fresh"}
+    assert {e.split for e in examples} == {"dev", "test", "fresh", "fresh2", "blind"}
     neutral = [e for e in examples if not e.categories]
     assert len(neutral) >= 150
     assert len({e.id for e in examples}) == len(examples)

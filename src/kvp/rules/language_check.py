@@ -8,7 +8,8 @@ How it works, in three steps, none of them substring matching:
    the Norwegian bokmål full-form tables from Norsk ordbank, reduced to the forms the rules need by
    `language_check_data.build`; the English lookup table as it is) and a small nynorsk table of our own.
    Norwegian compounds are split at the longest known head ("flyktningstrømmen" → "flyktning" + "strøm"), so the
-   head's word classes apply and the modifier's are known too.
+   head's word classes apply and the modifier's are known too; a religious modifier on an unknown head
+   ("bønnetidene") is kept as such.
 2. **Word classes.** Each lemma belongs to classes (negator, person, demand, identity marker, religious term,
    barrier, accommodation, …; `language_check_data.NO` / `.EN`).
 3. **Rules per category** over the classes in one sentence or clause: who is the subject (the participant or an
@@ -183,7 +184,6 @@ _FORM_TAGS_EN: dict[str, frozenset[str]] = {
     "sounds": frozenset({"SOUND"}),
     "sound": frozenset({"SOUND"}),
     "like": frozenset({"LIKE"}),
-    "cultural": frozenset({"CULTURAL"}),
 }
 # Suffix rules for forms the lookup tables lack (after spaCy's nb/en lemma_rules), most specific first.
 _SUFFIX_RULES_EN = (
@@ -215,6 +215,14 @@ _SUFFIX_RULES_NO = (
     ("te", "e"),
     ("de", "e"),
 )
+# "det meste", "alt", "everything": the whole of what a person should have.
+_TOTAL = frozenset({"meste", "mesteparten", "alt", "most", "everything"})
+_NOTHING = frozenset({"ingenting", "inkje", "noenting", "nothing"})
+# after "kan ingenting" / "know nothing": a verb or a topic, so not a statement about the person's abilities
+_NOTHING_NOT_ABILITY = frozenset({"gjøre", "gjere", "få", "å", "om", "med", "do", "to", "about", "with", "of"})
+_PLURAL_DEMONSTRATIVES = frozenset({"disse", "desse", "slike", "sånne", "these", "those", "such"})
+_AUX_MOTION = frozenset({"keep", "keeps", "kept", "continue", "continues", "are", "were", "er", "var", "fortsetter"})
+_RELATIVE = frozenset({"som", "that", "which", "who", "whom", "ho", "han", "hun", "she", "he", "de", "dei", "they"})
 _EN_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "this", "that", "my", "your", "our"})
 _NO_PLURAL_ENDINGS = ("er", "e", "ene", "ar", "ane", "a")
 
@@ -284,6 +292,13 @@ class _Engine:
             if mod is None and modifier[-1] in "se":  # a linking -s- or -e- ("flyktningstrøm", "bønnepause")
                 mod = self.classes.get(modifier[:-1])
             return head | frozenset(f"mod:{tag}" for tag in mod or ())
+        for cut in range(_MIN_HEAD, len(lemma) - _MIN_HEAD + 1):  # no known head: only a religious modifier counts
+            modifier = lemma[:cut]
+            mod = self.classes.get(modifier)
+            if mod is None and modifier[-1] in "se":
+                mod = self.classes.get(modifier[:-1])
+            if mod is not None and "RELIGION" in mod:
+                return frozenset({"mod:RELIGION"})
         return frozenset()
 
     # Checking.
@@ -466,6 +481,11 @@ class _Sentence:
         before = self.toks[:i]
         return any("INSTITUTION" in tok.tags for tok in before) and any("REPORT" in tok.tags for tok in before)
 
+    def ends_phrase(self, i: int) -> bool:
+        """Whether token i is the last of its clause (the next token ends it, or there is none)."""
+        nxt = self.lower(i + 1)
+        return nxt == "" or nxt in _SENTENCE_END or nxt in _CLAUSE_END or nxt in {"»", '"', "…"}
+
     def predicate_of_person(self, i: int, width: int = 4) -> int | None:
         """The person whose predicate token i is ("Hun er (lite) X", "She is (too) X"): that person's position."""
         for j in self.behind(i, width):
@@ -513,14 +533,29 @@ def _deficit_judgement(s: _Sentence) -> Iterator[Hit]:
             yield person, i, Category.DEFICIT, "deficit.person"
 
 
-@_rule("CAN", "SKILL", "OFFER")
+@_rule("CAN", "SKILL", "OFFER", "ABLE", "BRING")
 def _deficit_cannot(s: _Sentence) -> Iterator[Hit]:
-    """E12: "kan ikke norsk", "can't speak Norwegian", "ingen ferdigheter", "has nothing to offer"."""
+    """E12: "kan ikke norsk", "kan ingenting", "knows nothing", "ingen ferdigheter", "lite å komme med"."""
     for i in s.where("CAN"):
         if s.has(i + 1, "NEG"):
             j = s.find_ahead(i + 1, 2, "LANG_NOUN", "ANYTHING")
             if j is not None:
                 yield i, j, Category.DEFICIT, "deficit.person"
+                continue
+        j = i + 2 if s.english and s.lower(i + 1) == "do" else i + 1  # "can do nothing"
+        if s.lower(j) in _NOTHING and s.lower(j + 1) not in _NOTHING_NOT_ABILITY and s.person_subject(i):
+            yield i, j, Category.DEFICIT, "deficit.person"
+    for i in s.where("ABLE"):  # "klarer ingenting alene", "knows nothing useful"; not "kan ingenting gjøre med"
+        if s.has(i, "CAN"):
+            continue
+        if s.lower(i + 1) in _NOTHING and s.lower(i + 2) not in _NOTHING_NOT_ABILITY and s.person_subject(i, 6):
+            yield i, i + 1, Category.DEFICIT, "deficit.person"
+    for i in s.where("BRING"):  # "lite/ingenting å komme med", "brings nothing (to the table)"
+        if s.english:
+            if s.has(i + 1, "LITTLE") and s.person_subject(i):
+                yield i, i + 1, Category.DEFICIT, "deficit.person"
+        elif s.lower(i + 1) == "med" and s.has(i - 1, "TO") and s.has(i - 2, "LITTLE"):
+            yield i - 2, i + 1, Category.DEFICIT, "deficit.person"
     for i in s.where("SKILL"):
         if s.has(i - 1, "NEG") and s.lower(i - 1) not in {"not", "ikke", "ikkje"}:  # "ingen/no skills"
             yield i - 1, i, Category.DEFICIT, "deficit.person"
@@ -546,6 +581,14 @@ def _deficit_lack(s: _Sentence) -> Iterator[Hit]:
     for i in s.where("LACK"):
         j = s.find_ahead(i, 4, "ABSTRACT", "mod:LANG_NOUN")
         if j is not None:
+            yield i, j, Category.DEFICIT, "deficit.person"
+            continue
+        # "mangler det meste (av det som trengs)", "lacks everything", "lacks most of what is needed"; not "mangler
+        # alt av papirer" (concrete items)
+        j = i + 2 if s.lower(i + 1) == "det" else i + 1
+        if s.lower(j) in _TOTAL and (
+            s.ends_phrase(j) or (s.lower(j + 1) in {"av", "of"} and s.lower(j + 2) in {"det", "what", "dei", "de"})
+        ):
             yield i, j, Category.DEFICIT, "deficit.person"
 
 
@@ -581,6 +624,69 @@ def _othering_culture(s: _Sentence) -> Iterator[Hit]:
             yield i, i + 1, Category.OTHERING, "othering.culture"
         elif s.has(i, "mod:FOREIGN"):
             yield i, i, Category.OTHERING, "othering.culture"
+        elif s.lower(i - 1) in {"slike", "sånne", "such"}:  # "slike kulturer"
+            yield i - 1, i, Category.OTHERING, "othering.culture"
+        elif (
+            s.lower(i - 1) in {"den", "that"}
+            and (i == 1 or (i == 2 and s.lower(0) in {"i", "in"}))
+            and s.lower(i + 1) not in _RELATIVE
+        ):  # "Den kulturen har …", "In that culture …"; not "den kulturen ho voks opp i"
+            yield i - 1, i, Category.OTHERING, "othering.culture"
+
+
+@_rule("CULTURAL", "mod:CULTURE")
+def _othering_cultural_problem(s: _Sentence) -> Iterator[Hit]:
+    """E12: a conflict or a person's conduct put down to culture ("et kulturelt problem", "kulturproblem")."""
+    for i in s.where("CULTURAL"):
+        if s.has(i + 1, "BARRIER") and not s.negated(i, 3):
+            yield i, i + 1, Category.OTHERING, "othering.culture"
+    for i in s.where("mod:CULTURE"):
+        if s.has(i, "BARRIER") and not s.negated(i, 3):
+            yield i, i, Category.OTHERING, "othering.culture"
+
+
+_NATION = frozenset({"landet", "norge", "noreg", "norway"})
+
+
+def _here(s: _Sentence, k: int) -> tuple[int, int]:
+    """(2, last token) if token k starts "i Norge", "her i landet", "in this country"; (1, k) for a bare "her" or
+    "here" (not "her på lageret": a place); (0, k) otherwise."""
+    word, after, then = s.lower(k), s.lower(k + 1), s.lower(k + 2)
+    if word in {"her", "here"}:
+        if after in {"i", "in"} and then in _NATION:
+            return 2, k + 2
+        return (1, k) if after not in {"i", "in", "på", "at", "on"} else (0, k)
+    if word in {"i", "in"}:
+        if after in _NATION:
+            return 2, k + 1
+        if after == "this" and then == "country":
+            return 2, k + 2
+    return 0, k
+
+
+def _them_subject(s: _Sentence, before: int) -> int | None:
+    """A "them" before token `before`: "de/dei/they" opening a clause, or "disse/these" + a plural person or group."""
+    for k in range(before):
+        if s.has(k, "PLURAL_PRON") and (k == 0 or s.clause[k - 1] != s.clause[k]):
+            return k
+        if s.lower(k) in _PLURAL_DEMONSTRATIVES and s.has(k + 1, "PERSON", "GROUP", "PEOPLE") and s.toks[k + 1].plural:
+            return k
+    return None
+
+
+@_rule("WE")
+def _othering_we_here(s: _Sentence) -> Iterator[Hit]:
+    """E12, FO 2019 p. 11: "de forstår ikke hvordan vi jobber her", "sånn gjør vi det ikke her i landet"."""
+    for i in s.where("WE"):
+        level, last = next((found for k in range(i + 1, min(s.n, i + 7)) if (found := _here(s, k))[0]), (0, i))
+        if not level:
+            continue
+        them = _them_subject(s, i)
+        understand = s.find_behind(i, 5, "UNDERSTAND")
+        not_understood = understand is not None and (s.negated(understand, 3) or s.has(understand + 1, "NEG"))
+        nation = level == 2 and (them is not None or s.any("MODAL") or not_understood)
+        if nation or (them is not None and not_understood):
+            yield (i if them is None else them), last, Category.OTHERING, "othering.culture"
 
 
 @_rule("OTHER_WORD")
@@ -670,10 +776,31 @@ def _origin(s: _Sentence) -> Iterator[Hit]:
             yield j - 2, j, Category.ORIGIN, "origin"
 
 
+@_rule("TYPICAL", "FOR", "TOO")
+def _origin_typical(s: _Sentence) -> Iterator[Hit]:
+    """E12: a person's conduct put down to their origin ("en typisk somalier som …", "for afrikansk", "too foreign")."""
+    for i in s.where("TYPICAL"):  # one person as a typical member of a group; not "en typisk somalisk rett"
+        j = i + 1
+        if s.has(j, "GROUP") and not s.toks[j].plural and (s.ends_phrase(j) or s.lower(j + 1) in _RELATIVE):
+            yield i, j, Category.ORIGIN, "origin"
+    for i in s.where("FOR") + s.where("TOO"):  # "for afrikansk (for …)"; not "kurset er for somaliske kvinner"
+        j = i + 1
+        adjective = s.english or s.lower(j).endswith("sk") or s.has(j, "FOREIGN")
+        language = s.has(i, "FOR") and s.has(j, "FOREIGN_LANG")  # "tolk for arabisk": a language
+        if (
+            adjective
+            and not language
+            and s.has(j, "DEMONYM", "ORIGIN_ADJ", "FOREIGN")
+            and not s.toks[j].plural
+            and (s.ends_phrase(j) or s.has(j + 1, "FOR", "TO") or s.lower(j + 1) in {"til", "to"})
+        ):
+            yield i, j, Category.ORIGIN, "origin"
+
+
 # --- Religion framed as the barrier rather than an accommodation need (E12) ---------------------------------------
 
 
-@_rule("RELIGION")
+@_rule("RELIGION", "mod:RELIGION")
 def _religion(s: _Sentence) -> Iterator[Hit]:
     """E12: religion, dress or fasting made the problem; not a prayer break arranged or a safety rule."""
     if s.any("ACCOMMODATION", "SAFETY"):
@@ -681,7 +808,7 @@ def _religion(s: _Sentence) -> Iterator[Hit]:
     barriers = [
         j
         for j in range(s.n)
-        if s.has(j, "BARRIER")
+        if (s.has(j, "BARRIER", "RELIGION_HARM") and not s.negated(j, 3))  # not "ingen problemer", "no problem"
         or (s.has(j, "MUCH") and s.has(j - 1, "FOR", "TOO"))
         or (s.has(j, "PRODUCTIVE") and s.has(j - 1, "LITTLE"))
     ]
@@ -691,10 +818,22 @@ def _religion(s: _Sentence) -> Iterator[Hit]:
         if barriers:
             j = min(barriers, key=lambda b: abs(b - i))
             yield min(i, j), max(i, j), Category.RELIGION, "religion"
-        else:
-            cause = s.find_behind(i, 4, "CAUSE")  # "på grunn av religionen"
-            if cause is not None:
-                yield cause, i, Category.RELIGION, "religion"
+            continue
+        cause = s.find_behind(i, 4, "CAUSE")  # "på grunn av religionen"
+        if cause is not None:
+            yield cause, i, Category.RELIGION, "religion"
+            continue
+        # "Islam er grunnen til at han sliter", "Fastinga gjer at ho ikkje passar"; not "Ramadan er grunnen til at
+        # møtet er flyttet" (no harm named)
+        reason = s.find_ahead(i, 4, "REASON", "MAKE")
+        if reason is not None and s.has(reason, "MAKE") and s.lower(reason + 1) not in {"at", "it", "that"}:
+            reason = None
+        if reason is not None and any(s.has(k, "NEG", "STRUGGLE") for k in range(reason + 1, min(s.n, reason + 8))):
+            yield i, reason, Category.RELIGION, "religion"
+    for i in s.where("mod:RELIGION"):  # "Bønnetidene hans skaper problemer"
+        near = next((b for b in barriers if i < b <= i + 3), None)
+        if near is not None and not s.reported(i):
+            yield i, near, Category.RELIGION, "religion"
 
 
 # --- Assimilation demands: change clothes, name, language or habits to fit in (E12: "Norwegian clothes") ----------
@@ -742,6 +881,12 @@ def _dehumanising(s: _Sentence) -> Iterator[Hit]:
         j = s.find_ahead(i, 3, "GROUP")
         if j is not None:
             yield i, j, Category.DEHUMANISING, "dehumanising.flow"
+            continue
+        # the group as the subject of the flow: "flyktningene strømmer på", "refugees keep pouring in"; not
+        # "flyktninger får strøm" (a verb between)
+        k = i - 2 if s.lower(i - 1) in _AUX_MOTION else i - 1
+        if s.has(k, "GROUP") and s.toks[k].plural and not s.toks[i].lower.endswith(("en", "et")):
+            yield k, i, Category.DEHUMANISING, "dehumanising.flow"
     for i in s.where("BURDEN"):
         if s.find_behind(i, 3, "BE") is not None and s.person_subject(i, 5):
             yield i, i, Category.DEHUMANISING, "dehumanising.burden"
@@ -767,7 +912,25 @@ def _group_plural(s: _Sentence, k: int) -> bool:
     )
 
 
-@_rule("QUANT", "MOST", "GROUP", "DEMONSTRATIVE", "PEOPLE")
+_GROUP_VERBS = frozenset({"ha", "have", "vil", "ville", "will", "kan", "kunne", "can", "do", "tend"})
+_NEGATIVE_FREQ = frozenset({"aldri", "sjelden", "never", "rarely", "seldom"})
+_NEGATIVE_TRAIT = ("NEG", "LITTLE", "LATE", "DEF_WORD", "DIFFICULT", "LAZY", "UNCOOP")
+
+
+def _predicate_follows(s: _Sentence, k: int) -> bool:
+    """Whether token k begins a predicate ("never take", "are", "won't"), not a noun ("People like that course")."""
+    return s.has(k, "NEG", "FREQ", "BE", "WANT", "CAN") or _group_verb(s, k) or s.ends_phrase(k - 1)
+
+
+def _group_verb(s: _Sentence, k: int) -> bool:
+    """Whether token k is the finite verb of a generalising statement ("er", "har", "vil", "are", "tend")."""
+    if not 0 <= k < s.n:
+        return False
+    verb = s.toks[k]
+    return "BE" in verb.tags or verb.lemma in _GROUP_VERBS
+
+
+@_rule("QUANT", "MOST", "GROUP", "DEMONSTRATIVE", "PEOPLE", "DEMONYM", "RELIGION")
 def _generalisation(s: _Sentence) -> Iterator[Hit]:
     """E12, Park et al. 2021: "somaliere er …", "de fleste innvandrere", "typical of Eritreans", "these people"."""
     if s.any("STATS"):
@@ -778,15 +941,38 @@ def _generalisation(s: _Sentence) -> Iterator[Hit]:
             j = next((k for k in s.behind(q, 3) if _group_plural(s, k)), None)
         if j is not None:
             yield min(q, j), max(q, j), Category.GENERALISATION, "generalisation"
-    if _group_plural(s, 0) and s.n > 1:
-        verb = s.toks[1]
-        if "BE" in verb.tags or verb.lemma in {"ha", "have", "vil", "will", "kan", "can", "do", "tend"}:
-            yield 0, 0, Category.GENERALISATION, "generalisation"
+    if _group_plural(s, 0) and s.n > 1 and _group_verb(s, 1):
+        yield 0, 0, Category.GENERALISATION, "generalisation"
+    else:  # "Innvandrere fra det området er ofte …", "Somaliske kvinner er sjelden …": with a generalising word
+        subject = 0 if _group_plural(s, 0) else 1 if _group_plural(s, 1) else None
+        if subject is not None:
+            k = subject + 1
+            if s.has(k, "FROM"):  # a short place phrase: "fra det området", "from that region"
+                k = next((j for j in range(k + 1, min(s.n, k + 5)) if _group_verb(s, j) or s.has(j, "FREQ")), s.n)
+            if s.has(k, "FREQ") or (
+                _group_verb(s, k) and s.find_ahead(k, 3, "FREQ", "LITTLE", "NEG", "DEF_WORD") is not None
+            ):
+                yield 0, subject, Category.GENERALISATION, "generalisation"
     for i in s.where("PEOPLE"):
         if s.has(i - 1, "DEMONSTRATIVE"):
             yield i - 1, i, Category.GENERALISATION, "generalisation"
         elif s.has(i + 1, "SOM", "LIKE") and s.has(i + 2, "ME_OBJ"):
             yield i, i + 2, Category.GENERALISATION, "generalisation"
+        elif i == 0 and s.has(1, "LIKE") and s.lower(2) in {"that", "those", "them"} and _predicate_follows(s, 3):
+            yield 0, 2, Category.GENERALISATION, "generalisation"
+    # "Disse deltakerne møter aldri …", "These participants don't understand …": a demonstrative group with a
+    # generalising predicate; not "Disse deltakerne har fått tilbud"
+    for i in s.where("DEMONSTRATIVE"):
+        j = i + 1
+        if s.lower(i) in _PLURAL_DEMONSTRATIVES and s.has(j, "PERSON", "GROUP") and s.toks[j].plural:
+            # "møter aldri presis", "kommer alltid for sent"; not "møter alltid forberedt"
+            freq = s.find_ahead(j, 4, "FREQ")
+            negative = freq is not None and (
+                s.lower(freq) in _NEGATIVE_FREQ or s.find_ahead(freq, 4, *_NEGATIVE_TRAIT) is not None
+            )
+            will = s.find_ahead(j, 3, "UNDERSTAND", "WANT")
+            if negative or (will is not None and (s.negated(will, 3) or s.has(will + 1, "NEG"))):
+                yield i, j, Category.GENERALISATION, "generalisation"
 
 
 # --- Moralising and blame: doubting the person's account, "as usual", "difficult" (Goddu et al. 2018; Park et al.
@@ -797,7 +983,10 @@ def _generalisation(s: _Sentence) -> Iterator[Hit]:
 def _blame_doubt(s: _Sentence) -> Iterator[Hit]:
     """Goddu 2018, Park 2021: "hevder", "påstår", "claims", "allegedly" cast doubt on the person's account."""
     for i in s.where("DOUBT_VERB"):
-        if s.has(i + 1, "REFLEXIVE"):  # "hevder seg godt": does well
+        if s.toks[i].lemma == "påberope":  # "påberoper seg sykdom"; not "påberoper seg retten til …" (a right)
+            if s.lower(i + 2).startswith("rett"):
+                continue
+        elif s.has(i + 1, "REFLEXIVE"):  # "hevder seg godt": does well
             continue
         if s.english and s.lower(i - 1) in _EN_DETERMINERS:  # "a claim": a noun
             continue
@@ -805,6 +994,9 @@ def _blame_doubt(s: _Sentence) -> Iterator[Hit]:
             continue
         yield i, i, Category.BLAME, "blame.doubt"
     for i in s.where("DOUBT_ADV"):
+        # "conveniently forgot", "hadde beleilig nok glemt"; not "conveniently located", "et beleilig tidspunkt"
+        if s.toks[i].lemma in {"conveniently", "beleilig", "beleiligvis"} and not s.any("LATE", "EXCUSE"):
+            continue
         yield i, i, Category.BLAME, "blame.doubt"
 
 
@@ -832,13 +1024,29 @@ def _blame_excuse(s: _Sentence) -> Iterator[Hit]:
             yield i, i, Category.BLAME, "blame.excuse"
 
 
+@_rule("BLAME_SHIFT")
+def _blame_shift(s: _Sentence) -> Iterator[Hit]:
+    """Park 2021: the person said to shift blame ("skylder på barna"); not "skylder penger" (owes)."""
+    for i in s.where("BLAME_SHIFT"):
+        if s.lower(i).startswith("skylden"):
+            continue
+        j = s.find_ahead(i, 3, "ON")
+        if j is not None and s.person_subject(i):
+            yield i, j, Category.BLAME, "blame.shift"
+
+
 @_rule("DIFFICULT", "UNCOOP", "COOP", "LAZY", "PRETEND")
 def _blame_difficult(s: _Sentence) -> Iterator[Hit]:
     """Park 2021: the person portrayed as difficult, uncooperative, lazy or pretending."""
     for i in s.where("DIFFICULT"):
         if s.has(i + 1, "PERSON"):
             yield i, i + 1, Category.BLAME, "blame.difficult"
-        elif not s.has(i + 1, "TO"):
+        elif s.has(i + 1, "TO"):  # "Hun er vanskelig å samarbeide med"; not "vanskelig å nå på telefon"
+            if s.has(i + 2, "COLLAB") and s.lower(i + 3) in {"med", "with"}:
+                person = s.predicate_of_person(i)
+                if person is not None:
+                    yield person, i + 3, Category.BLAME, "blame.difficult"
+        else:
             person = s.predicate_of_person(i)
             if person is not None:
                 yield person, i, Category.BLAME, "blame.difficult"
