@@ -121,6 +121,16 @@ def test_someone_not_reached_is_tried_again_a_week_later(world: World) -> None:
     assert (follow_up.status, follow_up.situation, follow_up.attempts) == ("done", "education", 2)
 
 
+def test_after_three_tries_without_reaching_the_person_the_follow_up_is_closed(world: World) -> None:
+    follow_up = first_follow_up(world.participant, world.counsellor)
+    for attempt, day in enumerate(("2026-11-16", "2026-11-20", "2026-11-24"), start=1):
+        assert post(world, follow_up, situation="not_reached", contacted_on=day, version=attempt)[0] == 302
+        follow_up.refresh_from_db()
+        assert follow_up.attempts == attempt
+    assert (follow_up.status, follow_up.situation, follow_up.retry_on) == ("done", "not_reached", None)
+    assert list(followups_shown_to(world.counsellor, d(2026, 12, 7))) == []
+
+
 @pytest.mark.parametrize(
     ("data", "code"),
     [

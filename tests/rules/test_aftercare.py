@@ -10,6 +10,7 @@ from kvp.rules.aftercare import (
     RecordProblem,
     Situation,
     due_dates,
+    is_settled,
     needs_aftercare,
     outcome_rows,
     percent,
@@ -49,6 +50,15 @@ def test_a_follow_up_shows_two_weeks_before_it_is_due_or_on_the_retry_day() -> N
     assert shows_on(d(2027, 2, 28), None, RULES) == d(2027, 2, 14)
     assert shows_on(d(2027, 2, 28), d(2027, 3, 8), RULES) == d(2027, 3, 8)
     assert retry_on(d(2027, 3, 1), RULES) == d(2027, 3, 8)
+
+
+def test_a_follow_up_is_settled_when_reached_or_after_the_last_try() -> None:
+    assert is_settled(Situation.WORK_FULL_TIME, 1, RULES)
+    assert is_settled(Situation.EDUCATION, 1, RULES)
+    assert not is_settled(Situation.NOT_REACHED, RULES.max_attempts - 1, RULES)
+    assert is_settled(Situation.NOT_REACHED, RULES.max_attempts, RULES)
+    with pytest.raises(ValueError, match="max_attempts"):
+        AftercareRules(max_attempts=0)
 
 
 def test_the_months_must_come_in_order_and_be_whole_numbers() -> None:

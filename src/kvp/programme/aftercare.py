@@ -172,11 +172,12 @@ def aftercare_record(
     contact.save()
     follow_up.attempts += 1
     follow_up.situation = situation.value
-    if aftercare.is_reached(situation):
+    rules = aftercare_rules()
+    if aftercare.is_settled(situation, follow_up.attempts, rules):
         follow_up.status = AftercareFollowUp.Status.DONE
         follow_up.retry_on = None
     else:
-        follow_up.retry_on = aftercare.retry_on(contacted_on, aftercare_rules())
+        follow_up.retry_on = aftercare.retry_on(contacted_on, rules)
     follow_up.version += 1
     follow_up.save(update_fields=["attempts", "situation", "status", "retry_on", "version"])
     audit_access(

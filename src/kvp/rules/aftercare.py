@@ -73,6 +73,7 @@ class AftercareRules:
     third_months: int = 12  # E16
     shown_days_before: int = 14  # [U] a follow-up appears in the worklist two weeks before it is due
     retry_after_days: int = 7  # [U] someone not reached is tried again a week later
+    max_attempts: int = 3  # [U] after this many tries without reaching the person, the follow-up is closed
     smallest_count_shown: int = 5  # [U] counts below this are shown as "fewer than 5"
 
     def __post_init__(self) -> None:
@@ -82,6 +83,7 @@ class AftercareRules:
             ("third_months", 1),
             ("shown_days_before", 0),
             ("retry_after_days", 1),
+            ("max_attempts", 1),
             ("smallest_count_shown", 1),
         ):
             value = getattr(self, name)
@@ -121,6 +123,12 @@ def shows_on(due_on: datetime.date, retry_on: datetime.date | None, rules: After
 def is_reached(situation: Situation | None) -> bool:
     """E16: a recorded situation other than "not reached" completes the follow-up."""
     return situation is not None and situation is not Situation.NOT_REACHED
+
+
+def is_settled(situation: Situation | None, attempts: int, rules: AftercareRules) -> bool:
+    """E16: a follow-up is done when the person is reached, or after `max_attempts` tries without reaching them
+    (then it counts as not reached in the outcome report)."""
+    return is_reached(situation) or attempts >= rules.max_attempts
 
 
 def retry_on(contacted_on: datetime.date, rules: AftercareRules) -> datetime.date:
