@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count, DateTimeField, Model, QuerySet
+from django.db.models import Count, DateTimeField, Max, Model, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -199,11 +199,14 @@ def office_caseloads(office_id: int, today: datetime.date, *, only: User | None 
 
 
 def counsellors_over_cap(office_id: int) -> int:
-    """How many of the office's counsellors follow more active participants than the cap now (E7)."""
+    """How many of the office's counsellors followed more active participants than the cap at the daily job's
+    last count (E7). The banner on every leader page reads this stored count, so a large office costs two small
+    queries, not a count of all its participants."""
     rules = caseload_rules()
-    active = set(_counsellors(office_id).values_list("pk", flat=True))
-    return sum(
-        1
-        for counsellor, count in active_counts(office_id).items()
-        if counsellor in active and caseload.is_over_cap(count, rules)
-    )
+    latest = CaseloadSnapshot.objects.filter(office_id=office_id).aggregate(latest=Max("month"))["latest"]
+    if latest is None:
+        return 0
+    counts = CaseloadSnapshot.objects.filter(
+        office_id=office_id, month=latest, counsellor__is_active=True, counsellor__is_counsellor=True
+    ).values_list("active_participants", flat=True)
+    return sum(1 for count in counts if caseload.is_over_cap(count, rules))
