@@ -59,6 +59,8 @@ class MatchRun(models.Model):
     parameters = models.JSONField(default=dict)
     inputs = models.JSONField(default=dict)
     results = models.JSONField(default=dict)
+    # The distinct fit components of the run's proposals, once each; a proposal's `components` index into it.
+    explanations = models.JSONField(default=list)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.RUNNING)
     progress = models.JSONField(default=list)
     error = models.TextField(blank=True)

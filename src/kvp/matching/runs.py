@@ -267,12 +267,14 @@ def run_match(
     for _participant, offer_id in assignment.pairs:
         filled[offer_id] += 1
     proposals = []
-    as_json: dict[int, tuple[FitComponent, dict[str, Any]]] = {}  # equal components are shared objects
+    explanations: list[dict[str, Any]] = []  # each distinct component once; proposals hold indices into it
+    index_of: dict[int, tuple[FitComponent, int]] = {}  # equal components are shared objects
 
-    def shown(component: FitComponent) -> dict[str, Any]:
-        found = as_json.get(id(component))
+    def shown(component: FitComponent) -> int:
+        found = index_of.get(id(component))
         if found is None or found[0] is not component:
-            found = as_json[id(component)] = (component, _component_json(component))
+            explanations.append(_component_json(component))
+            found = index_of[id(component)] = (component, len(explanations) - 1)
         return found[1]
 
     for participant_id, offer_id in assignment.pairs:
@@ -283,10 +285,10 @@ def run_match(
         wishes = tuple(inputs.wishes.get(participant_id, ()))
         proposals.append(
             MatchProposal(
-                run=run,
+                run_id=run.pk,
                 participant_id=participant_id,
-                offer=inputs.offer_rows[offer_id],
-                proposed_offer=inputs.offer_rows[offer_id],
+                offer_id=inputs.offer_rows[offer_id].pk,
+                proposed_offer_id=inputs.offer_rows[offer_id].pk,
                 fit=fit.score,
                 components=[shown(component) for component in fit.components],
                 wish_rank=wishes.index(offer_id) + 1 if offer_id in wishes else None,
@@ -314,6 +316,7 @@ def run_match(
         "gap": assignment.gap,
         "seconds": {name: round(value, 3) for name, value in timings.items()},
     }
+    run.explanations = explanations
     run.finished_at = timezone.now()
-    run.save(update_fields=["results", "finished_at"])
+    run.save(update_fields=["results", "explanations", "finished_at"])
     return run

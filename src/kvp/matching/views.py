@@ -126,7 +126,9 @@ def match_run(request: AuthedRequest, run_id: uuid.UUID) -> HttpResponse:
     )
     offers = {str(o.pk): o for o in Offer.objects.filter(provider__office=office)}
     for proposal in proposals:
-        proposal.shown_components = _shown_components(proposal.components)  # type: ignore[attr-defined]
+        proposal.shown_components = _shown_components(  # type: ignore[attr-defined]
+            [run.explanations[item] if isinstance(item, int) else item for item in proposal.components]
+        )
         proposal.shown_gave_up = [  # type: ignore[attr-defined]
             (offers.get(item["offer"]), item["rank"], item["full"]) for item in proposal.gave_up
         ]
