@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 
 from kvp.audit.models import AuditEvent
 from kvp.catalogue.models import Participation
-from kvp.motivation.alerts import motivation_alerts_for
+from kvp.motivation.alerts import motivation_alert_facts, motivation_alerts_for
+from kvp.motivation.models import CheckIn
 from kvp.overview.alerts import alerts_by_participant, alerts_refresh
 from kvp.overview.models import Alert
 from kvp.plans.models import Proposal
@@ -135,3 +136,16 @@ def test_the_daily_job_stores_the_drop_with_the_declined_proposal_beside_it(worl
     assert item.startswith("12.10.2026")
     again = alerts_refresh(today=TODAY, participant_ids=[str(world.participant.pk)])
     assert (again.created, again.updated, again.removed) == (0, 0, 0)
+
+
+def test_refreshing_only_the_motivation_alerts_keeps_the_others(world: World) -> None:
+    answered(world.participant, datetime.date(2026, 9, 28), value=4)
+    declined_proposal(world, datetime.date(2026, 10, 12))
+    answered(world.participant, datetime.date(2026, 10, 26), value=4, say_in_plan=1, listened_to=2)
+    key = str(world.participant.pk)
+    alerts_refresh(today=TODAY, participant_ids=[key])
+    before = set(Alert.objects.values_list("kind", flat=True))
+    assert {"no_contact", "motivation_drop:autonomy"} <= before
+    CheckIn.objects.all().delete()
+    alerts_refresh(today=TODAY, participant_ids=[key], sources=[motivation_alert_facts], kinds="motivation_")
+    assert set(Alert.objects.values_list("kind", flat=True)) == {k for k in before if not k.startswith("motivation_")}

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.catalogue.models import Participation
+from kvp.motivation.alerts import motivation_alert_facts
 from kvp.motivation.instruments import default_instrument, instrument_for, instrument_for_office
 from kvp.motivation.models import CheckIn
 from kvp.motivation.models import Instrument as InstrumentRow
@@ -200,5 +201,10 @@ def checkin_answer(
         actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.CHECKIN, object_id=str(checkin.pk)
     )
     # The counsellor sees a drop at once, not after the night's refresh (E7: close follow-up).
-    alerts_refresh(today=timezone.localdate(), participant_ids=[str(access.participant.pk)])
+    alerts_refresh(
+        today=timezone.localdate(),
+        participant_ids=[str(access.participant.pk)],
+        sources=[motivation_alert_facts],
+        kinds="motivation_",
+    )
     return checkin

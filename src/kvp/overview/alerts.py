@@ -228,11 +228,14 @@ def alerts_refresh(
     today: datetime.date,
     participant_ids: Iterable[str] | None = None,
     sources: Sequence[AlertSource] | None = None,
+    kinds: str = "",
     on_progress: Callable[[int], None] = lambda count: None,
 ) -> RefreshResult:
     """Bring the stored alerts up to date: for each participant with an open case (or only `participant_ids`),
     each source's findings; alerts of participants without an open case are removed. Running it again the
-    same day changes nothing. `on_progress` gets the number of participants done after each batch."""
+    same day changes nothing. With `kinds` (a prefix, e.g. "motivation_"), only stored alerts of those kinds
+    are replaced, so a few `sources` can refresh their own alerts alone. `on_progress` gets the number of
+    participants done after each batch."""
     sources = list(ALERT_SOURCES if sources is None else sources)
     everyone = participant_ids is None
     ids = participants_to_refresh() if participant_ids is None else [str(pk) for pk in participant_ids]
@@ -241,7 +244,7 @@ def alerts_refresh(
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
         with transaction.atomic():
-            _refresh_batch(batch, today, sources, now, result)
+            _refresh_batch(batch, today, sources, now, result, kinds)
         on_progress(len(batch))
     if everyone:
         open_cases = Case.objects.filter(status__in=OPEN).values("participant_id")
@@ -250,7 +253,12 @@ def alerts_refresh(
 
 
 def _refresh_batch(
-    batch: list[str], today: datetime.date, sources: list[AlertSource], now: datetime.datetime, result: RefreshResult
+    batch: list[str],
+    today: datetime.date,
+    sources: list[AlertSource],
+    now: datetime.datetime,
+    result: RefreshResult,
+    kinds: str,
 ) -> None:
     wanted: dict[tuple[str, str], AlertFact] = {}
     for source in sources:
@@ -258,7 +266,8 @@ def _refresh_batch(
             for fact in facts:
                 wanted.setdefault((key, fact.kind), fact)  # the first source to report a kind wins
     stored = {
-        (str(alert.participant_id), alert.kind): alert for alert in Alert.objects.filter(participant_id__in=batch)
+        (str(alert.participant_id), alert.kind): alert
+        for alert in Alert.objects.filter(participant_id__in=batch, kind__startswith=kinds)
     }
     create: list[Alert] = []
     update: list[Alert] = []
