@@ -3,7 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from kvp.rules.caseload import CaseloadRules, intensity, is_over_cap, month_of, months_back
+from kvp.rules.caseload import CaseloadRules, intensity, is_over_cap
+from kvp.rules.dates import month_of, months_back
 
 d = datetime.date
 

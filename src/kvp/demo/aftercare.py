@@ -19,6 +19,7 @@ from kvp.rules import aftercare, caseload
 from kvp.rules.aftercare import AftercareRules, Benefit, Channel, Situation
 from kvp.rules.case_status import CaseStatus
 from kvp.rules.caseload import CaseloadRules
+from kvp.rules.dates import month_of, months_back
 
 # What people were doing when followed up, roughly as the AFI evaluation and E17 suggest: a minority in
 # work, many on another benefit, some not reached.
@@ -141,7 +142,7 @@ def _history(rng: random.Random, office: Office, staff: Staff, today: datetime.d
         .values_list("counsellor")
         .annotate(count=Count("pk", distinct=True))
     )
-    months = caseload.months_back(today, CaseloadRules().months_shown)
+    months = months_back(today, CaseloadRules().months_shown)
     rows = []
     for counsellor in staff.counsellors:
         count = now.get(counsellor.pk, 0)
@@ -149,7 +150,7 @@ def _history(rng: random.Random, office: Office, staff: Staff, today: datetime.d
             rows.append(
                 CaseloadSnapshot(
                     office=office, counsellor=counsellor, month=month, active_participants=count,
-                    taken_on=min(today, caseload.month_of(month) + datetime.timedelta(days=27)),
+                    taken_on=min(today, month_of(month) + datetime.timedelta(days=27)),
                 )
             )  # fmt: skip
             count = max(2, count + rng.choice((-2, -1, -1, 0, 0, 1, 1, 2)))

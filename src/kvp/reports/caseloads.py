@@ -21,6 +21,7 @@ from kvp.programme.parameters import current_rules
 from kvp.reports.models import CaseloadSnapshot
 from kvp.rules import caseload
 from kvp.rules.caseload import CaseloadRules
+from kvp.rules.dates import month_of, months_back
 
 
 def caseload_rules() -> CaseloadRules:
@@ -54,7 +55,7 @@ def snapshot_caseloads(today: datetime.date) -> int:
     and month). Idempotent: a second run the same day writes nothing. Returns the rows created or changed."""
     if not isinstance(today, datetime.date) or isinstance(today, datetime.datetime):
         raise TypeError("today must be a date")
-    month = caseload.month_of(today)
+    month = month_of(today)
     counsellors = User.objects.filter(is_counsellor=True, is_active=True, office__isnull=False).order_by("pk")
     existing = {(row.office_id, row.counsellor_id): row for row in CaseloadSnapshot.objects.filter(month=month)}
     counts_by_office: dict[int, dict[int, int]] = {}
@@ -99,7 +100,7 @@ def _monthly(
     for row in rows:
         month = row["month"]
         day = timezone.localtime(month).date() if isinstance(month, datetime.datetime) else month
-        found[(row[who], caseload.month_of(day))] += row["count"]
+        found[(row[who], month_of(day))] += row["count"]
     return found
 
 
@@ -161,7 +162,7 @@ def office_caseloads(office_id: int, today: datetime.date, *, only: User | None 
     """Caseload and intensity per counsellor for the last months (E7); `only` limits it to one counsellor.
     Past months come from the snapshots, this month from the live count."""
     rules = caseload_rules()
-    months = caseload.months_back(today, rules.months_shown)
+    months = months_back(today, rules.months_shown)
     counsellors = list(_counsellors(office_id))
     if only is not None:
         counsellors = [user for user in counsellors if user.pk == only.pk]

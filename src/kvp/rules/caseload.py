@@ -7,12 +7,10 @@ is above the office's cap, and counts contacts (meetings held, messages sent) pe
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from kvp.rules.case_status import CaseStatus
-from kvp.rules.dates import add_months
 
 # E7: participants in the programme (started, not ended) are the caseload a counsellor follows closely.
 ACTIVE_STATUSES = frozenset({CaseStatus.ACTIVE, CaseStatus.EXTENDED})
@@ -44,16 +42,3 @@ def intensity(contacts: int, participants: int) -> Decimal | None:
     if participants <= 0:
         return None
     return (Decimal(contacts) / participants).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-
-
-def month_of(day: datetime.date) -> datetime.date:
-    """E7: the month a day belongs to, as its first day (how snapshots and contacts are grouped)."""
-    return day.replace(day=1)
-
-
-def months_back(today: datetime.date, count: int) -> list[datetime.date]:
-    """E7: the first days of the last `count` months up to and including today's, oldest first."""
-    if count < 1:
-        raise ValueError("count must be at least 1")
-    current = month_of(today)
-    return [add_months(current, -offset) for offset in range(count - 1, -1, -1)]

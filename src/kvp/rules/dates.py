@@ -27,3 +27,16 @@ def birthday(birth_date: datetime.date, age: int) -> datetime.date:
         return birth_date.replace(year=birth_date.year + age)
     except ValueError:
         return datetime.date(birth_date.year + age, 3, 1)
+
+
+def month_of(day: datetime.date) -> datetime.date:
+    """The month a day belongs to, as its first day (how reports group by month)."""
+    return day.replace(day=1)
+
+
+def months_back(today: datetime.date, count: int) -> list[datetime.date]:
+    """The first days of the last `count` months up to and including today's, oldest first."""
+    if count < 1:
+        raise ValueError("count must be at least 1")
+    current = month_of(today)
+    return [add_months(current, -offset) for offset in range(count - 1, -1, -1)]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.utils.translation import get_language
 
 from kvp.accounts.models import Office
+from kvp.rules.dates import months_back
 from kvp.wording.checking import category_labels, language_or_default
 from kvp.wording.models import WordingOutcome
 
@@ -26,6 +27,13 @@ class Count:
         return 0 < self.value < SMALL
 
 
+def kept_share(texts: Count, kept: Count) -> int | None:
+    """The share kept as written, in percent, only when both numbers may be shown."""
+    if texts.value < SMALL or kept.suppressed:
+        return None
+    return round(100 * kept.value / texts.value)
+
+
 @dataclass(frozen=True)
 class MonthRow:
     month: datetime.date
@@ -35,10 +43,7 @@ class MonthRow:
 
     @property
     def kept_percent(self) -> int | None:
-        """The share kept as written, only when both numbers may be shown."""
-        if self.texts.value < SMALL or self.kept.suppressed:
-            return None
-        return round(100 * self.kept.value / self.texts.value)
+        return kept_share(self.texts, self.kept)
 
 
 @dataclass(frozen=True)
@@ -53,23 +58,11 @@ class Summary:
 
     @property
     def kept_percent(self) -> int | None:
-        if self.texts.value < SMALL or self.kept.suppressed:
-            return None
-        return round(100 * self.kept.value / self.texts.value)
-
-
-def last_months(today: datetime.date, count: int = MONTHS) -> list[datetime.date]:
-    """The first days of the last `count` months, this month last."""
-    year, month = today.year, today.month
-    firsts = []
-    for _ in range(count):
-        firsts.append(datetime.date(year, month, 1))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return firsts[::-1]
+        return kept_share(self.texts, self.kept)
 
 
 def office_summary(office: Office, *, today: datetime.date) -> Summary:
-    months = last_months(today)
+    months = months_back(today, MONTHS)
     rows = WordingOutcome.objects.filter(office=office, month__gte=months[0], month__lte=months[-1]).values_list(
         "month", "categories", "kept_as_written", "source"
     )
