@@ -206,8 +206,8 @@ def deduction_pending(
 def programme_week(
     *, start: datetime.date | None, end: datetime.date | None, today: datetime.date
 ) -> tuple[int, int] | None:
-    """(week, of weeks) of a programme period: week 1 is its first seven days; before the start, week 0;
-    after the end, the last week. None without a period."""
+    """KVP-RULES § 3 (sotjl. § 33): (week, of weeks) of a programme period: week 1 is its first seven days;
+    before the start, week 0; after the end, the last week. None without a period."""
     if start is None or end is None or end < start:
         return None
     total = (end - start).days // 7 + 1
@@ -234,6 +234,7 @@ class PhaseBounds:
 
 
 def phase_bounds(*, today: datetime.date, rules: AlertRules = DEFAULT_ALERT_RULES) -> PhaseBounds:
+    """E16: the dates that bound the start phase and the ending phase as of `today` (for filtering in SQL)."""
     return PhaseBounds(
         started_after=today - datetime.timedelta(weeks=rules.start_phase_weeks),
         ends_by=today + datetime.timedelta(days=rules.end_warning_days),
@@ -248,8 +249,9 @@ def programme_phase(
     today: datetime.date,
     rules: AlertRules = DEFAULT_ALERT_RULES,
 ) -> Phase:
-    """Where a case is in the programme (the overview's phase filter): intake, start, middle, ending, ended.
-    ENDING wins over START for a short programme; a running case without dates counts as MIDDLE."""
+    """KVP-RULES § 3; E16: where a case is in the programme (the overview's phase filter): intake, start,
+    middle, ending, ended. ENDING wins over START for a short programme; a running case without dates counts
+    as MIDDLE."""
     if status in INTAKE:
         return Phase.INTAKE
     if status not in RUNNING:

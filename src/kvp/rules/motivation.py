@@ -164,7 +164,8 @@ def _mapping(value: Any, where: str) -> dict[str, Any]:
 
 
 def load_instrument(text: str) -> Instrument:
-    """Parse and validate an instrument definition (YAML). Raises InstrumentError with a clear message.
+    """SDT (the basic needs, EVIDENCE.md): parse and validate an instrument definition (YAML). Raises
+    InstrumentError with a clear message.
     Instruments are data so an office can use one it has the rights to (issue 7, part 3)."""
     try:
         raw = yaml.safe_load(text)
@@ -295,7 +296,7 @@ def _check_scoring(raw: Any) -> None:
 
 
 def score_answers(instrument: Instrument, answers: Mapping[str, int]) -> dict[Need, Decimal]:
-    """Each need's score: the mean of its items' answers (reverse items turned), to one decimal. Every scale
+    """SDT: each need's score: the mean of its items' answers (reverse items turned), to one decimal. Every scale
     item must be answered with a value on its scale; the caller checks that first with `answer_problems`."""
     totals: dict[Need, list[int]] = {}
     for item in instrument.scale_items:
@@ -313,7 +314,7 @@ def score_answers(instrument: Instrument, answers: Mapping[str, int]) -> dict[Ne
 
 
 def answer_problems(instrument: Instrument, answers: Mapping[str, object]) -> list[str]:
-    """The keys of scale items without a valid answer (none: the answers can be scored)."""
+    """SDT: the keys of scale items without a valid answer (none: the answers can be scored)."""
     problems = []
     for item in instrument.scale_items:
         if item.scale is None:
