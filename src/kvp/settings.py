@@ -26,6 +26,8 @@ def env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+# "production" where real people's data is kept; anything else is a development or test machine.
+KVP_ENV = env_str("KVP_ENV", "development")
 DEBUG = env_bool("KVP_DEBUG", False)
 SECRET_KEY = env_str("KVP_SECRET_KEY", "insecure-development-key-change-me-in-production")
 ALLOWED_HOSTS = env_str("KVP_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")

@@ -4,6 +4,7 @@ import datetime
 import itertools
 import re
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -224,3 +225,11 @@ def test_it_scales_counsellors_with_the_number_of_participants() -> None:
 def test_it_refuses_a_participant_count_out_of_range() -> None:
     with pytest.raises(CommandError, match="between 1 and"):
         call_command("demo", participants=0)
+
+
+@pytest.mark.django_db
+def test_it_refuses_to_run_under_production_settings(settings: Any) -> None:
+    settings.KVP_ENV = "production"
+    with pytest.raises(CommandError, match="never seeded under production"):
+        seed()
+    assert not User.objects.exists()

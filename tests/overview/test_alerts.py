@@ -10,7 +10,6 @@ from django.core.management import call_command
 
 from kvp.followup.models import Meeting
 from kvp.overview.alerts import ALERT_SOURCES, alerts_by_participant, alerts_refresh
-from kvp.overview.daily import run_daily
 from kvp.overview.models import Alert
 from kvp.plans.models import Activity, Plan
 from kvp.programme.models import Absence, Case, Decision
@@ -137,14 +136,3 @@ def test_the_daily_command_is_idempotent(world: World) -> None:
     call_command("daily", "--today", TODAY.isoformat(), stdout=out, stderr=StringIO())
     assert "0 new, 0 changed, 0 removed" in out.getvalue()
     assert list(Alert.objects.values()) == before
-
-
-def test_it_runs_the_listed_jobs_with_today(world: World) -> None:
-    seen: list[datetime.date] = []
-
-    def job(today: datetime.date) -> str:
-        seen.append(today)
-        return "done"
-
-    assert run_daily(today=TODAY, jobs=[job, job]) == ["done", "done"]
-    assert seen == [TODAY, TODAY]

@@ -2,15 +2,21 @@
 summary and must be idempotent (running it twice the same day changes nothing). A job shows a progress
 count for long work with `progress(label, total)`, which writes to the running command's terminal.
 
+A job that fails does not stop the others: its failure is logged (where, not what: exception messages
+can carry personal data) and reported, and the command exits with an error naming it.
+
 To add a job, append a callable to DAILY_JOBS.
 """
 
 from __future__ import annotations
 
 import datetime
+import logging
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 
 from django.utils import timezone
 
@@ -23,6 +29,8 @@ from kvp.reports.caseloads import snapshot_caseloads
 
 DailyJob = Callable[[datetime.date], str]
 Advance = Callable[[int], None]
+
+logger = logging.getLogger(__name__)
 
 _writer: ContextVar[Callable[[str], None] | None] = ContextVar("kvp_daily_writer", default=None)
 
@@ -87,9 +95,27 @@ def _writing_to(write: Callable[[str], None] | None) -> Iterator[None]:
         _writer.reset(token)
 
 
+@dataclass(frozen=True)
+class JobResult:
+    job: str
+    summary: str
+    failed: bool
+
+
 def run_daily(
     *, today: datetime.date, jobs: list[DailyJob] | None = None, write: Callable[[str], None] | None = None
-) -> list[str]:
-    """Run each job for `today`; returns their summaries."""
+) -> list[JobResult]:
+    """Run every job for `today`, each whether or not an earlier one failed; returns what each did."""
     with _writing_to(write):
-        return [job(today) for job in (DAILY_JOBS if jobs is None else jobs)]
+        return [_run(job, today) for job in (DAILY_JOBS if jobs is None else jobs)]
+
+
+def _run(job: DailyJob, today: datetime.date) -> JobResult:
+    try:
+        return JobResult(job=job.__name__, summary=job(today), failed=False)
+    except Exception as error:  # one job's failure must not keep the others from running
+        where = " <- ".join(
+            f"{frame.filename}:{frame.lineno} {frame.name}" for frame in traceback.extract_tb(error.__traceback__)[::-1]
+        )
+        logger.error("daily job %s failed with %s at %s", job.__name__, type(error).__name__, where)
+        return JobResult(job=job.__name__, summary=f"failed ({type(error).__name__}); see the log", failed=True)

@@ -6,6 +6,7 @@ import datetime
 from argparse import ArgumentParser
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -37,6 +38,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, seed: int, participants: int, today: datetime.date | None, **options: Any) -> None:
+        if settings.KVP_ENV == "production":
+            raise CommandError("The demo data is never seeded under production settings (KVP_ENV=production).")
         if not 1 <= participants <= MAX_PARTICIPANTS:
             raise CommandError(f"--participants must be between 1 and {MAX_PARTICIPANTS:,}.")
         progress = ProgressBar(self._write_progress, label="Participants", total=participants)
