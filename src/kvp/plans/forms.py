@@ -19,7 +19,7 @@ OCCUPATION_CHOICES = [(code, f"{code} {name}") for code, name in sorted(occupati
 
 
 class LanguageField(forms.ChoiceField):
-    """The language a free text is written in; stored with the text (issue 4, point 7)."""
+    """The language a free text is written in; stored with the text."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(label=_("I write in"), choices=LANGUAGE_CHOICES, **kwargs)
