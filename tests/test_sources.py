@@ -8,8 +8,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from django.template import Context, Template
+from django.urls import reverse
+from django.utils.html import escape
 
 from kvp.common.sources import CODE, short_titles
+from tests.conftest import World, client_for
 
 ROOT = Path(__file__).resolve().parents[1]
 SCANNED = ("src", "tests", "docs", "bench", "README.md")
@@ -90,3 +94,26 @@ def test_an_unknown_code_and_an_outside_file_are_reported_with_file_and_line(tmp
     cited.write_text(f'"""Flag it (E3).\n\nSee {UNKNOWN} and {OUTSIDE_NAME}.md."""\n', encoding="utf-8")
     assert unresolved_codes([cited], set(short_titles()), root=tmp_path) == [f"rule.py:3: {UNKNOWN}"]
     assert outside_references([cited], root=tmp_path) == [f"rule.py:3: {OUTSIDE_NAME}"]
+
+
+def _cite(user: object, value: str) -> str:
+    return Template("{% load sources %}{% cite value %}").render(Context({"user": user, "value": value}))
+
+
+def test_staff_see_the_short_title_with_the_code_as_a_link(world: World) -> None:
+    title = short_titles()["E3"]
+    assert _cite(world.counsellor, "E3") == f'{title} (<a class="aksel-link" href="/kilder/#E3">E3</a>)'
+    assert _cite(world.leader, "sotjl. § 42; E1").startswith("sotjl. § 42; ")
+
+
+def test_participants_see_the_short_title_and_never_the_code(world: World) -> None:
+    shown = _cite(world.participant_user, "sotjl. § 42; E1, E14")
+    assert shown == escape(f"sotjl. § 42; {short_titles()['E1']}, {short_titles()['E14']}")
+    assert not CODE.search(shown)
+
+
+def test_the_sources_page_has_an_anchor_per_code_for_staff_only(world: World) -> None:
+    page = client_for(world.counsellor).get(reverse("sources")).content.decode()
+    for code in ("E1", "E19", "S1", "S21", "sotjl", "forskrift", "R35", "open-assumptions"):
+        assert f'<a id="{code}"></a>' in page
+    assert client_for(world.participant_user).get(reverse("sources")).status_code == 403

@@ -93,7 +93,7 @@ class LearningForm(AkselForm):
     )
     learning_assessed_how = forms.ChoiceField(
         label=_("How it was assessed"),
-        help_text=_("An assessment in Norwegian alone cannot tell language from learning difficulties (E13)."),
+        help_text=_("An assessment in Norwegian alone cannot tell language from learning difficulties."),
         choices=NOT_SET + Mapping.AssessedHow.choices,
         required=False,
     )

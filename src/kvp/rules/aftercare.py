@@ -58,9 +58,7 @@ AFTERCARE_END_REASONS = frozenset(EndReason) - {EndReason.MOVED, EndReason.DIED,
 
 # E17: share employed after completing, 2015 starters (Lima & Furuberg, NAV).
 NATIONAL_EMPLOYED_PERCENT = Decimal("28")
-NATIONAL_BASELINE_TEXT = N_(
-    "Nationally, %(percent)s %% of those who started in 2015 were employed after completing (E17)."
-)
+NATIONAL_BASELINE_TEXT = N_("Nationally, %(percent)s %% of those who started in 2015 were employed after completing.")
 
 
 @dataclass(frozen=True)
