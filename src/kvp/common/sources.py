@@ -30,4 +30,5 @@ def short_titles() -> dict[str, str]:
 @cache
 def sources_html() -> str:
     """The whole list as HTML. The file is ours, so its anchors (raw HTML) are kept."""
-    return MarkdownIt("commonmark", {"html": True}).enable("table").render(source_text())
+    html: str = MarkdownIt("commonmark", {"html": True}).enable("table").render(source_text())
+    return html
