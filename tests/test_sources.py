@@ -62,11 +62,13 @@ def outside_references(paths: Iterable[Path], root: Path = ROOT) -> list[str]:
 
 
 def test_every_cited_code_has_an_entry() -> None:
-    assert unresolved_codes(scanned_files(), set(short_titles())) == []
+    unresolved = unresolved_codes(scanned_files(), set(short_titles()))
+    assert not unresolved, "codes with no entry in src/kvp/sources.md:\n" + "\n".join(unresolved)
 
 
 def test_nothing_names_a_file_outside_the_repository() -> None:
-    assert outside_references(scanned_files()) == []
+    outside = outside_references(scanned_files())
+    assert not outside, "references outside the repository:\n" + "\n".join(outside)
 
 
 def test_the_list_has_every_evidence_item_and_source_once() -> None:
