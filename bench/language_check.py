@@ -1,4 +1,4 @@
-"""Benchmark: the respectful-language checker (issue 8, kvp.rules.language_check). Pure computation, no database.
+"""Benchmark: the respectful-language checker (kvp.rules.language_check). Pure computation, no database.
 
 - **Throughput** on one core (one Python thread): the labelled sentences of tests/data (nb, nn, en) repeated to
   20,000 sentences (`--quick`: 5,000), checked per language in batches with `check_many` (spaCy's

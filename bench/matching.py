@@ -1,4 +1,4 @@
-"""Benchmark: batch matching at national scale (issue 6). Pure computation, no database.
+"""Benchmark: batch matching at national scale. Pure computation, no database.
 
 One run on one seeded instance (kvp.matching_engine.generate: 10,000 participants, 3,000 offers with about
 12,000 places, about 50 feasible offers each; `--quick`: 2,000 × 600):

@@ -1,6 +1,6 @@
-"""Benchmark: a whole matching run of one office from the database (issue 6), `kvp.matching.runs.run_match`.
+"""Benchmark: a whole matching run of one office from the database, `kvp.matching.runs.run_match`.
 
-Issue 6 asks for "the whole run (load from the database, solve, store proposals) under 5 s at this scale on
+The target is "the whole run (load from the database, solve, store proposals) under 5 s at this scale on
 this 2-core machine": 10,000 participants, 3,000 offers with capacities 1-20 (about 12,000 places) and about
 50 feasible offers per participant (`--quick`: 1,000 × 300). The office is generated from fixed seeds in its
 own database (`kvp_bench_matching`):
@@ -87,7 +87,7 @@ from kvp.rules.skills import NorwegianSkill
 
 M = MeasureType
 SEED = 6
-BUDGET_SECONDS = 5.0  # the whole run, issue 6
+BUDGET_SECONDS = 5.0  # the whole run
 WANTED_FEASIBLE = 50  # feasible offers per participant, on average
 RUNS = 3  # timed runs; the median is judged
 PERIOD_START = TODAY + datetime.timedelta(days=14)
@@ -436,7 +436,7 @@ def matching_run_benchmark(*, quick: bool = False) -> Outcome:
     return Outcome(
         name="matching_run",
         title="a whole matching run from the database (load, solve, store proposals) within 5 s",
-        baseline="the 5 s budget (issue 6); feasible offers: the 50 the issue asks for",
+        baseline="the 5 s budget; feasible offers: the 50 asked for",
         large=(
             f"run_match of an office with {size.participants:,} participants × {size.offers:,} offers, "
             f"{seeded_office.places:,} places; median of {RUNS} runs"

@@ -1,4 +1,4 @@
-"""`overview`: the counsellor's follow-up overview (issue 7) in a national-size database.
+"""`overview`: the counsellor's follow-up overview in a national-size database.
 
 A counsellor with 40 participants in an office of 2,000, in a database of 100,000 participants (quick: 10,000)
 in offices of 2,000, each office with a counsellor per 20 participants. Generated from fixed seeds with bulk

@@ -12,7 +12,7 @@ from tests import factories
 
 @dataclass
 class World:
-    """One office with its people, and a second office, as in STYLE.md's personas."""
+    """One office with its people, and a second office."""
 
     office: Office
     other_office: Office

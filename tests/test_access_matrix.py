@@ -1,4 +1,4 @@
-"""Every view and API endpoint, for every persona: what each role gets (DEVELOPERS.md, issue 2).
+"""Every view and API endpoint, for every persona: what each role gets.
 
 Roles: the participant, their counsellor, a colleague at the office (no reason recorded), a
 counsellor at another office, the office leader, an administrator, and an anonymous visitor.
@@ -196,6 +196,7 @@ ENDPOINTS = [
     Endpoint("payment_approve", "post", on_case("payment_approve"), WRITE, data=lambda w, c: {"periode": "0"}),
     Endpoint("my_payments", "get", plain("my_payments"), roles(200, 403, 403, 403, 403, 403, LOGIN)),
     Endpoint("rule_parameters", "get", plain("rule_parameters"), roles(403, 403, 403, 403, 200, 200, LOGIN)),
+    Endpoint("sources", "get", plain("sources"), roles(403, 200, 200, 200, 200, 200, LOGIN)),
     Endpoint(
         "rule_parameters",
         "post",

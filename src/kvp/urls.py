@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("kvp.audit.urls")),
     path("", include("kvp.wording.urls")),
     path("", include("kvp.reports.urls")),
+    path("", include("kvp.common.urls")),
     path("api/", include("kvp.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

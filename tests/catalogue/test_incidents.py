@@ -1,5 +1,5 @@
 """Discrimination incidents: recorded and followed up by the participant's counsellor, seen by leaders per
-employer, and shown in the catalogue while unresolved (issue 8, part 4; E12)."""
+employer, and shown in the catalogue while unresolved (E12)."""
 
 from __future__ import annotations
 

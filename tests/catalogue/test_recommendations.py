@@ -72,8 +72,8 @@ def test_the_experienced_gardener_gets_the_trade_certificate_and_vocational_norw
     practice = page.index("Arbeidstrening i gartneri")
     assert page.index("Fagbrev i gartnerfaget – praksiskandidat") < practice
     assert page.index("Yrkesnorsk – grønne fag") < practice
-    assert "(E4)" in page
-    assert "(E3)" in page
+    assert '#E4">E4</a>)' in page
+    assert '#E3">E3</a>)' in page
 
 
 def test_origin_nationality_and_religion_never_change_the_recommendations(world: World) -> None:
@@ -106,7 +106,7 @@ def test_two_work_practices_without_a_job_are_a_practice_loop(world: World) -> N
     assert flags[0].items == ("Praksis 1", "Praksis 2")
     worklist = client_for(world.counsellor).get(reverse("worklist")).content.decode()
     assert world.participant.full_name in worklist
-    assert "(E4)" in worklist
+    assert '#E4">E4</a>)' in worklist
     assert (
         second.title
         in client_for(world.counsellor).get(reverse("participant_detail", args=[world.participant.pk])).content.decode()

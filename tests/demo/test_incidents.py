@@ -1,4 +1,4 @@
-"""Demo discrimination incidents (issue 8, part 4): a few realistic ones, one unresolved at an employer."""
+"""Demo discrimination incidents: a few realistic ones, one unresolved at an employer."""
 
 from __future__ import annotations
 

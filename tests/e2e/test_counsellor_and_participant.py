@@ -1,4 +1,4 @@
-"""A counsellor logs in and opens a participant; the participant then sees that read (issue 2)."""
+"""A counsellor logs in and opens a participant; the participant then sees that read."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Close follow-up in the browser (issue 7): the counsellor finds a participant without contact for 14 days,
+"""Close follow-up in the browser: the counsellor finds a participant without contact for 14 days,
 books a meeting with a Somali phone interpreter and publishes the notes; the participant answers a check-in in
 Somali with a low say in their plan; the counsellor's overview shows the alert with the declined proposal
 beside it."""

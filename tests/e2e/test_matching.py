@@ -1,4 +1,4 @@
-"""A match in the browser (issue 6): the participant wishes, the counsellor runs the match and accepts the
+"""A match in the browser: the participant wishes, the counsellor runs the match and accepts the
 proposal, the participant confirms on the phone, and only then is an application made."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The participant's own plan in the browser (issue 4): mapping on a phone, a goal, two proposals; the
+"""The participant's own plan in the browser: mapping on a phone, a goal, two proposals; the
 counsellor answers them from the worklist, adds a work practice, sees the checks; both agree; the PDF."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The whole path in the browser (issue 3): application → assessment → eligibility → decision letter (PDF)
+"""The whole path in the browser: application → assessment → eligibility → decision letter (PDF)
 → attendance → payment lines → end with reason."""
 
 from __future__ import annotations

@@ -108,7 +108,7 @@ def test_the_run_page_shows_the_explanation_and_never_calls_it_a_probability(wor
     result = run(world)
     page = client_for(world.counsellor).get(reverse("match_run", args=[result.pk])).content.decode()
     assert "Amina Hassan" in page
-    assert "(E3)" in page
+    assert '#E3">E3</a>)' in page
     assert "sannsynlighet" not in page.lower()
     assert (
         world.participant.full_name

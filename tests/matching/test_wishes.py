@@ -1,4 +1,4 @@
-"""The participant's ranked wishes: up to five, known offers only, never one they cannot take (issue 6)."""
+"""The participant's ranked wishes: up to five, known offers only, never one they cannot take."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Interim notices (fvl. § 11 a) and appeals (fvl. §§ 28-33) (issue 3)."""
+"""Interim notices (fvl. § 11 a) and appeals (fvl. §§ 28-33)."""
 
 import datetime
 

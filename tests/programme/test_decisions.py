@@ -1,4 +1,4 @@
-"""The § 29 review, decisions with maker-checker, and decision letters (issue 3)."""
+"""The § 29 review, decisions with maker-checker, and decision letters."""
 
 import datetime
 

@@ -1,4 +1,4 @@
-"""Approved payments per period: in arrears, in order, with back pay and overpayment offset (issue 3)."""
+"""Approved payments per period: in arrears, in order, with back pay and overpayment offset."""
 
 import datetime
 

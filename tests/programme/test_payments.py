@@ -1,4 +1,4 @@
-"""Absence and the benefit statement per payment period (issue 3: attendance and payments)."""
+"""Absence and the benefit statement per payment period."""
 
 import datetime
 

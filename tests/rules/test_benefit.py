@@ -1,4 +1,4 @@
-"""Kvalifiseringsstønad (sotjl. §§ 35, 38; KVP-RULES.md § 5), table-driven, with property tests."""
+"""Kvalifiseringsstønad (sotjl. §§ 35, 38; S2, S3, S7), table-driven, with property tests."""
 
 import datetime
 from typing import Any

@@ -1,4 +1,4 @@
-"""The follow-up alert rules at their threshold edges (E7, E16, KVP-RULES § 6)."""
+"""The follow-up alert rules at their threshold edges (E7, E16; S4)."""
 
 from __future__ import annotations
 

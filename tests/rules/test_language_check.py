@@ -274,7 +274,7 @@ def test_labelled_set_is_large_mixed_and_split() -> None:
 
 
 def test_precision_and_recall_on_the_labelled_set() -> None:
-    """Issue 8: precision ≥ 0.85 and recall ≥ 0.75 on the development set (all splits together here)."""
+    """The targets: precision ≥ 0.85 and recall ≥ 0.75 on the development set (all splits together here)."""
     result = evaluate(load())
     assert result.overall.precision >= 0.85
     assert result.overall.recall >= 0.75

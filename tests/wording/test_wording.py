@@ -1,4 +1,4 @@
-"""The respectful-language check in the app (issue 8, part 2; E12): the htmx endpoint, the widget on the
+"""The respectful-language check in the app (E12): the htmx endpoint, the widget on the
 case-note form, the outcome records (no text, no participant, no writer) and the leader's aggregate page.
 
 These use H1's real checker (kvp.rules.language_check) with real sentences."""

@@ -36,7 +36,7 @@ class Office(models.Model):
     unit_number = models.CharField(_("NAV unit number"), max_length=4, unique=True, validators=[four_digits])
     municipality_number = models.CharField(_("municipality number"), max_length=4, validators=[four_digits])
     municipality_name = models.CharField(_("municipality"), max_length=80)
-    # Each municipality decides when the benefit is paid (KVP-RULES.md § 5, S3/S21).
+    # Each municipality decides when the benefit is paid (S3, S21).
     payment_schedule = models.CharField(
         _("payment schedule"),
         max_length=16,

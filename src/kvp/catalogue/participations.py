@@ -1,5 +1,5 @@
 """Participation in offers: registered by the counsellor, followed to its end, with reasons that feed
-the reports and the barrier check (issue 5; E4, E6)."""
+the reports and the barrier check (E4, E6)."""
 
 from __future__ import annotations
 

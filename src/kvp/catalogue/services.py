@@ -1,5 +1,5 @@
 """Editing the catalogue: leaders for their office, administrators for any. Every bad input is refused
-with what is wrong, and nothing is saved (issue 5)."""
+with what is wrong, and nothing is saved."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
-"""Demo motivation check-ins (issue 7, part 3): monthly answers for most participants in a running programme,
+"""Demo motivation check-ins: monthly answers for most participants in a running programme,
 so that the participant page shows scores over time and the overview shows motivation alerts.
 
 Each person has their own level per need, which wanders a little from month to month; about one in six has a
-low stretch. One participant with a login tells the story the issue asks for: their autonomy score falls in
+low stretch. One participant with a login tells this story: their autonomy score falls in
 the check-in after a proposal of theirs was declined (E1: when the participant's view is not captured, the
 counsellor's view rules). Participants with a login also find a check-in waiting on My page.
 

@@ -1,4 +1,4 @@
-"""A few demo discrimination incidents at the office's employers (issue 8, part 4; E12): one unresolved
+"""A few demo discrimination incidents at the office's employers (E12): one unresolved
 (a demand to take off the hijab at the till, followed up with the employer and the Ombud advice given),
 one resolved after the employer apologised, and one where the participant did not want us to act.
 

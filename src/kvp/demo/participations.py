@@ -1,5 +1,5 @@
 """Demo participants' places in the catalogue's offers, the applications that were refused, and the changes
-providers asked for (issue 5; E4, E5, E6).
+providers asked for (E4, E5, E6).
 
 A plan activity that is one of the catalogue's offers (`DemoCatalogue.for_activity`) and whose requirements
 the participant meets becomes a participation with the activity's dates, and the activity points to the

@@ -1,4 +1,4 @@
-"""Demo participants' ranked wishes (kvp.matching.models.Preference; issue 6, part 1; E1), so that a matching run
+"""Demo participants' ranked wishes (kvp.matching.models.Preference; E1), so that a matching run
 in the demo office shows realistic shares of first wishes and of the first three.
 
 About 60 % of participants whose programme is granted or running rank one to five offers (`WishShare`). They

@@ -1,5 +1,5 @@
 """A run's proposal becomes a place only through people: the counsellor accepts, changes or rejects it,
-and the participant confirms or declines. Only a confirmation creates a participation (issue 6, part 4)."""
+and the participant confirms or declines. Only a confirmation creates a participation."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The participant's ranked wishes, and matching runs that propose (never decide) a place per participant
-(issue 6; E1, E8). Runs keep their inputs, parameters and results for audit."""
+(E1, E8). Runs keep their inputs, parameters and results for audit."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ class MatchRun(models.Model):
 
 class MatchProposal(models.Model):
     """A proposed place for one participant: the counsellor accepts or changes it, the participant
-    confirms, and only then is a participation created (issue 6, part 4)."""
+    confirms, and only then is a participation created."""
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("Proposed")

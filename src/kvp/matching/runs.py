@@ -1,6 +1,6 @@
 """A matching run for an office: load the participants in the programme and the offers starting in the
 period, solve exactly (kvp.matching_engine), and store one proposal per place with its explanation. A run
-proposes; the counsellor and the participant decide (issue 6). Inputs, parameters and results are kept."""
+proposes; the counsellor and the participant decide. Inputs, parameters and results are kept."""
 
 from __future__ import annotations
 

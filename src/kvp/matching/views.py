@@ -1,5 +1,5 @@
 """Wishes (the participant's, on a phone), matching runs (leader and counsellors), and the proposals a run
-makes: the counsellor decides, the participant confirms (issue 6)."""
+makes: the counsellor decides, the participant confirms."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The participant's ranked wishes (up to five offers), written by them on their phone or recorded by the
-counsellor in a meeting (issue 6, part 1; E1)."""
+counsellor in a meeting (E1)."""
 
 from __future__ import annotations
 

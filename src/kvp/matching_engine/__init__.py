@@ -1,4 +1,4 @@
-"""The matching engine (issue 6): participants to offers with places, exactly and explainably. Pure Python with
+"""The matching engine: participants to offers with places, exactly and explainably. Pure Python with
 numpy, OR-Tools and HiGHS; no Django. The app loads the inputs, calls `solve_problem`, and stores proposals.
 
     problem = build_problem(participants, offers, weights, preference_weight=..., travel=...)

@@ -1,4 +1,4 @@
-"""Fairness floors (issue 6): for each floored group g, at least ceil(floor_g × size_g) of its participants get
+"""Fairness floors: for each floored group g, at least ceil(floor_g × size_g) of its participants get
 a formally qualifying offer (E3), while the total weight stays as large as possible.
 
 The group is an administrator-chosen, non-protected attribute (such as education level); origin,

@@ -1,4 +1,4 @@
-"""The exact solver: the matching as a min-cost flow, solved by OR-Tools' SimpleMinCostFlow (issue 6).
+"""The exact solver: the matching as a min-cost flow, solved by OR-Tools' SimpleMinCostFlow.
 
 Network: each (participant, kind) node supplies one unit (at most one offer per kind); it flows along an
 arc of cost −weight to an offer the participant can take, and from the offer to the sink within the offer's

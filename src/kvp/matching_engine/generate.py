@@ -1,4 +1,4 @@
-"""A national-scale synthetic matching instance, from a fixed seed (issue 6's benchmark).
+"""A national-scale synthetic matching instance, from a fixed seed (for the benchmark).
 
 The country is split into areas of about OFFERS_PER_AREA offers each; a participant looks at the offers of
 their own area (those within reach), with a travel time per pair. Offers mix the measure types of a real

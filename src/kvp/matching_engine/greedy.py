@@ -1,4 +1,4 @@
-"""The first-come greedy baseline (issue 6): participants in arrival order (the order the problem was given
+"""The first-come greedy baseline: participants in arrival order (the order the problem was given
 them in) each take, for every kind, their best offer (highest weight: fit plus wish) that still has a place.
 Ties go to the offer with the smaller id. It is what a busy office does by hand; the benchmark compares it
 with the optimum."""

@@ -1,4 +1,4 @@
-"""The same matching as a linear programme, solved by HiGHS: the reference optimum (issue 6).
+"""The same matching as a linear programme, solved by HiGHS: the reference optimum.
 
     maximise Σ weight_a · x_a   subject to   Σ_{a of (participant, kind)} x_a ≤ 1,   Σ_{a into offer} x_a ≤ capacity,
     0 ≤ x_a ≤ 1.

@@ -278,7 +278,7 @@ def _milli(value: Decimal) -> int:
 
 @dataclass(frozen=True)
 class Summary:
-    """What a run shows (issue 6, part 5)."""
+    """What a run shows."""
 
     participants: int
     with_wishes: int  # participants who ranked at least one offer

@@ -1,5 +1,5 @@
 """Participant-proposing deferred acceptance (Gale and Shapley), for offices that prefer a stable matching to
-the largest total (issue 6; E1: the participant's own ranking leads).
+the largest total (E1: the participant's own ranking leads).
 
 Each participant proposes, separately for each kind, to the offers of that kind they can take: their wishes
 first (by rank), then the rest by fit score (highest first), then by offer id. An offer keeps the applicants

@@ -1,4 +1,4 @@
-"""Motivation check-ins (issue 7, part 3) and the instruments offices have loaded.
+"""Motivation check-ins and the instruments offices have loaded.
 
 A check-in keeps the key and version of the instrument it was asked with, so that its answers can always be
 read against the questions that were asked, also after an office loads a new instrument.

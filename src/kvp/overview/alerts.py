@@ -64,7 +64,7 @@ def _local_date(moment: datetime.datetime | None) -> datetime.date | None:
 
 
 def followup_alerts_for(participant_ids: Sequence[str], today: datetime.date) -> dict[str, list[AlertFact]]:
-    """No contact (E7), programme end without a transition plan (E16), deduction pending (KVP-RULES § 6),
+    """No contact (E7), programme end without a transition plan (E16), deduction pending (S4; fvl. § 16),
     for the participants' open cases, in six queries."""
     rules = alert_rules()
     absence_parameters: absence_rules.AbsenceParameters = current_rules()[absence_rules.AbsenceParameters]

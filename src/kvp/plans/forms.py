@@ -19,7 +19,7 @@ OCCUPATION_CHOICES = [(code, f"{code} {name}") for code, name in sorted(occupati
 
 
 class LanguageField(forms.ChoiceField):
-    """The language a free text is written in; stored with the text (issue 4, point 7)."""
+    """The language a free text is written in; stored with the text."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(label=_("I write in"), choices=LANGUAGE_CHOICES, **kwargs)
@@ -93,7 +93,7 @@ class LearningForm(AkselForm):
     )
     learning_assessed_how = forms.ChoiceField(
         label=_("How it was assessed"),
-        help_text=_("An assessment in Norwegian alone cannot tell language from learning difficulties (E13)."),
+        help_text=_("An assessment in Norwegian alone cannot tell language from learning difficulties."),
         choices=NOT_SET + Mapping.AssessedHow.choices,
         required=False,
     )

@@ -1,5 +1,5 @@
 """The participant's mapping (kartlegging) and plan (individuell plan): goals, activities, proposals,
-versions and agreement (sotjl. §§ 28, 30, 42; EVIDENCE E1, E2, E13-E15, E18)."""
+versions and agreement (sotjl. §§ 28, 30, 42; E1, E2, E13-E15, E18)."""
 
 from __future__ import annotations
 

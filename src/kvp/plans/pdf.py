@@ -1,5 +1,5 @@
 """The participant's plan (individuell plan) as a PDF, in the participant's language and in bokmål, side by
-side where they differ (sotjl. §§ 28-30 and § 42; EVIDENCE E1, E15).
+side where they differ (sotjl. §§ 28-30 and § 42; E1, E15).
 
 The document is a table of rows. A row has a left cell in the participant's language and a right cell in
 bokmål; a row whose two cells are the same (names, dates, numbers, free text) spans both columns once. For

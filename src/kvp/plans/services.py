@@ -1,5 +1,5 @@
 """Writing the plan: goals, activities, proposals and agreement. Every change is a new PlanVersion
-recording who changed what (issue 4; sotjl. §§ 28, 30, 42; E1)."""
+recording who changed what (sotjl. §§ 28, 30, 42; E1)."""
 
 from __future__ import annotations
 

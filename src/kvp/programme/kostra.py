@@ -1,4 +1,4 @@
-"""The yearly KOSTRA return for the programme (SSB; KVP-RULES.md § 7, S18): status at 31 December."""
+"""The yearly KOSTRA return for the programme (SSB; S18): status at 31 December."""
 
 from __future__ import annotations
 

@@ -134,7 +134,7 @@ class CaseEvent(models.Model):
 
 
 class Rate(models.Model):
-    """A dated rate the benefit rules read (KVP-RULES.md §§ 5, 8). Administrators add a row when a rate
+    """A dated rate the benefit rules read (S7, S8, S10). Administrators add a row when a rate
     changes (G each 1 May, the child supplement each 1 January); a row applies until the next one."""
 
     class Series(models.TextChoices):
@@ -257,7 +257,7 @@ class Decision(models.Model):
 
 
 class Absence(models.Model):
-    """Absence from the programme, valid or unexcused by the absence rules (KVP-RULES.md § 6)."""
+    """Absence from the programme, valid or unexcused by the absence rules (S3, S4)."""
 
     class Kind(models.TextChoices):
         OWN_ILLNESS = "own_illness", _("Own illness")
@@ -335,7 +335,7 @@ class OtherIncome(models.Model):
 
 
 class RuleParameter(models.Model):
-    """An administrator's value for a rule KVP-RULES.md marks unverified ([U]); without a row the rule's
+    """An administrator's value for an open assumption ([U]); without a row the rule's
     documented default applies (see kvp.programme.parameters)."""
 
     name = models.CharField(_("parameter"), max_length=64, unique=True)
@@ -353,7 +353,7 @@ class RuleParameter(models.Model):
 
 class Appeal(models.Model):
     """An appeal (klage) against a decision: lodged with the office, which may change the decision or
-    send the appeal on to Statsforvalteren (forvaltningsloven §§ 28-33; KVP-RULES.md § 4)."""
+    send the appeal on to Statsforvalteren (forvaltningsloven §§ 28-33; S13, S20)."""
 
     class Status(models.TextChoices):
         RECEIVED = "received", _("Received")

@@ -1,4 +1,4 @@
-"""Absence (fravær): valid or unexcused, and the deduction that follows (KVP-RULES.md § 6).
+"""Absence (fravær): valid or unexcused, and the deduction that follows (S3, S4).
 
 Illness keeps the benefit when documented by a self-declaration (egenmelding, forskrift § 6 for the
 participant, § 10 for a child's illness, S15) or a doctor's note (S3). Leave keeps it when granted.
@@ -45,7 +45,7 @@ class AbsenceReason(StrEnum):
 
 @dataclass(frozen=True)
 class AbsenceParameters:
-    """[U] limits for self-declarations: the forskrift's day limits were not available (KVP-RULES § 6)."""
+    """[U] limits for self-declarations: the forskrift's day limits were not available (forskrift §§ 6, 10; S15)."""
 
     self_declaration_days: int = 3  # weekdays one self-declaration covers, own illness
     child_self_declaration_days: int = 3  # weekdays one self-declaration covers, a child's illness

@@ -1,4 +1,4 @@
-"""Follow-up after the programme ends (EVIDENCE.md E16) and the outcome report it feeds (E17).
+"""Follow-up after the programme ends (E16) and the outcome report it feeds (E17).
 
 E16: follow-up after the end of the programme is a success factor; the product follows up at 3, 6 and
 12 months. E17: nationally, 28 % of the 2015 starters were employed after completing the programme; an
@@ -58,9 +58,7 @@ AFTERCARE_END_REASONS = frozenset(EndReason) - {EndReason.MOVED, EndReason.DIED,
 
 # E17: share employed after completing, 2015 starters (Lima & Furuberg, NAV).
 NATIONAL_EMPLOYED_PERCENT = Decimal("28")
-NATIONAL_BASELINE_TEXT = N_(
-    "Nationally, %(percent)s %% of those who started in 2015 were employed after completing (E17)."
-)
+NATIONAL_BASELINE_TEXT = N_("Nationally, %(percent)s %% of those who started in 2015 were employed after completing.")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Kvalifiseringsstønad for a period, line by line (sosialtjenesteloven §§ 35 and 38; KVP-RULES.md § 5).
+"""Kvalifiseringsstønad for a period, line by line (sosialtjenesteloven §§ 35 and 38; S2, S3, S7).
 
 The benefit is paid for each weekday (five days a week). For each day:
 - the yearly rate is factor × G on that day (2 G until 30 June 2024, 2.041 G from 1 July 2024; S7),
@@ -47,7 +47,7 @@ class Dated:
 
 @dataclass(frozen=True)
 class RateTable:
-    """The dated rates, as administrators keep them (seeded from KVP-RULES.md §§ 5 and 8)."""
+    """The dated rates, as administrators keep them (seeded from S7, S8, S10)."""
 
     base_amounts: Sequence[Dated]  # grunnbeløpet (G) in kroner, adjusted each 1 May (S10)
     factors: Sequence[Dated]  # yearly rate as a multiple of G (S7)
@@ -63,7 +63,7 @@ class RateTable:
 
 @dataclass(frozen=True)
 class BenefitParameters:
-    """Rules KVP-RULES.md marks [U], with their documented defaults; offices may configure them."""
+    """Open assumptions [U], with their documented defaults; offices may configure them."""
 
     days_per_year: int = 260  # [U] yearly rate / 260 = daily rate (as NAV's ungdomsprogramytelse)
     under_25_fraction: Decimal = Decimal(2) / Decimal(3)  # S2, S7: 2/3 of the full rate before age 25

@@ -3,7 +3,7 @@
 Lifecycle per sosialtjenesteloven §§ 29-33 and forskrift om kvalifiseringsprogram: an application
 is assessed (arbeidsevnevurdering, NAV-loven § 14 a), decided by a reasoned vedtak (granted or
 refused), becomes active when the programme starts, may be extended (§ 33 second ledd, "særlige
-grunner"), and ends with a reason (KOSTRA status codes, see KVP-RULES.md § 7).
+grunner"), and ends with a reason (KOSTRA status codes, S18).
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ KOSTRA_END_CODE: dict[EndReason, int] = {
 }
 
 # Ending a running programme against the participant's will is a stop (stans): an appealable decision
-# (KVP-RULES.md § 7: grounds and warning duty [U]), which needs a second approver.
+# (grounds and warning duty [U]), which needs a second approver.
 STOP_REASONS = frozenset({EndReason.NON_ATTENDANCE, EndReason.CONDITIONS_NO_LONGER_MET})
 
 # Before the programme starts, the only ways out are withdrawal, moving or death.

@@ -1,4 +1,4 @@
-"""Caseloads and follow-up intensity per counsellor (EVIDENCE.md E7).
+"""Caseloads and follow-up intensity per counsellor (E7).
 
 E7: results are better when counsellors follow fewer participants and have time for relational work.
 The product counts the active participants each counsellor follows, warns the office leader when one

@@ -1,4 +1,4 @@
-"""Casework deadlines: the appeal deadline and the interim notice (KVP-RULES.md § 4)."""
+"""Casework deadlines: the appeal deadline and the interim notice (fvl. §§ 11 a, 29; S13)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Programme duration, extension, interruptions and start (sotjl. § 33 as amended 1.1.2019; KVP-RULES.md § 3).
+"""Programme duration, extension, interruptions and start (sotjl. § 33 as amended 1.1.2019; S1, S14).
 
 Current regime (decisions from 1.1.2019): up to 2 years, extended with up to 1 more year when
 "særlige grunner" apply, so at most 3 years per programme (S1, S14). Legacy regime (decisions
@@ -51,7 +51,7 @@ class StartProblem(StrEnum):
 
 @dataclass(frozen=True, kw_only=True)
 class DurationRules:
-    """Lengths and assumptions, with defaults from KVP-RULES.md; [U] marks an unverified choice.
+    """Lengths and assumptions, with documented defaults; [U] marks an unverified choice.
 
     - current_from=2019-01-01: decision date from which the current regime applies (S1).
     - current_ordinary_years=2, current_extension_years=1: sotjl. § 33 (§ number [U]), S1, S14.
@@ -214,7 +214,7 @@ def check_extension(
     - NO_SPECIAL_REASON: the reason is missing or blank; an extension without one is rejected.
     - NOT_LATER: the new end is not after the current end.
     - BEYOND_MAXIMUM: past the absolute maximum for the regime (ordinary + extension years: 3 years
-      current, 2 years legacy; derived in KVP-RULES.md § 3), moved by interruptions as in latest_end.
+      current, 2 years legacy; derived from S1, S14), moved by interruptions as in latest_end.
     - EXTENSION_TOO_LONG: more than the extension length (1 year) beyond the original maximum, the
       ordinary latest end. With the default lengths this coincides with BEYOND_MAXIMUM (3 = 2 + 1),
       give or take leap days; both are reported so a message can name the rule that is broken.

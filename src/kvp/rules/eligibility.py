@@ -1,11 +1,11 @@
-"""Entry conditions for the qualification programme, sosialtjenesteloven § 29 (KVP-RULES.md § 1).
+"""Entry conditions for the qualification programme, sosialtjenesteloven § 29 (S1, S2, S12, S17).
 
 The rule never decides alone. Each condition comes out as MET, NOT_MET or NEEDS_JUDGEMENT with a
 reason code; the best overall result is "conditions appear met - the counsellor's judgement is
 required". A grant is always the counsellor's reasoned vedtak (sotjl. § 29, kap. 5; S13, S20).
 
 Reason codes are translated by the Django layer: REASON_TEXT gives a short English explanation per
-code, usable as a gettext msgid. Unverified rules ([U] in KVP-RULES.md) are parameters of
+code, usable as a gettext msgid. Unverified rules ([U]) are parameters of
 EligibilityRules with documented defaults, never hidden constants.
 """
 
@@ -28,7 +28,7 @@ class Condition(StrEnum):
     PROGRAMME_FIT = "programme_fit"
 
 
-# Where each condition comes from. S-numbers are the sources listed in KVP-RULES.md.
+# Where each condition comes from. S-codes: see the list of sources (kvp/sources.md).
 CONDITION_LAW: dict[Condition, str] = {
     Condition.AGE: "sotjl. § 29 (yrkesaktiv alder); lower limit 18 from 1.1.2019, 19 before (S1, S2, S12)",
     Condition.WORK_ABILITY: "sotjl. § 29 (vesentlig nedsatt arbeids- og inntektsevne); NAV-loven § 14 a (S2, S16, S17)",
@@ -137,7 +137,7 @@ class LivelihoodBenefit(StrEnum):
 
 @dataclass(frozen=True, kw_only=True)
 class EligibilityRules:
-    """Parameters of the § 29 check. Defaults from KVP-RULES.md; [U] marks an unverified choice.
+    """Parameters of the § 29 check. Documented defaults; [U] marks an unverified choice.
 
     - min_age=18: eligible from the 18th birthday (sotjl. § 29 as amended 1.1.2019, S1).
     - legacy_min_age=19 for applications before legacy_until=2019-01-01 (S1, S16).

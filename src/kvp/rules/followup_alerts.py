@@ -1,5 +1,5 @@
 """Alerts on a participant's follow-up, refreshed daily and shown in the counsellor's overview
-(EVIDENCE.md E7, E16; benefit deductions KVP-RULES.md § 6).
+(E7, E16; benefit deductions S4, fvl. § 16).
 
 An alert is a fact about the follow-up, not a judgement of the participant: it says what the data shows
 and why it matters. Each alert is an `AlertFact` with an `N_` message, JSON-safe params and its evidence.
@@ -176,7 +176,7 @@ def deduction_pending(
     today: datetime.date,
     parameters: AbsenceParameters | None = None,
 ) -> AlertFact | None:
-    """KVP-RULES.md § 6 (S4, forvaltningsloven § 16): unexcused absence whose deduction needs its own decision
+    """S4, forvaltningsloven § 16: unexcused absence whose deduction needs its own decision
     is waiting for one. `ready` is 1 once the participant has answered or the time to answer is up
     (absence.may_decide_deduction) for at least one of them. A fixed, predictable benefit matters (E16)."""
     waiting = [a for a in absences if a.unexcused_days > 0]
@@ -206,7 +206,7 @@ def deduction_pending(
 def programme_week(
     *, start: datetime.date | None, end: datetime.date | None, today: datetime.date
 ) -> tuple[int, int] | None:
-    """KVP-RULES § 3 (sotjl. § 33): (week, of weeks) of a programme period: week 1 is its first seven days;
+    """sotjl. § 33 (S1): (week, of weeks) of a programme period: week 1 is its first seven days;
     before the start, week 0; after the end, the last week. None without a period."""
     if start is None or end is None or end < start:
         return None
@@ -249,7 +249,7 @@ def programme_phase(
     today: datetime.date,
     rules: AlertRules = DEFAULT_ALERT_RULES,
 ) -> Phase:
-    """KVP-RULES § 3; E16: where a case is in the programme (the overview's phase filter): intake, start,
+    """sotjl. § 33; E16: where a case is in the programme (the overview's phase filter): intake, start,
     middle, ending, ended. ENDING wins over START for a short programme; a running case without dates counts
     as MIDDLE."""
     if status in INTAKE:

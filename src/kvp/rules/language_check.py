@@ -1,5 +1,5 @@
 """Respectful language in case notes: finds stigmatising or othering wording in Norwegian (bokmål, nynorsk) or
-English text and says why, with a neutral rewording where one exists (EVIDENCE.md E12; FO's ethics 2019, p. 11).
+English text and says why, with a neutral rewording where one exists (E12; FO's ethics 2019, p. 11).
 
 How it works, in three steps, none of them substring matching:
 

@@ -1,4 +1,4 @@
-"""The fit score: how well one offer fits one participant, as a sum of visible components (issue 6; E1, E3,
+"""The fit score: how well one offer fits one participant, as a sum of visible components (E1, E3,
 E4, E5, E8, E14).
 
 It is a *fit score*, a transparent sum of weighted components, each between 0 and 1. It is not a predicted
@@ -48,7 +48,7 @@ from kvp.rules.recommendations import Experience
 from kvp.rules.skills import DIGITAL_LABELS, Cefr, DigitalLevel
 from kvp.rules.texts import N_
 
-MAX_PREFERENCES = 5  # a participant ranks up to five offers (issue 6, part 1)
+MAX_PREFERENCES = 5  # a participant ranks up to five offers
 # The Norwegian and digital levels are weighed in the fit score; every other prerequisite is a bar (E5, E14).
 SOFT_KINDS = frozenset({PrerequisiteKind.NORWEGIAN, PrerequisiteKind.DIGITAL})
 FULL_EXPERIENCE_YEARS = Decimal(5)  # [U] experience counts fully from five years (as the experience route, E4)
@@ -282,7 +282,7 @@ class FitComponent:
     value: Decimal  # between 0 and 1
     weight: Decimal
     points: Decimal  # value × weight, to 0.001
-    evidence: str  # the EVIDENCE.md item it rests on
+    evidence: str  # the evidence code it rests on (E1-E19)
     note: str  # N_ explanation with %(name)s placeholders
     params: dict[str, str]  # plain values (levels' codes are in labels)
     labels: dict[str, str]  # N_ texts or level names the app translates

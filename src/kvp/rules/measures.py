@@ -12,7 +12,7 @@ from kvp.rules.texts import N_
 class MeasureType(StrEnum):
     WORK_PRACTICE = "work_practice"  # arbeidstrening / praksisplass
     WAGE_SUBSIDY = "wage_subsidy"  # lønnstilskudd
-    PAID_WORK = "paid_work"  # ordinary paid work, part time (KVP-RULES § 2)
+    PAID_WORK = "paid_work"  # ordinary paid work, part time (S4)
     JOB_SEEKING = "job_seeking"  # jobbsøking
     JOB_COACH = "job_coach"  # individuell jobbstøtte / jobbspesialist
     LABOUR_MARKET_COURSE = "labour_market_course"  # AMO-kurs
@@ -47,7 +47,7 @@ MEASURE_LABELS = {
     MeasureType.OTHER: N_("Other activity"),
 }
 
-# § 30 and forskrift § 1: the programme must contain work-directed measures (KVP-RULES § 2).
+# § 30 and forskrift § 1: the programme must contain work-directed measures (S2, S5).
 WORK_DIRECTED = frozenset(
     {
         MeasureType.WORK_PRACTICE,

@@ -1,5 +1,5 @@
 """Meetings with the participant: when they may be changed, when their outcome may be recorded, and when the
-participant is reminded (EVIDENCE.md E7, E16: close follow-up over time, meetings the participant can attend).
+participant is reminded (E7, E16: close follow-up over time, meetings the participant can attend).
 
 Pure rules: no Django. Times are aware datetimes; the app passes `timezone.now()`.
 """

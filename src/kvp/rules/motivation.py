@@ -1,6 +1,6 @@
 """Motivation check-ins: the instrument as data, scoring, when check-ins are due, and alerts on the scores.
 
-Self-determination theory (Deci & Ryan, as presented by Helgesen 2017, pp. 79-97; EVIDENCE.md, theory) says
+Self-determination theory (Deci & Ryan, as presented by Helgesen 2017, pp. 79-97; SDT) says
 motivation varies in kind, and that autonomous motivation, which gives the best results, rests on three basic
 needs: autonomy, competence and relatedness. A check-in asks the participant, in their own language, how
 these needs are met, and about the kind of motivation (because it matters to me / because I have to). A drop
@@ -164,9 +164,9 @@ def _mapping(value: Any, where: str) -> dict[str, Any]:
 
 
 def load_instrument(text: str) -> Instrument:
-    """SDT (the basic needs, EVIDENCE.md): parse and validate an instrument definition (YAML). Raises
+    """SDT (the basic needs): parse and validate an instrument definition (YAML). Raises
     InstrumentError with a clear message.
-    Instruments are data so an office can use one it has the rights to (issue 7, part 3)."""
+    Instruments are data so an office can use one it has the rights to."""
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:

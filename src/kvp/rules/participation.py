@@ -1,6 +1,6 @@
 """A participation in an offer moves applied → waiting list → participating → ended or completed; any
 open step may be cancelled or refused. What is closed stays closed. Endings and refusals carry a reason,
-so refusals can be counted by the rule that caused them (EVIDENCE E6)."""
+so refusals can be counted by the rule that caused them (E6)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Payment periods and overpayment offset (KVP-RULES.md § 5: paid in arrears; each municipality decides
+"""Payment periods and overpayment offset (S3, S21: paid in arrears; each municipality decides
 when and how, S3/S21; an overpayment may be offset in later payments, S3)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Checks of a participant's plan against the law and the mapping (KVP-RULES.md § 2; EVIDENCE.md E2, E3, E14).
+"""Checks of a participant's plan against the law and the mapping (forskrift § 1, S2, S5; E2, E3, E14).
 
 The checks only warn: they never block a plan. Counsellor and participant read the same warnings, so each
 message says in plain words what is missing and what to do about it, and never blames the participant.
@@ -134,7 +134,7 @@ def mapping_gaps(answers: MappingAnswers) -> list[MappingGap]:
 class PlanRules:
     """Parameters an administrator may change."""
 
-    full_time_hours: Decimal = Decimal("37.5")  # forskrift § 1 tredje ledd (KVP-RULES § 2)
+    full_time_hours: Decimal = Decimal("37.5")  # forskrift § 1 tredje ledd (S5)
     months_without_qualification: int = 6  # E3; [U] our own default
     proposal_answer_days: int = 14  # § 42; the app's deadline for answering a participant's proposal
 

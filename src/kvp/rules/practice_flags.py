@@ -1,5 +1,5 @@
 """Flags on a participant's history of measures: the practice loop, lock-in in courses, and long courses
-without contact with working life (EVIDENCE.md E4, E9, E11).
+without contact with working life (E4, E9, E11).
 
 A flag does not judge the participant: it says what the history shows, why that matters, and what to
 consider instead. Messages are English msgids marked with `N_`; the app translates them and the values
@@ -116,7 +116,7 @@ class Flag:
     message: str  # an N_ text with %(name)s placeholders
     params: dict[str, Param]  # data values: the app formats numbers for the reader
     labels: dict[str, str]  # N_ texts the app translates before formatting
-    evidence: str  # the EVIDENCE.md item the flag rests on
+    evidence: str  # the evidence code the flag rests on (E1-E19)
     episodes: tuple[str, ...]  # titles of the measures the flag is about, oldest first
 
 

@@ -1,4 +1,4 @@
-"""The dated rates known when KVP was built (KVP-RULES.md §§ 5 and 8). They seed the rate tables that
+"""The dated rates known when KVP was built (S7, S8, S9, S10). They seed the rate tables that
 administrators extend; rules read the tables, never this module directly."""
 
 from __future__ import annotations

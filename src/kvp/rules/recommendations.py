@@ -1,5 +1,5 @@
 """Recommendations: the catalogue's offers ranked for one participant, each explained by the evidence it
-rests on (EVIDENCE.md E1, E3, E4, E5, E8, E9, E11, E14).
+rests on (E1, E3, E4, E5, E8, E9, E11, E14).
 
 The ranking is additive and transparent: every contribution to an offer's score is a `Reason` with its
 signed weight and the evidence item it cites, and the score is the sum of the weights. The profile holds
@@ -131,7 +131,7 @@ class Reason:
     text: str  # an N_ text with %(name)s placeholders
     params: dict[str, Param]  # data values: the app formats numbers for the reader
     labels: dict[str, str]  # N_ texts the app translates before formatting
-    evidence: str  # the EVIDENCE.md item it rests on
+    evidence: str  # the evidence code it rests on (E1-E19)
     weight: Decimal  # its contribution to the score, signed
 
 

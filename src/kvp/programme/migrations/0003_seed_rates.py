@@ -1,4 +1,4 @@
-"""Seed the dated rates known when KVP was built (kvp.rules.rate_history, from KVP-RULES.md)."""
+"""Seed the dated rates known when KVP was built (kvp.rules.rate_history)."""
 
 from django.db import migrations
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
@@ -7,9 +7,9 @@ from django.db.migrations.state import StateApps
 from kvp.rules import rate_history
 
 SOURCES = {
-    "base_amounts": "KVP-RULES.md § 8 (S10); 2026 unverified",
-    "factors": "KVP-RULES.md § 5 (S7, S2)",
-    "child_supplements": "KVP-RULES.md § 5 (S4, S8, S9); dates unverified for KVP",
+    "base_amounts": "S10; 2026 unverified",
+    "factors": "S7, S2",
+    "child_supplements": "S4, S8, S9; dates unverified for KVP",
 }
 
 

@@ -6,7 +6,7 @@ word itself is stigmatising (e.g. "snylter"). Norwegian lists hold bokmål lemma
 Norwegian lookup tables, see `nb_lemmas.py`) plus nynorsk words that do not inflect; inflected nynorsk forms are
 mapped to these lemmas by `NN_FORMS`. English lists hold the lemmas of spaCy's English lookup table.
 
-Evidence: EVIDENCE.md E12 (othering by language, culture and religion; "Western" praised; "wrong ethnicity";
+Evidence: E12 (othering by language, culture and religion; "Western" praised; "wrong ethnicity";
 "Norwegian clothes"), FO's ethics (2019, p. 11: categorising talk), and the studies of stigmatising language in
 records (Goddu et al. 2018, J Gen Intern Med 33:685; Park et al. 2021, JAMA Netw Open 4:e2117052: doubting the
 person's credibility, blame, stereotyping, "difficult" persons).

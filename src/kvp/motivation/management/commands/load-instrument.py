@@ -1,4 +1,4 @@
-# noqa: N999 - the command is named like the issue asks: kvp load-instrument
+# noqa: N999 - the command's name has a hyphen: kvp load-instrument
 """`kvp load-instrument PATH`: validate a check-in instrument (YAML) and keep it as data.
 
 An office uses an instrument only if it has the rights to it; the definition's `rights` field says on what
