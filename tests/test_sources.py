@@ -1,5 +1,5 @@
 """Every citation code in the code, templates, messages, tests and docs has an entry in the list of sources
-(`src/kvp/sources.md`), and nothing names a file outside this repository."""
+(`docs/sources.md`, shipped in the package as `kvp/sources.md`), and nothing names a file outside this repository."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def outside_references(paths: Iterable[Path], root: Path = ROOT) -> list[str]:
 
 def test_every_cited_code_has_an_entry() -> None:
     unresolved = unresolved_codes(scanned_files(), set(short_titles()))
-    assert not unresolved, "codes with no entry in src/kvp/sources.md:\n" + "\n".join(unresolved)
+    assert not unresolved, "codes with no entry in docs/sources.md:\n" + "\n".join(unresolved)
 
 
 def test_nothing_names_a_file_outside_the_repository() -> None:
@@ -72,7 +72,7 @@ def test_nothing_names_a_file_outside_the_repository() -> None:
 
 
 def test_the_list_has_every_evidence_item_and_source_once() -> None:
-    anchors = re.findall(r'^<a id="([^"]+)"></a>$', (ROOT / "src/kvp/sources.md").read_text(), re.MULTILINE)
+    anchors = re.findall(r'^<a id="([^"]+)"></a>$', (ROOT / "docs/sources.md").read_text(), re.MULTILINE)
     assert len(anchors) == len(set(anchors))
     expected = {f"E{n}" for n in range(1, 20)} | {f"S{n}" for n in range(1, 22)}
     assert expected <= set(short_titles())

@@ -1,4 +1,5 @@
-"""The list of sources (`kvp/sources.md`): what each citation code (E3, S12) stands for.
+"""The list of sources (`docs/sources.md`, in the package through the link `kvp/sources.md`): what each
+citation code (E3, S12) stands for.
 
 The file ships inside the package so that a checkout and an installed package read the same text; staff
 see it rendered, and `{% cite %}` turns a code into its entry's short title."""
