@@ -44,8 +44,8 @@ def answered_checkins(participant_id: uuid.UUID, limit: int | None = None) -> li
 
 
 def staff_language(instrument: Instrument) -> str:
-    """Questions are shown to staff in their page language when the instrument has it."""
-    return instrument.language_for((get_language() or "nb").split("-")[0])
+    """Questions are shown to staff in their page language when the instrument has a checked wording in it."""
+    return instrument.reviewed_language_for((get_language() or "nb").split("-")[0])
 
 
 def history_for(participant_id: uuid.UUID, today: datetime.date, limit: int | None = None) -> History:
