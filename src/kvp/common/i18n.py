@@ -14,7 +14,8 @@ import gettext
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.utils.translation import to_locale
+from django.utils import translation
+from django.utils.translation import pgettext, to_locale
 
 SOURCE_LANGUAGE = "en"
 
@@ -41,3 +42,10 @@ def reviewed_language(preferred: str, messages: Iterable[str]) -> str:
     if preferred and all(is_reviewed(preferred, message) for message in wanted):
         return preferred
     return str(settings.LANGUAGE_CODE)
+
+
+def translated(message: str, language: str, *, context: str) -> str:
+    """`message` (with its gettext context) in `language`, whatever the active language: for texts that follow a
+    document's language rather than the reader's."""
+    with translation.override(language):
+        return pgettext(context, message)
