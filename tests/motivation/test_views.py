@@ -149,4 +149,11 @@ def test_the_history_page_shows_every_answer(world: World) -> None:
     text = response.content.decode()
     assert "kvp-basic-needs v1" in text
     assert "Shaqo" in text
+    assert f"({nb('a draft translation, not checked by a translator')})" in text
     assert AuditEvent.objects.filter(actor=world.leader, object_type="checkin").exists()
+
+
+def test_the_history_page_does_not_call_a_checked_translation_a_draft(world: World) -> None:
+    answered(world.participant, timezone.localdate(), value=5, language="nn", help_text="Jobb")
+    text = client_for(world.leader).get(reverse("motivation_history", args=[world.participant.pk])).content.decode()
+    assert nb("a draft translation, not checked by a translator") not in text

@@ -107,6 +107,15 @@ def _open_texts(checkin: CheckIn) -> list[tuple[str, str]]:
     return [(questions.get(key, key), text) for key, text in checkin.open_answers.items()]
 
 
+def answered_in_draft(checkin: CheckIn) -> bool:
+    """Whether the participant answered in a translation no qualified translator has checked."""
+    try:
+        instrument = instrument_for(checkin.instrument_key, checkin.instrument_version)
+    except LookupError:
+        return False
+    return bool(checkin.language) and instrument.needs_review(checkin.language)
+
+
 def answer_rows(checkin: CheckIn) -> list[dict[str, Any]]:
     """Each question with the answer given, for the staff's history page."""
     try:

@@ -23,7 +23,7 @@ from kvp.motivation.alerts import motivation_alerts_for
 from kvp.motivation.forms import CheckinForm
 from kvp.motivation.instruments import instrument_for
 from kvp.motivation.models import CheckIn
-from kvp.motivation.selectors import answer_rows, history_for
+from kvp.motivation.selectors import answer_rows, answered_in_draft, history_for
 from kvp.motivation.services import checkin_answer, checkin_start_optional
 from kvp.motivation.templatetags.motivation_tags import alert_views
 from kvp.participants.access import get_participant_for_user
@@ -153,6 +153,8 @@ def motivation_history(request: AuthedRequest, participant_id: uuid.UUID) -> Htt
             "access": access,
             "history": history,
             "alerts": alert_views(alerts),
-            "answered": [(row, answer_rows(row.checkin)) for row in reversed(history.rows)],
+            "answered": [
+                (row, answer_rows(row.checkin), answered_in_draft(row.checkin)) for row in reversed(history.rows)
+            ],
         },
     )
