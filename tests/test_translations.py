@@ -11,6 +11,8 @@ import pytest
 from django.conf import settings
 from django.utils.translation import get_language_info
 
+from kvp.followup.reminders import BODY, SUBJECT
+
 LOCALE = Path(settings.PACKAGE_DIR) / "locale"
 CATALOGUE = LOCALE / "nb" / "LC_MESSAGES"
 NOTICE_LANGUAGES = sorted(path.name for path in LOCALE.iterdir() if path.is_dir() and path.name != "nb")
@@ -85,6 +87,20 @@ def test_a_notice_catalogue_holds_current_messages_and_compiles_only_reviewed_tr
         assert all(sorted(PLACEHOLDER.findall(text)) == placeholders for text in entry.translations)
         if len(entry.translations) == 1:
             assert (compiled_text(catalogue, entry) == entry.translations[0]) is not entry.fuzzy, (language, entry)
+
+
+@pytest.mark.parametrize("language", NOTICE_LANGUAGES)
+def test_every_notice_language_has_the_meeting_reminder_reviewed_or_as_a_draft(language: str) -> None:
+    assert {SUBJECT, BODY} <= {entry.msgid for entry in entries(language) if all(entry.translations)}
+
+
+def test_the_texts_that_follow_a_documents_language_are_all_in_nynorsk() -> None:
+    """Letters and the language check's remarks are written in the document's language, which may be nynorsk."""
+    needed = {
+        (entry.context, entry.msgid) for entry in entries() if entry.context in {"decision letter", "language check"}
+    }
+    assert len(needed) > 50
+    assert needed <= {(entry.context, entry.msgid) for entry in entries("nn") if not entry.fuzzy}
 
 
 # Words spelt the same in English and bokmål (compared without case).
