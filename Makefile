@@ -45,6 +45,8 @@ test: lint types pytest
 bench: install
 	$(BIN)/python -m bench
 
-# Developers only: refresh the translation catalogues after changing user-facing strings.
+# Developers only: refresh the translation catalogues after changing user-facing strings. Bokmål is the whole
+# interface; the other locales hold the texts notices go out in, edited by hand, a draft marked fuzzy until a
+# qualified translator has reviewed it (compilemessages leaves fuzzy entries out). All locales are compiled.
 messages: install
 	cd src/kvp && ../../$(BIN)/kvp makemessages --locale nb --no-obsolete --no-location && ../../$(BIN)/kvp compilemessages

@@ -1,41 +1,106 @@
-"""Every user-facing string has a bokmål translation, and the compiled catalogue matches it."""
+"""Every user-facing string has a bokmål translation, and the compiled catalogue matches it. The other
+catalogues (the languages notices go out in) hold current messages only, and their compiled catalogues only
+the reviewed translations: a draft (fuzzy) is never compiled."""
 
 import gettext
 import re
 from pathlib import Path
+from typing import NamedTuple
 
+import pytest
 from django.conf import settings
+from django.utils.translation import get_language_info
 
-CATALOGUE = Path(settings.PACKAGE_DIR) / "locale" / "nb" / "LC_MESSAGES"
+from kvp.followup.reminders import BODY, SUBJECT
+
+LOCALE = Path(settings.PACKAGE_DIR) / "locale"
+CATALOGUE = LOCALE / "nb" / "LC_MESSAGES"
+NOTICE_LANGUAGES = sorted(path.name for path in LOCALE.iterdir() if path.is_dir() and path.name != "nb")
+PLACEHOLDER = re.compile(r"%\(\w+\)s")
 ENTRY = re.compile(
-    r'^(#, fuzzy\n)?msgid ((?:".*"\n)+)(?:msgid_plural (?:".*"\n)+)?((?:msgstr(?:\[\d\])? (?:".*"\n)+)+)', re.M
+    r'^(?:#, (.*)\n)?(?:#\|.*\n)*(?:msgctxt (".*")\n)?msgid ((?:".*"\n)+)(?:msgid_plural (?:".*"\n)+)?'
+    r'((?:msgstr(?:\[\d\])? (?:".*"\n)+)+)',
+    re.M,
 )
+
+
+class Entry(NamedTuple):
+    fuzzy: bool
+    context: str
+    msgid: str
+    translations: list[str]
 
 
 def joined(lines: str) -> str:
     return "".join(re.findall(r'"(.*)"', lines)).encode().decode("unicode_escape").encode("latin-1").decode()
 
 
-def entries() -> list[tuple[bool, str, list[str]]]:
-    text = (CATALOGUE / "django.po").read_text(encoding="utf-8")
+def entries(language: str = "nb") -> list[Entry]:
+    text = (LOCALE / language / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
     found = []
-    for fuzzy, msgid, msgstrs in ENTRY.findall(text + "\n"):
+    for flags, context, msgid, msgstrs in ENTRY.findall(text + "\n"):
         translations = [joined(part) for part in re.split(r"msgstr(?:\[\d\])? ", msgstrs) if part.strip()]
-        found.append((bool(fuzzy), joined(msgid), translations))
-    return [entry for entry in found if entry[1]]  # skip the header
+        found.append(Entry("fuzzy" in flags.split(", "), joined(context), joined(msgid), translations))
+    return [entry for entry in found if entry.msgid]  # skip the header
+
+
+def compiled(language: str) -> gettext.GNUTranslations:
+    with (LOCALE / language / "LC_MESSAGES" / "django.mo").open("rb") as handle:
+        return gettext.GNUTranslations(handle)
+
+
+def compiled_text(catalogue: gettext.GNUTranslations, entry: Entry) -> str:
+    if entry.context:
+        return catalogue.pgettext(entry.context, entry.msgid)
+    return catalogue.gettext(entry.msgid)
 
 
 def test_it_translates_every_message_to_bokmal() -> None:
-    problems = [msgid for fuzzy, msgid, translations in entries() if fuzzy or not all(translations)]
+    problems = [entry.msgid for entry in entries() if entry.fuzzy or not all(entry.translations)]
     assert problems == []
     assert len(entries()) > 250
 
 
 def test_it_ships_a_compiled_catalogue_with_the_same_messages() -> None:
-    with (CATALOGUE / "django.mo").open("rb") as handle:
-        compiled = gettext.GNUTranslations(handle)
-    singular = {msgid for _fuzzy, msgid, translations in entries() if len(translations) == 1}
-    assert all(compiled.gettext(msgid) != msgid or msgid.lower() in SAME_IN_BOTH for msgid in singular)
+    catalogue = compiled("nb")
+    singular = [entry for entry in entries() if len(entry.translations) == 1]
+    assert all(
+        compiled_text(catalogue, entry) != entry.msgid or entry.msgid.lower() in SAME_IN_BOTH for entry in singular
+    )
+
+
+def test_the_notice_languages_are_the_ones_expected_and_django_knows_them() -> None:
+    assert NOTICE_LANGUAGES == ["ar", "nn", "pl", "prs", "so", "ti", "uk"]
+    assert all(get_language_info(language)["name"] for language in NOTICE_LANGUAGES)
+    assert [language for language in NOTICE_LANGUAGES if get_language_info(language)["bidi"]] == ["ar", "prs"]
+
+
+@pytest.mark.parametrize("language", NOTICE_LANGUAGES)
+def test_a_notice_catalogue_holds_current_messages_and_compiles_only_reviewed_translations(language: str) -> None:
+    found = entries(language)
+    assert found
+    assert {(entry.context, entry.msgid) for entry in found} <= {(entry.context, entry.msgid) for entry in entries()}
+    catalogue = compiled(language)
+    for entry in found:
+        assert all(entry.translations), entry.msgid
+        placeholders = sorted(PLACEHOLDER.findall(entry.msgid))
+        assert all(sorted(PLACEHOLDER.findall(text)) == placeholders for text in entry.translations)
+        if len(entry.translations) == 1:
+            assert (compiled_text(catalogue, entry) == entry.translations[0]) is not entry.fuzzy, (language, entry)
+
+
+@pytest.mark.parametrize("language", NOTICE_LANGUAGES)
+def test_every_notice_language_has_the_meeting_reminder_reviewed_or_as_a_draft(language: str) -> None:
+    assert {SUBJECT, BODY} <= {entry.msgid for entry in entries(language) if all(entry.translations)}
+
+
+def test_the_texts_that_follow_a_documents_language_are_all_in_nynorsk() -> None:
+    """Letters and the language check's remarks are written in the document's language, which may be nynorsk."""
+    needed = {
+        (entry.context, entry.msgid) for entry in entries() if entry.context in {"decision letter", "language check"}
+    }
+    assert len(needed) > 50
+    assert needed <= {(entry.context, entry.msgid) for entry in entries("nn") if not entry.fuzzy}
 
 
 # Words spelt the same in English and bokmål (compared without case).

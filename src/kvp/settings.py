@@ -7,6 +7,8 @@ from pathlib import Path
 
 import dj_database_url
 import django_stubs_ext
+from django.conf import global_settings
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 django_stubs_ext.monkeypatch()
@@ -64,6 +66,7 @@ INSTALLED_APPS = [
     "kvp.wording",
     "kvp.api",
     "kvp.common",
+    "kvp.notices",
     "kvp.demo",
 ]
 
@@ -104,8 +107,9 @@ TEMPLATES = [
 DATA_DIR = Path(env_str("KVP_DATA_DIR", str(PROJECT_DIR / "var")))
 MEDIA_ROOT = DATA_DIR / "media"  # no MEDIA_URL: files are served only through access-checked views
 
-# Notifications carry no personal data: only "you have a new message" and a link (kvp.dialog.notify).
-KVP_NOTIFIER = env_str("KVP_NOTIFIER", "kvp.dialog.notify.EmailNotifier")
+# Notices (new messages, meeting reminders) carry no personal data: only that there is something new and a link.
+# The channel they go through (kvp.notices.channels).
+KVP_NOTICE_CHANNEL = env_str("KVP_NOTICE_CHANNEL", "kvp.notices.channels.EmailChannel")
 KVP_SITE_URL = env_str("KVP_SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env_str("KVP_FROM_EMAIL", "ikke-svar@kvp.example")
 EMAIL_BACKEND = env_str("KVP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -165,8 +169,18 @@ if KVP_OIDC_ENABLED:
 OTP_TOTP_ISSUER = "NAV KVP"
 
 LANGUAGE_CODE = "nb"
+# The languages of the user interface. Notices to participants also go out in the other languages that have
+# a catalogue in LOCALE_PATHS (nn, so, ar, ti, uk, pl, prs), once a translator has reviewed the text.
 LANGUAGES = [("nb", _("Norwegian Bokmål")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Languages KVP's catalogues have that Django does not describe; Dari is written right to left.
+EXTRA_LANG_INFO = {
+    "so": {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"},
+    "ti": {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"},
+    "prs": {"bidi": True, "code": "prs", "name": "Dari", "name_local": "دری"},
+}
+LANG_INFO.update(EXTRA_LANG_INFO)
+LANGUAGES_BIDI = [*global_settings.LANGUAGES_BIDI, "prs"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True

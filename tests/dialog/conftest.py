@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import time_machine
 
-from kvp.dialog.notify import MemoryNotifier
+from kvp.notices.channels import MemoryChannel
 
 NOW = datetime.datetime(2026, 11, 27, 9, 0, tzinfo=datetime.UTC)
 
@@ -27,5 +27,5 @@ def _now() -> Iterator[None]:
 
 
 @pytest.fixture
-def notifier() -> MemoryNotifier:
-    return MemoryNotifier()
+def notifier() -> MemoryChannel:
+    return MemoryChannel()

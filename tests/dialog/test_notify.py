@@ -2,12 +2,15 @@ from typing import Any
 
 from django.core import mail
 
+from kvp.accounts.models import User
 from kvp.dialog.models import Thread
-from kvp.dialog.notify import EmailNotifier, MemoryNotifier, get_notifier
+from kvp.dialog.notify import new_message_notice
 from kvp.dialog.services import thread_start
+from kvp.notices.channels import EmailChannel
 from tests import factories
 from tests.conftest import World
 from tests.dialog.builders import counsellors, own
+from tests.i18n import nb
 
 SECRET_TEXT = "Jeg har vondt i ryggen og kan ikke jobbe"
 
@@ -16,6 +19,10 @@ def a_thread(world: World) -> Thread:
     return thread_start(
         actor=world.participant_user, access=own(world), subject="Helse", text=SECRET_TEXT, language="nb"
     )
+
+
+def notify(recipient: User, thread: Thread) -> None:
+    EmailChannel().send(new_message_notice(recipient, thread))
 
 
 def personal_data(world: World) -> list[str]:
@@ -27,7 +34,7 @@ def test_it_emails_the_participant_a_notice_without_personal_data(world: World) 
     world.participant.email = "amina@example.org"
     world.participant.save()
     thread = a_thread(world)
-    EmailNotifier().notify(world.participant_user, thread)
+    notify(world.participant_user, thread)
     (sent,) = mail.outbox
     assert sent.to == ["amina@example.org"]
     whole = sent.subject + sent.body
@@ -41,7 +48,7 @@ def test_it_prefers_the_email_of_the_login(world: World) -> None:
     world.participant.save()
     world.participant_user.email = "login@example.org"
     world.participant_user.save()
-    EmailNotifier().notify(world.participant_user, a_thread(world))
+    notify(world.participant_user, a_thread(world))
     assert mail.outbox[0].to == ["login@example.org"]
 
 
@@ -49,7 +56,7 @@ def test_it_emails_the_counsellor_a_link_to_the_staff_page(world: World) -> None
     world.counsellor.email = "kari@nav.example"
     world.counsellor.save()
     thread = a_thread(world)
-    EmailNotifier().notify(world.counsellor, thread)
+    notify(world.counsellor, thread)
     (sent,) = mail.outbox
     assert sent.to == ["kari@nav.example"]
     assert f"/dialog/{thread.pk}/" in sent.body
@@ -59,14 +66,14 @@ def test_it_emails_the_counsellor_a_link_to_the_staff_page(world: World) -> None
 
 
 def test_it_sends_nothing_to_someone_without_an_address(world: World) -> None:
-    EmailNotifier().notify(world.participant_user, a_thread(world))
+    notify(world.participant_user, a_thread(world))
     assert mail.outbox == []
 
 
 def test_it_sends_the_mail_after_the_message_is_saved(
     world: World, settings: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
-    settings.KVP_NOTIFIER = "kvp.dialog.notify.EmailNotifier"
+    settings.KVP_NOTICE_CHANNEL = "kvp.notices.channels.EmailChannel"
     world.participant.email = "amina@example.org"
     world.participant.save()
     with django_capture_on_commit_callbacks(execute=True):
@@ -74,25 +81,30 @@ def test_it_sends_the_mail_after_the_message_is_saved(
     assert [sent.to for sent in mail.outbox] == [["amina@example.org"]]
 
 
-def test_it_reads_the_notifier_from_the_settings(settings: Any) -> None:
-    assert isinstance(get_notifier(), EmailNotifier)
-    settings.KVP_NOTIFIER = "kvp.dialog.notify.MemoryNotifier"
-    assert isinstance(get_notifier(), MemoryNotifier)
-
-
-def test_it_writes_the_notice_in_the_participants_language_when_the_site_has_it(world: World) -> None:
+def test_it_writes_the_notice_in_the_participants_language_when_it_has_a_reviewed_translation(world: World) -> None:
     english = factories.participant(world.office, world.counsellor, with_login=True, preferred_language="en")
     english.email = "sam@example.org"
     english.save()
     thread = Thread.objects.create(
         participant=english, subject="s", language="en", waiting_for="participant", created_by=world.counsellor
     )
-    EmailNotifier().notify(english.user, thread)  # type: ignore[arg-type]
+    notify(english.user, thread)  # type: ignore[arg-type]
     assert mail.outbox[0].subject == "You have a new message in KVP"
 
 
-class BrokenNotifier:
-    def notify(self, recipient: object, thread: object) -> None:
+def test_it_writes_the_notice_in_bokmal_when_the_participants_language_has_no_reviewed_translation(
+    world: World,
+) -> None:
+    somali = factories.participant(world.office, world.counsellor, with_login=True, preferred_language="so")
+    thread = Thread.objects.create(
+        participant=somali, subject="s", language="so", waiting_for="participant", created_by=world.counsellor
+    )
+    notice = new_message_notice(somali.user, thread)  # type: ignore[arg-type]
+    assert (notice.language, notice.subject) == ("nb", nb("You have a new message in KVP"))
+
+
+class BrokenChannel:
+    def send(self, notice: object) -> None:
         raise ConnectionRefusedError("smtp.example: amina@example.org refused")
 
 
@@ -106,7 +118,7 @@ def test_it_keeps_the_message_and_logs_no_address_when_the_notice_fails(
             subject="Møte",
             text="Tirsdag?",
             language="nb",
-            notifier=BrokenNotifier(),
+            channel=BrokenChannel(),
         )
     assert thread.messages.count() == 1
     assert "ConnectionRefusedError" in caplog.text

@@ -6,15 +6,17 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
+from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
-from kvp.dialog.models import Message, NotificationSent, Thread
-from kvp.dialog.notify import MemoryNotifier
+from kvp.dialog.models import Message, Thread
 from kvp.dialog.selectors import (
     threads_for_participant,
     threads_waiting_for_counsellor,
     unread_count_for_participant_user,
 )
 from kvp.dialog.services import message_send, thread_close, thread_mark_read, thread_start
+from kvp.notices.channels import MemoryChannel
+from kvp.notices.models import NoticeSent
 from kvp.participants.access import get_participant_for_user
 from tests import factories
 from tests.conftest import World
@@ -24,19 +26,28 @@ from tests.dialog.conftest import NOW
 OnCommit = Callable[..., Any]
 
 
-def start_by_participant(world: World, notifier: MemoryNotifier | None = None, **fields: Any) -> Thread:
+def told(channel: MemoryChannel) -> list[tuple[str, str]]:
+    """Whom the channel told about what, as the notices name them."""
+    return [(notice.recipient, notice.about) for notice in channel.sent]
+
+
+def notice_to(user: User, thread: Thread) -> tuple[str, str]:
+    return (f"user:{user.pk}", f"thread:{thread.pk}")
+
+
+def start_by_participant(world: World, notifier: MemoryChannel | None = None, **fields: Any) -> Thread:
     values: dict[str, Any] = {"subject": "Barnehage", "text": "Jeg kan ikke komme mandag.", "language": "so"}
-    return thread_start(actor=world.participant_user, access=own(world), notifier=notifier, **(values | fields))
+    return thread_start(actor=world.participant_user, access=own(world), channel=notifier, **(values | fields))
 
 
-def start_by_counsellor(world: World, notifier: MemoryNotifier | None = None) -> Thread:
+def start_by_counsellor(world: World, notifier: MemoryChannel | None = None) -> Thread:
     return thread_start(
         actor=world.counsellor,
         access=counsellors(world),
         subject="Møte neste uke",
         text="Passer tirsdag kl. 10?",
         language="nb",
-        notifier=notifier,
+        channel=notifier,
     )
 
 
@@ -217,7 +228,7 @@ def test_it_leaves_shielded_participants_out_of_the_worklist_without_a_grant(wor
 
 
 def test_it_notifies_the_other_party_at_most_once_per_half_hour(
-    world: World, notifier: MemoryNotifier, django_capture_on_commit_callbacks: OnCommit
+    world: World, notifier: MemoryChannel, django_capture_on_commit_callbacks: OnCommit
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         thread = start_by_counsellor(world, notifier)
@@ -232,28 +243,28 @@ def test_it_notifies_the_other_party_at_most_once_per_half_hour(
                 thread=thread,
                 text="…",
                 language="nb",
-                notifier=notifier,
+                channel=notifier,
             )
-    assert notifier.calls == [(world.participant_user, thread)]
+    assert told(notifier) == [notice_to(world.participant_user, thread)]
 
     with (
         time_machine.travel(NOW + datetime.timedelta(minutes=30), tick=False),
         django_capture_on_commit_callbacks(execute=True),
     ):
         message_send(
-            actor=world.counsellor, access=counsellors(world), thread=thread, text="…", language="nb", notifier=notifier
+            actor=world.counsellor, access=counsellors(world), thread=thread, text="…", language="nb", channel=notifier
         )
-    assert notifier.calls == [(world.participant_user, thread)] * 2
-    assert NotificationSent.objects.filter(recipient=world.participant_user).count() == 2
+    assert told(notifier) == [notice_to(world.participant_user, thread)] * 2
+    assert NoticeSent.objects.filter(recipient=world.participant_user).count() == 2
 
 
 def test_it_throttles_each_recipient_on_its_own(
-    world: World, notifier: MemoryNotifier, django_capture_on_commit_callbacks: OnCommit
+    world: World, notifier: MemoryChannel, django_capture_on_commit_callbacks: OnCommit
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         thread = start_by_counsellor(world, notifier)
         message_send(
-            actor=world.participant_user, access=own(world), thread=thread, text="Ja", language="nb", notifier=notifier
+            actor=world.participant_user, access=own(world), thread=thread, text="Ja", language="nb", channel=notifier
         )
         message_send(
             actor=world.participant_user,
@@ -261,37 +272,37 @@ def test_it_throttles_each_recipient_on_its_own(
             thread=thread,
             text="Takk",
             language="nb",
-            notifier=notifier,
+            channel=notifier,
         )
-    assert notifier.calls == [(world.participant_user, thread), (world.counsellor, thread)]
+    assert told(notifier) == [notice_to(world.participant_user, thread), notice_to(world.counsellor, thread)]
 
 
 def test_it_throttles_each_thread_on_its_own(
-    world: World, notifier: MemoryNotifier, django_capture_on_commit_callbacks: OnCommit
+    world: World, notifier: MemoryChannel, django_capture_on_commit_callbacks: OnCommit
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         first = start_by_participant(world, notifier)
         second = start_by_participant(world, notifier, subject="Noe annet")
-    assert notifier.calls == [(world.counsellor, first), (world.counsellor, second)]
+    assert told(notifier) == [notice_to(world.counsellor, first), notice_to(world.counsellor, second)]
 
 
 def test_it_notifies_nobody_when_the_participant_has_no_login(
-    world: World, notifier: MemoryNotifier, django_capture_on_commit_callbacks: OnCommit
+    world: World, notifier: MemoryChannel, django_capture_on_commit_callbacks: OnCommit
 ) -> None:
     offline = factories.participant(world.office, world.counsellor)
     access = get_participant_for_user(world.counsellor, offline.pk, for_write=True)
     with django_capture_on_commit_callbacks(execute=True):
         thread = thread_start(
-            actor=world.counsellor, access=access, subject="Brev", text="Se brevet", language="nb", notifier=notifier
+            actor=world.counsellor, access=access, subject="Brev", text="Se brevet", language="nb", channel=notifier
         )
     assert thread.waiting_for == Thread.Waiting.PARTICIPANT
-    assert notifier.calls == []
-    assert not NotificationSent.objects.exists()
+    assert told(notifier) == []
+    assert not NoticeSent.objects.exists()
 
 
 def test_it_notifies_nobody_when_nothing_is_saved(
-    world: World, notifier: MemoryNotifier, django_capture_on_commit_callbacks: OnCommit
+    world: World, notifier: MemoryChannel, django_capture_on_commit_callbacks: OnCommit
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
         start_by_participant(world, notifier, text="")
-    assert notifier.calls == []
+    assert told(notifier) == []

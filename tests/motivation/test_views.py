@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from kvp.audit.models import AuditEvent
 from kvp.motivation.models import CheckIn
 from tests.conftest import World, client_for
+from tests.i18n import nb
 from tests.motivation.builders import answered, answers, waiting
 
 
@@ -49,6 +51,30 @@ def test_a_language_the_instrument_lacks_falls_back_to_bokmaal(world: World) -> 
     assert "Jeg får være med og bestemme over planen min." in page
 
 
+DRAFT_NOTICE = "This translation is a draft: a qualified translator has not checked it yet."
+
+
+def test_a_draft_translation_is_marked_and_the_checked_bokmal_wording_is_shown_beside_it(world: World) -> None:
+    checkin = waiting(world.participant, timezone.localdate())  # Amina prefers Somali, a draft translation
+    page = client_for(world.participant_user).get(reverse("my_checkin_answer", args=[checkin.pk])).content.decode()
+    assert nb(DRAFT_NOTICE) in page
+    assert (
+        'lang="nb" dir="ltr"><div class="aksel-alert__wrapper aksel-body-long"><p class="kvp-checkin__draft">' in page
+    )
+    assert "Waxaan cod ku leeyahay qorshahayga." in page
+    assert 'lang="nb" dir="ltr">Jeg får være med og bestemme over planen min.</p>' in page
+    assert page.count('class="aksel-detail kvp-checkin__reference" lang="nb"') == 8 * 5
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_a_checked_translation_is_shown_without_a_draft_notice(world: World, language: str) -> None:
+    checkin = waiting(world.participant, timezone.localdate())
+    client = client_for(world.participant_user)
+    page = client.get(reverse("my_checkin_answer", args=[checkin.pk]), {"sprak": language}).content.decode()
+    assert "kvp-checkin__draft" not in page
+    assert "kvp-checkin__reference" not in page
+
+
 def test_it_stores_the_answers_and_says_thank_you_in_the_same_language(world: World) -> None:
     checkin = waiting(world.participant, timezone.localdate())
     client = client_for(world.participant_user)
@@ -62,6 +88,8 @@ def test_it_stores_the_answers_and_says_thank_you_in_the_same_language(world: Wo
     assert checkin.open_answers == {"what_would_help": "Shaqo dhab ah"}
     thanks = client.get(response["Location"]).content.decode()
     assert "Waad ku mahadsan tahay jawaabahaaga!" in thanks
+    assert nb(DRAFT_NOTICE) in thanks
+    assert "Takk for svarene dine!" in thanks
     again = client.get(reverse("my_checkin_answer", args=[checkin.pk]))
     assert again.status_code == 302  # answered once
 
@@ -121,4 +149,11 @@ def test_the_history_page_shows_every_answer(world: World) -> None:
     text = response.content.decode()
     assert "kvp-basic-needs v1" in text
     assert "Shaqo" in text
+    assert f"({nb('a draft translation, not checked by a translator')})" in text
     assert AuditEvent.objects.filter(actor=world.leader, object_type="checkin").exists()
+
+
+def test_the_history_page_does_not_call_a_checked_translation_a_draft(world: World) -> None:
+    answered(world.participant, timezone.localdate(), value=5, language="nn", help_text="Jobb")
+    text = client_for(world.leader).get(reverse("motivation_history", args=[world.participant.pk])).content.decode()
+    assert nb("a draft translation, not checked by a translator") not in text

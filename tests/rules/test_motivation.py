@@ -99,6 +99,20 @@ def test_it_uses_the_participants_language_or_bokmaal() -> None:
     assert instrument.language_for("ta") == "nb"
 
 
+def test_a_draft_translation_has_a_checked_reference_and_staff_never_read_a_draft() -> None:
+    instrument = load_instrument(shipped_text())
+    assert instrument.reference_language == "nb"
+    assert instrument.reviewed_language_for("so") == "nb"
+    assert instrument.reviewed_language_for("en") == "en"
+    raw = shipped_raw()
+    raw["translation_review"] = {"reviewed": ["en"], "note": "Bokmål awaits review."}
+    english_checked = load_instrument(yaml.safe_dump(raw, allow_unicode=True))
+    assert english_checked.reference_language == "en"
+    assert english_checked.reviewed_language_for("nb") == "en"
+    raw["translation_review"] = {"reviewed": [], "note": "Nothing is checked yet."}
+    assert load_instrument(yaml.safe_dump(raw, allow_unicode=True)).reference_language is None
+
+
 # --- loader errors ----------------------------------------------------------------------------------------
 
 

@@ -10,9 +10,11 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from kvp.accounts.models import Office
 from kvp.followup.models import CaseNote
+from kvp.wording import checking
 from kvp.wording.models import WordingOutcome
 from kvp.wording.selectors import office_summary
 from kvp.wording.services import record_from_post, record_wording_outcome
@@ -155,8 +157,29 @@ def test_the_leader_page_shows_the_office_not_persons(world: World) -> None:
     assert response.context["summary"].office == world.office
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "label", "suggestion"),
+    [
+        ("nb", "Hun påstår at hun var syk.", "Moralisering eller tvil", "oppgir"),
+        ("nn", "Ho påstår at ho var sjuk.", "Moralisering eller tvil", "opplyser"),
+        ("en", "She claims she was ill.", "Moralising or blame", "says"),
+    ],
+)
+def test_the_remarks_are_in_the_notes_language_whatever_the_page_language(
+    lang: str, text: str, label: str, suggestion: str
+) -> None:
+    with translation.override("en" if lang != "en" else "nb"):
+        (remark,) = checking.check(text, lang).remarks
+    assert (remark.label, remark.suggestion) == (label, suggestion)
+    assert dict(checking.category_labels(lang))["blame"] == label
+
+
+def test_the_explanations_differ_in_each_of_the_checkers_languages() -> None:
+    texts = {"nb": "Hun påstår at hun var syk.", "nn": "Ho påstår at ho var sjuk.", "en": "She claims she was ill."}
+    assert len({checking.check(text, lang).remarks[0].explanation for lang, text in texts.items()}) == 3
+
+
 def test_it_offers_the_checkers_languages() -> None:
     from kvp.rules.language_check import SUPPORTED_LANGUAGES
-    from kvp.wording import checking
 
     assert checking.SUPPORTED_LANGUAGES == SUPPORTED_LANGUAGES

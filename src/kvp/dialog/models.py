@@ -94,17 +94,3 @@ class ThreadRead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.thread_id} {self.user_id}"
-
-
-class NotificationSent(models.Model):
-    """A notice of a new message, kept to send at most one per thread and recipient per half hour."""
-
-    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="+")
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    sent_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        indexes = [models.Index(fields=["thread", "recipient", "-sent_at"])]
-
-    def __str__(self) -> str:
-        return f"{self.thread_id} {self.sent_at:%Y-%m-%d %H:%M}"

@@ -1,25 +1,21 @@
-"""Telling someone they have a new message. The notice holds no personal data: no name, no text,
-only that there is a message and a link to log in and read it."""
+"""The notice that someone has a new message. It holds no personal data: no name, no text, only that there is
+a message and a link to log in and read it. It is sent through the notices module (kvp.notices)."""
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from django.conf import settings
-from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import translation
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kvp.accounts.models import User
+from kvp.common.i18n import reviewed_language
 from kvp.dialog.models import Thread
+from kvp.notices.channels import Notice
 
-DEFAULT_NOTIFIER = "kvp.dialog.notify.EmailNotifier"
-
-
-class Notifier(Protocol):
-    def notify(self, recipient: User, thread: Thread) -> None: ...
+SUBJECT = gettext_noop("You have a new message in KVP")
+BODY = gettext_noop("You have a new message in KVP. Log in to read it:")
 
 
 def recipient_address(recipient: User, thread: Thread) -> str:
@@ -34,41 +30,26 @@ def recipient_address(recipient: User, thread: Thread) -> str:
 def thread_link(recipient: User, thread: Thread) -> str:
     """Where the recipient reads the thread (the address holds only an opaque id)."""
     name = "my_thread" if thread.participant.user_id == recipient.pk else "dialog_thread"
-    site = str(getattr(settings, "KVP_SITE_URL", "http://127.0.0.1:8000")).rstrip("/")
-    return site + reverse(name, args=[thread.pk])
+    return str(settings.KVP_SITE_URL).rstrip("/") + reverse(name, args=[thread.pk])
 
 
 def notice_language(recipient: User, thread: Thread) -> str:
-    """The participant's preferred language when the site speaks it, else the site's language."""
+    """The participant's preferred language when the notice has a reviewed translation in it, else the site's."""
     if thread.participant.user_id == recipient.pk:
-        preferred = thread.participant.preferred_language
-        if preferred in dict(settings.LANGUAGES):
-            return preferred
+        return reviewed_language(thread.participant.preferred_language, [SUBJECT, BODY])
     return str(settings.LANGUAGE_CODE)
 
 
-class EmailNotifier:
-    def notify(self, recipient: User, thread: Thread) -> None:
-        address = recipient_address(recipient, thread)
-        if not address:
-            return
-        with translation.override(notice_language(recipient, thread)):
-            subject = _("You have a new message in KVP")
-            body = _("You have a new message in KVP. Log in to read it:") + "\n" + thread_link(recipient, thread)
-        send_mail(subject, body, None, [address])
-
-
-class MemoryNotifier:
-    """Test double: remembers whom it would have told about which thread."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[User, Thread]] = []
-
-    def notify(self, recipient: User, thread: Thread) -> None:
-        self.calls.append((recipient, thread))
-
-
-def get_notifier() -> Notifier:
-    notifier_class = import_string(str(getattr(settings, "KVP_NOTIFIER", DEFAULT_NOTIFIER)))
-    notifier: Notifier = notifier_class()
-    return notifier
+def new_message_notice(recipient: User, thread: Thread) -> Notice:
+    language = notice_language(recipient, thread)
+    with translation.override(language):
+        subject = _(SUBJECT)
+        body = _(BODY) + "\n" + thread_link(recipient, thread)
+    return Notice(
+        recipient=f"user:{recipient.pk}",
+        about=f"thread:{thread.pk}",
+        address=recipient_address(recipient, thread),
+        language=language,
+        subject=subject,
+        body=body,
+    )

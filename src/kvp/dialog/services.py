@@ -5,7 +5,6 @@ thread per half hour)."""
 from __future__ import annotations
 
 import datetime
-import logging
 import posixpath
 
 from django.core.exceptions import ValidationError
@@ -17,15 +16,15 @@ from django.utils.translation import gettext as _
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.dialog.attachments import check_attachment
-from kvp.dialog.models import Message, NotificationSent, Thread, ThreadRead
-from kvp.dialog.notify import Notifier, get_notifier
+from kvp.dialog.models import Message, Thread, ThreadRead
+from kvp.dialog.notify import new_message_notice
+from kvp.notices.channels import Channel
+from kvp.notices.services import notice_claim, notices_send
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.plans.models import Activity
 from kvp.rules.access import Basis
-from kvp.rules.notifications import may_notify
 
-logger = logging.getLogger(__name__)
 MAX_TEXT = 5000
 LANGUAGES = {code for code, _label in LANGUAGE_CHOICES}
 
@@ -90,31 +89,16 @@ def _recipient(actor: User, thread: Thread) -> User | None:
     return participant.user
 
 
-def _notify_other_party(actor: User, thread: Thread, notifier: Notifier | None, now: datetime.datetime) -> None:
+def _notify_other_party(actor: User, thread: Thread, channel: Channel | None, now: datetime.datetime) -> None:
     recipient = _recipient(actor, thread)
     if recipient is None or recipient.pk == actor.pk:
         return
-    last = (
-        NotificationSent.objects.filter(thread=thread, recipient=recipient)
-        .order_by("-sent_at")
-        .values_list("sent_at", flat=True)
-        .first()
-    )
-    if not may_notify(last, now):
+    if not notice_claim(about=f"thread:{thread.pk}", recipient=recipient, now=now):
         return
-    NotificationSent.objects.create(thread=thread, recipient=recipient, sent_at=now)
-    chosen = notifier if notifier is not None else get_notifier()
-
-    def send() -> None:
-        try:
-            chosen.notify(recipient, thread)
-        except Exception as error:
-            # The message is saved; a failing mail server must not undo it. The log names only the
-            # thread and the kind of error: an SMTP error's text may hold the address.
-            logger.error("Notice of a new message in thread %s failed: %s", thread.pk, type(error).__name__)
-
-    # After the commit, so nobody is told of a message that was rolled back.
-    transaction.on_commit(send)
+    notice = new_message_notice(recipient, thread)
+    # After the commit, so nobody is told of a message that was rolled back. A failing mail server does not
+    # undo the message: notices_send logs the failure.
+    transaction.on_commit(lambda: notices_send([notice], channel=channel))
 
 
 def _mark_read(user: User, thread: Thread, now: datetime.datetime) -> None:
@@ -131,7 +115,7 @@ def thread_start(
     language: str,
     activity: Activity | None = None,
     attachment: UploadedFile | None = None,
-    notifier: Notifier | None = None,
+    channel: Channel | None = None,
 ) -> Thread:
     """A new thread with its first message, about the programme or one of the participant's activities."""
     _require_dialog_write(actor, access)
@@ -169,7 +153,7 @@ def thread_start(
     )
     _mark_read(actor, thread, now)
     audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.DIALOG, object_id=str(message.pk))
-    _notify_other_party(actor, thread, notifier, now)
+    _notify_other_party(actor, thread, channel, now)
     return thread
 
 
@@ -182,7 +166,7 @@ def message_send(
     text: str,
     language: str,
     attachment: UploadedFile | None = None,
-    notifier: Notifier | None = None,
+    channel: Channel | None = None,
 ) -> Message:
     """A reply in a thread. It now waits for the other party."""
     _require_dialog_write(actor, access)
@@ -210,7 +194,7 @@ def message_send(
     thread.save(update_fields=["waiting_for", "last_message_at", "version"])
     _mark_read(actor, thread, now)
     audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.DIALOG, object_id=str(message.pk))
-    _notify_other_party(actor, thread, notifier, now)
+    _notify_other_party(actor, thread, channel, now)
     return message
 
 

@@ -1,8 +1,11 @@
 """Reminding the participant of a meeting the day before (E16), in their language, by e-mail.
 
-Like the dialog's notices (kvp.dialog.notify), the reminder holds no personal data: no name, no topic, no
-place, only that there is a meeting with NAV, its time, and a link to log in and see more. The notifier is
-chosen by the setting KVP_REMINDER_NOTIFIER (default: e-mail); tests use `MemoryReminderNotifier`.
+Like the dialog's notices, the reminder holds no personal data: no name, no topic, no place, only that there
+is a meeting with NAV, its date and time, and a link to log in and see more. It goes through the notices
+module (kvp.notices), so a participant with several meetings in the window gets one message.
+
+The wording is in the gettext catalogues. The participant gets it in their preferred language once a
+qualified translator has reviewed that translation; until then (and for a language without one) in bokmål.
 
 `send_meeting_reminders(now)` is idempotent: a meeting is reminded at most once for each time it is planned
 at (a meeting moved to a new time is reminded of the new time). The daily job calls it.
@@ -11,60 +14,26 @@ at (a meeting moved to a new time is reminded of the new time). The daily job ca
 from __future__ import annotations
 
 import datetime
-import logging
-from dataclasses import dataclass
-from typing import Protocol
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.module_loading import import_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from kvp.common.i18n import reviewed_language
 from kvp.followup.models import Meeting
-from kvp.followup.reminder_texts import reminder_text
+from kvp.notices.channels import Channel, Notice
+from kvp.notices.services import notices_send
 from kvp.programme.parameters import current_rules
 from kvp.rules.meetings import MeetingRules, reminder_due
 
-logger = logging.getLogger(__name__)
-DEFAULT_REMINDER_NOTIFIER = "kvp.followup.reminders.EmailReminderNotifier"
-
-
-@dataclass(frozen=True)
-class Reminder:
-    """One reminder as it is sent: the address, the language used, and the text (no personal data)."""
-
-    meeting_id: str
-    address: str
-    language: str
-    subject: str
-    body: str
-
-
-class ReminderNotifier(Protocol):
-    def remind(self, reminder: Reminder) -> None: ...
-
-
-class EmailReminderNotifier:
-    def remind(self, reminder: Reminder) -> None:
-        send_mail(reminder.subject, reminder.body, None, [reminder.address])
-
-
-class MemoryReminderNotifier:
-    """Test double: remembers the reminders it would have sent."""
-
-    def __init__(self) -> None:
-        self.sent: list[Reminder] = []
-
-    def remind(self, reminder: Reminder) -> None:
-        self.sent.append(reminder)
-
-
-def get_reminder_notifier() -> ReminderNotifier:
-    notifier_class = import_string(str(getattr(settings, "KVP_REMINDER_NOTIFIER", DEFAULT_REMINDER_NOTIFIER)))
-    notifier: ReminderNotifier = notifier_class()
-    return notifier
+SUBJECT = gettext_noop("Reminder: you have a meeting with NAV")
+# The date is written as 03.12.2026 and the time as 10:00 in every language.
+BODY = gettext_noop(
+    "You have a meeting with NAV on %(date)s at %(time)s.\nLog in to see more about the meeting:\n%(link)s"
+)
 
 
 def participant_address(meeting: Meeting) -> str:
@@ -75,21 +44,29 @@ def participant_address(meeting: Meeting) -> str:
     return str(participant.email)
 
 
-def build_reminder(meeting: Meeting, address: str) -> Reminder:
-    """The reminder in the participant's preferred language (bokmål if we have no wording in it)."""
-    language, text = reminder_text(meeting.participant.preferred_language)
+def reminder_notice(meeting: Meeting, address: str) -> Notice:
+    """The reminder in the participant's preferred language if its translation is reviewed, else in bokmål."""
+    participant = meeting.participant
+    language = reviewed_language(participant.preferred_language, [SUBJECT, BODY])
     local = timezone.localtime(meeting.starts_at)
-    site = str(getattr(settings, "KVP_SITE_URL", "http://127.0.0.1:8000")).rstrip("/")
-    link = site + reverse("my_meeting", args=[meeting.pk])
-    body = text.body.format(date=f"{local:%d.%m.%Y}", time=f"{local:%H:%M}", link=link)
-    return Reminder(meeting_id=str(meeting.pk), address=address, language=language, subject=text.subject, body=body)
+    link = str(settings.KVP_SITE_URL).rstrip("/") + reverse("my_meeting", args=[meeting.pk])
+    with translation.override(language):
+        subject = _(SUBJECT)
+        body = _(BODY) % {"date": f"{local:%d.%m.%Y}", "time": f"{local:%H:%M}", "link": link}
+    return Notice(
+        recipient=f"participant:{participant.pk}",
+        about=f"meeting:{meeting.pk}",
+        address=address,
+        language=language,
+        subject=subject,
+        body=body,
+    )
 
 
-def send_meeting_reminders(now: datetime.datetime, *, notifier: ReminderNotifier | None = None) -> int:
+def send_meeting_reminders(now: datetime.datetime, *, channel: Channel | None = None) -> int:
     """Remind participants of their planned meetings starting within the configured hours; returns how many
     reminders were sent. Running it again sends nothing new. A participant without an e-mail address gets none."""
     rules: MeetingRules = current_rules()[MeetingRules]
-    chosen = notifier if notifier is not None else get_reminder_notifier()
     candidates = (
         Meeting.objects.filter(
             status=Meeting.Status.PLANNED,
@@ -99,7 +76,7 @@ def send_meeting_reminders(now: datetime.datetime, *, notifier: ReminderNotifier
         .select_related("participant__user")
         .order_by("starts_at")
     )
-    sent = 0
+    reminders = []
     for meeting in candidates:
         if not reminder_due(
             state=meeting.state, starts_at=meeting.starts_at, reminded_for=meeting.reminded_for, now=now, rules=rules
@@ -116,13 +93,6 @@ def send_meeting_reminders(now: datetime.datetime, *, notifier: ReminderNotifier
                 .exclude(reminded_for=meeting.starts_at)
                 .update(reminded_for=meeting.starts_at)
             )
-        if not claimed:
-            continue
-        try:
-            chosen.remind(build_reminder(meeting, address))
-        except Exception as error:
-            # The log names only the meeting and the kind of error: an SMTP error's text may hold the address.
-            logger.error("Reminder of meeting %s failed: %s", meeting.pk, type(error).__name__)
-            continue
-        sent += 1
-    return sent
+        if claimed:
+            reminders.append(reminder_notice(meeting, address))
+    return notices_send(reminders, channel=channel)

@@ -38,7 +38,9 @@ class CheckinForm(AkselForm):
             )
 
     def rows(self) -> list[dict[str, Any]]:
-        """What the template draws: per item its bound field, and per answer its icon and text."""
+        """What the template draws: per item its bound field, and per answer its icon and text. In a draft
+        translation each text also has its checked wording ("reference"), shown beside it."""
+        reference = self.instrument.reference_language if self.instrument.needs_review(self.language) else None
         rows = []
         for item in self.instrument.items:
             bound = self[item.key]
@@ -46,8 +48,17 @@ class CheckinForm(AkselForm):
             if item.scale is not None:
                 scale = self.instrument.scales[item.scale]
                 for point, option in zip(scale.points, bound.subwidgets, strict=True):
-                    points.append({"icon": point.icon, "text": point.text[self.language], "option": option})
-            rows.append({"item": item, "field": bound, "points": points})
+                    points.append(
+                        {
+                            "icon": point.icon,
+                            "text": point.text[self.language],
+                            "reference": point.text[reference] if reference else "",
+                            "option": option,
+                        }
+                    )
+            rows.append(
+                {"item": item, "field": bound, "points": points, "reference": item.text[reference] if reference else ""}
+            )
         return rows
 
     def answers(self) -> tuple[dict[str, int], dict[str, str]]:

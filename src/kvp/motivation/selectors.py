@@ -44,8 +44,8 @@ def answered_checkins(participant_id: uuid.UUID, limit: int | None = None) -> li
 
 
 def staff_language(instrument: Instrument) -> str:
-    """Questions are shown to staff in their page language when the instrument has it."""
-    return instrument.language_for((get_language() or "nb").split("-")[0])
+    """Questions are shown to staff in their page language when the instrument has a checked wording in it."""
+    return instrument.reviewed_language_for((get_language() or "nb").split("-")[0])
 
 
 def history_for(participant_id: uuid.UUID, today: datetime.date, limit: int | None = None) -> History:
@@ -105,6 +105,15 @@ def _open_texts(checkin: CheckIn) -> list[tuple[str, str]]:
     language = staff_language(instrument)
     questions = {item.key: item.text[language] for item in instrument.open_items}
     return [(questions.get(key, key), text) for key, text in checkin.open_answers.items()]
+
+
+def answered_in_draft(checkin: CheckIn) -> bool:
+    """Whether the participant answered in a translation no qualified translator has checked."""
+    try:
+        instrument = instrument_for(checkin.instrument_key, checkin.instrument_version)
+    except LookupError:
+        return False
+    return bool(checkin.language) and instrument.needs_review(checkin.language)
 
 
 def answer_rows(checkin: CheckIn) -> list[dict[str, Any]]:

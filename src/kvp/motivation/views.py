@@ -3,28 +3,58 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from kvp.audit.models import AuditEvent
 from kvp.common.forms import apply_service_errors
+from kvp.common.i18n import reviewed_language
 from kvp.common.requests import AuthedRequest
 from kvp.motivation.alerts import motivation_alerts_for
 from kvp.motivation.forms import CheckinForm
 from kvp.motivation.instruments import instrument_for
 from kvp.motivation.models import CheckIn
-from kvp.motivation.selectors import answer_rows, history_for
+from kvp.motivation.selectors import answer_rows, answered_in_draft, history_for
 from kvp.motivation.services import checkin_answer, checkin_start_optional
 from kvp.motivation.templatetags.motivation_tags import alert_views
 from kvp.participants.access import get_participant_for_user
 from kvp.participants.self_service import own_access
 from kvp.rules.motivation import RTL_LANGUAGES, Instrument
+
+DRAFT_NOTICE = gettext_noop("This translation is a draft: a qualified translator has not checked it yet.")
+DRAFT_REFERENCE = gettext_noop("The checked wording is shown under each text.")
+
+
+def _direction(language: str) -> str:
+    return "rtl" if language in RTL_LANGUAGES else "ltr"
+
+
+def _draft(instrument: Instrument, language: str) -> dict[str, Any] | None:
+    """How a draft translation is marked, so it never passes for a checked one: a notice in a checked language,
+    and the checked wording (`reference`) under each text. None for a checked translation."""
+    if not instrument.needs_review(language):
+        return None
+    reference = instrument.reference_language
+    notice_language = reviewed_language(reference or "", [DRAFT_NOTICE, DRAFT_REFERENCE])
+    with translation.override(notice_language):
+        notice = _(DRAFT_NOTICE) + (" " + _(DRAFT_REFERENCE) if reference else "")
+    return {
+        "notice": notice,
+        "language": notice_language,
+        "dir": _direction(notice_language),
+        "reference": reference,
+        "reference_dir": _direction(reference or ""),
+        "ui": {key: texts[reference] for key, texts in instrument.ui.items()} if reference else {},
+    }
 
 
 def _language(request: AuthedRequest, instrument: Instrument, preferred: str) -> str:
@@ -81,7 +111,7 @@ def my_checkin_answer(request: AuthedRequest, checkin_id: uuid.UUID) -> HttpResp
             "form": form,
             "rows": form.rows(),
             "languages": list(instrument.languages.items()),
-            "needs_review": instrument.needs_review(language),
+            "draft": _draft(instrument, language),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -102,6 +132,7 @@ def my_checkin_thanks(request: AuthedRequest, checkin_id: uuid.UUID) -> HttpResp
             "language": language,
             "rtl": language in RTL_LANGUAGES,
             "ui": {key: texts[language] for key, texts in instrument.ui.items()},
+            "draft": _draft(instrument, language),
         },
     )
 
@@ -122,6 +153,8 @@ def motivation_history(request: AuthedRequest, participant_id: uuid.UUID) -> Htt
             "access": access,
             "history": history,
             "alerts": alert_views(alerts),
-            "answered": [(row, answer_rows(row.checkin)) for row in reversed(history.rows)],
+            "answered": [
+                (row, answer_rows(row.checkin), answered_in_draft(row.checkin)) for row in reversed(history.rows)
+            ],
         },
     )

@@ -14,130 +14,106 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import npgettext, pgettext
 from fpdf import FPDF
 
 FONT_DIR = Path(settings.PROJECT_DIR) / "node_modules" / "dejavu-fonts-ttf" / "ttf"
 
-TEXTS: dict[str, dict[str, str]] = {
-    "nb": {
-        "grant_title": "Vedtak om kvalifiseringsprogram",
-        "refusal_title": "Vedtak: avslag på søknad om kvalifiseringsprogram",
-        "stop_title": "Vedtak om stans av kvalifiseringsprogram",
-        "stop_body": "Kvalifiseringsprogrammet ditt stanses fra {end}. Da stanser også kvalifiseringsstønaden.",
-        "stop_law": "Vedtaket er gjort etter sosialtjenesteloven kapittel 4 om kvalifiseringsprogram.",
-        "interim_title": "Foreløpig svar på søknaden din om kvalifiseringsprogram",
-        "interim_body": (
-            "Vi fikk søknaden din {applied}. Vi har ikke klart å behandle den ennå, fordi {reason}. "
-            "Vi regner med å gi deg svar innen {expected}."
+
+def _texts() -> dict[str, str]:
+    """The letter's wording in the active language (bokmål or nynorsk, from the gettext catalogues). The
+    context keeps it apart from the screens' texts, so a letter is translated on its own terms."""
+    return {
+        "grant_title": pgettext("decision letter", "Decision on the qualification programme"),
+        "refusal_title": pgettext("decision letter", "Decision: application for the qualification programme refused"),
+        "stop_title": pgettext("decision letter", "Decision to stop the qualification programme"),
+        "stop_body": pgettext(
+            "decision letter",
+            "Your qualification programme stops from %(end)s. The qualification benefit stops then too.",
         ),
-        "interim_law": "Du får dette svaret fordi søknaden tar mer enn en måned å behandle (forvaltningsloven § 11 a).",
-        "day": "dag",
-        "days": "dager",
-        "deduction_reasons": "Du var borte fra programmet uten gyldig grunn: {dates}.",
-        "deduction_title": "Vedtak om trekk i kvalifiseringsstønaden",
-        "deduction_body": (
-            "Kvalifiseringsstønaden din blir redusert med {withheld} for {days} med fravær uten gyldig grunn."
+        "stop_law": pgettext(
+            "decision letter",
+            "The decision is made under sosialtjenesteloven chapter 4 on the qualification programme.",
         ),
-        "deduction_law": (
-            "Vedtaket er gjort etter sosialtjenesteloven § 35 om kvalifiseringsstønad. Vedtaket om programmet "
-            "tok ikke forbehold om trekk, derfor får du et eget vedtak. Du fikk vite om fraværet og kunne svare før "
-            "vi bestemte oss."
+        "interim_title": pgettext(
+            "decision letter",
+            "Interim reply to your application for the qualification programme",
         ),
-        "to": "Til",
-        "national_id": "Fødselsnummer",
-        "date": "Dato",
-        "decision": "Vedtak",
-        "grant_body": (
-            "Du får kvalifiseringsprogram fra {start} til {end}. Du får kvalifiseringsstønad i programperioden."
+        "interim_body": pgettext(
+            "decision letter",
+            "We received your application on %(applied)s. We have not been able to process it yet, because "
+            "%(reason)s. We expect to give you an answer by %(expected)s.",
         ),
-        "refusal_body": "Du får ikke kvalifiseringsprogram. Vi har avslått søknaden din som vi fikk {applied}.",
-        "reasons": "Begrunnelse",
-        "legal_basis": "Hva vedtaket bygger på",
-        "grant_law": (
-            "Vedtaket er gjort etter lov om sosiale tjenester i NAV (sosialtjenesteloven) § 29 om rett til "
-            "kvalifiseringsprogram, § 33 om varighet og § 35 om kvalifiseringsstønad."
+        "interim_law": pgettext(
+            "decision letter",
+            "You get this reply because the application takes more than a month to process (forvaltningsloven § 11 a).",
         ),
-        "refusal_law": (
-            "Vedtaket er gjort etter sosialtjenesteloven § 29, som sier hvem som har rett til kvalifiseringsprogram."
+        "deduction_reasons": pgettext(
+            "decision letter",
+            "You were absent from the programme without a valid reason: %(dates)s.",
         ),
-        "deduction_reserved": (
-            "Hvis du er borte fra programmet uten gyldig grunn, blir stønaden redusert for de dagene. "
-            "Dette følger av dette vedtaket."
+        "deduction_title": pgettext("decision letter", "Decision on a deduction from the qualification benefit"),
+        "deduction_body": pgettext(
+            "decision letter",
+            "Your qualification benefit is reduced by %(withheld)s for %(days)s of absence without a valid reason.",
         ),
-        "deduction_not_reserved": (
-            "Hvis du er borte fra programmet uten gyldig grunn, kan stønaden bli redusert. Da får du et eget vedtak."
+        "deduction_law": pgettext(
+            "decision letter",
+            "The decision is made under sosialtjenesteloven § 35 on the qualification benefit. The decision "
+            "on the programme did not reserve deductions, so you get a separate decision. You were told about "
+            "the absence and could answer before we decided.",
         ),
-        "appeal": "Du kan klage",
-        "appeal_body": (
-            "Du kan klage på vedtaket innen tre uker fra du fikk det. Send klagen til {office}. Hvis vi ikke "
-            "gir deg medhold, sender vi klagen videre til Statsforvalteren, som avgjør den."
+        "to": pgettext("decision letter", "To"),
+        "national_id": pgettext("decision letter", "National identity number"),
+        "date": pgettext("decision letter", "Date"),
+        "decision": pgettext("decision letter", "Decision"),
+        "grant_body": pgettext(
+            "decision letter",
+            "You get the qualification programme from %(start)s to %(end)s. You get the qualification benefit "
+            "during the programme period.",
         ),
-        "access": "Du har rett til å se dokumentene i saken din",
-        "access_body": "Du kan be om å se dokumentene i saken din (forvaltningsloven § 18).",
-        "signature": "Med vennlig hilsen",
-        "approved_by": "Godkjent av",
-    },
-    "nn": {
-        "grant_title": "Vedtak om kvalifiseringsprogram",
-        "refusal_title": "Vedtak: avslag på søknad om kvalifiseringsprogram",
-        "stop_title": "Vedtak om stans av kvalifiseringsprogram",
-        "stop_body": "Kvalifiseringsprogrammet ditt blir stansa frå {end}. Då stansar òg kvalifiseringsstønaden.",
-        "stop_law": "Vedtaket er gjort etter sosialtenestelova kapittel 4 om kvalifiseringsprogram.",
-        "interim_title": "Førebels svar på søknaden din om kvalifiseringsprogram",
-        "interim_body": (
-            "Vi fekk søknaden din {applied}. Vi har ikkje klart å behandle han enno, fordi {reason}. "
-            "Vi reknar med å gi deg svar innan {expected}."
+        "refusal_body": pgettext(
+            "decision letter",
+            "You do not get the qualification programme. We have refused your application, which we received "
+            "on %(applied)s.",
         ),
-        "interim_law": (
-            "Du får dette svaret fordi søknaden tek meir enn ein månad å behandle (forvaltningslova § 11 a)."
+        "reasons": pgettext("decision letter", "Reasons"),
+        "legal_basis": pgettext("decision letter", "What the decision is based on"),
+        "grant_law": pgettext(
+            "decision letter",
+            "The decision is made under the Act on social services in NAV (sosialtjenesteloven) § 29 on the "
+            "right to the qualification programme, § 33 on duration and § 35 on the qualification benefit.",
         ),
-        "day": "dag",
-        "days": "dagar",
-        "deduction_reasons": "Du var borte frå programmet utan gyldig grunn: {dates}.",
-        "deduction_title": "Vedtak om trekk i kvalifiseringsstønaden",
-        "deduction_body": (
-            "Kvalifiseringsstønaden din blir redusert med {withheld} for {days} med fråvær utan gyldig grunn."
+        "refusal_law": pgettext(
+            "decision letter",
+            "The decision is made under sosialtjenesteloven § 29, which says who has the right to the "
+            "qualification programme.",
         ),
-        "deduction_law": (
-            "Vedtaket er gjort etter sosialtenestelova § 35 om kvalifiseringsstønad. Vedtaket om programmet "
-            "tok ikkje atterhald om trekk, difor får du eit eige vedtak. Du fekk vite om fråværet og kunne svare før "
-            "vi bestemte oss."
+        "deduction_reserved": pgettext(
+            "decision letter",
+            "If you are absent from the programme without a valid reason, the benefit is reduced for those "
+            "days. This follows from this decision.",
         ),
-        "to": "Til",
-        "national_id": "Fødselsnummer",
-        "date": "Dato",
-        "decision": "Vedtak",
-        "grant_body": (
-            "Du får kvalifiseringsprogram frå {start} til {end}. Du får kvalifiseringsstønad i programperioden."
+        "deduction_not_reserved": pgettext(
+            "decision letter",
+            "If you are absent from the programme without a valid reason, the benefit may be reduced. You "
+            "then get a separate decision.",
         ),
-        "refusal_body": "Du får ikkje kvalifiseringsprogram. Vi har avslått søknaden din som vi fekk {applied}.",
-        "reasons": "Grunngiving",
-        "legal_basis": "Kva vedtaket byggjer på",
-        "grant_law": (
-            "Vedtaket er gjort etter lov om sosiale tenester i NAV (sosialtenestelova) § 29 om rett til "
-            "kvalifiseringsprogram, § 33 om varigheit og § 35 om kvalifiseringsstønad."
+        "appeal": pgettext("decision letter", "You can appeal"),
+        "appeal_body": pgettext(
+            "decision letter",
+            "You can appeal the decision within three weeks of receiving it. Send the appeal to %(office)s. "
+            "If we do not find in your favour, we send the appeal on to Statsforvalteren, who decides it.",
         ),
-        "refusal_law": (
-            "Vedtaket er gjort etter sosialtenestelova § 29, som seier kven som har rett til kvalifiseringsprogram."
+        "access": pgettext("decision letter", "You have the right to see the documents in your case"),
+        "access_body": pgettext(
+            "decision letter",
+            "You can ask to see the documents in your case (forvaltningsloven § 18).",
         ),
-        "deduction_reserved": (
-            "Dersom du er borte frå programmet utan gyldig grunn, blir stønaden redusert for dei dagane. "
-            "Dette følgjer av dette vedtaket."
-        ),
-        "deduction_not_reserved": (
-            "Dersom du er borte frå programmet utan gyldig grunn, kan stønaden bli redusert. Då får du eit eige vedtak."
-        ),
-        "appeal": "Du kan klage",
-        "appeal_body": (
-            "Du kan klage på vedtaket innan tre veker frå du fekk det. Send klaga til {office}. Dersom vi ikkje "
-            "gir deg medhald, sender vi klaga vidare til Statsforvaltaren, som avgjer ho."
-        ),
-        "access": "Du har rett til å sjå dokumenta i saka di",
-        "access_body": "Du kan be om å sjå dokumenta i saka di (forvaltningslova § 18).",
-        "signature": "Med venleg helsing",
-        "approved_by": "Godkjent av",
-    },
-}
+        "signature": pgettext("decision letter", "Yours sincerely"),
+        "approved_by": pgettext("decision letter", "Approved by"),
+    }
 
 
 @dataclass(frozen=True)
@@ -150,25 +126,30 @@ class Letter:
 
 def deduction_reasons(language: str, days: list[datetime.date]) -> str:
     """The reasons of a deduction decision, in the letter's language."""
-    return TEXTS[language]["deduction_reasons"].format(dates=", ".join(f"{day:%d.%m.%Y}" for day in days))
+    with translation.override(language):
+        return _texts()["deduction_reasons"] % {"dates": ", ".join(f"{day:%d.%m.%Y}" for day in days)}
 
 
-def _count(days: int, text: dict[str, str]) -> str:
-    return f"{days} {text['day'] if days == 1 else text['days']}"
+def _count(days: int) -> str:
+    return npgettext("decision letter", "%(count)s day", "%(count)s days", days) % {"count": days}
 
 
 def build_letter(snapshot: dict[str, Any]) -> Letter:
     """The letter for a decision, from its snapshot (see decisions.decision_snapshot)."""
-    text = TEXTS[snapshot["language"]]
+    with translation.override(snapshot["language"]):
+        return _build_letter(snapshot, _texts())
+
+
+def _build_letter(snapshot: dict[str, Any], text: dict[str, str]) -> Letter:
     kind = snapshot["kind"]
     grant = kind == "grant"
-    body = text[f"{kind}_body"].format(
-        start=snapshot.get("starts_on_display", ""),
-        end=snapshot.get("ends_on_display", ""),
-        applied=snapshot["applied_on_display"],
-        withheld=snapshot.get("withheld_display", ""),
-        days=_count(snapshot.get("deduction_days", 0), text),
-    )
+    body = text[f"{kind}_body"] % {
+        "start": snapshot.get("starts_on_display", ""),
+        "end": snapshot.get("ends_on_display", ""),
+        "applied": snapshot["applied_on_display"],
+        "withheld": snapshot.get("withheld_display", ""),
+        "days": _count(snapshot.get("deduction_days", 0)),
+    }
     sections = [
         (text["decision"], body),
         (text["reasons"], snapshot["reasons"]),
@@ -177,7 +158,7 @@ def build_letter(snapshot: dict[str, Any]) -> Letter:
     if grant:
         sections.append(("", text["deduction_reserved" if snapshot["reserve_deduction"] else "deduction_not_reserved"]))
     sections += [
-        (text["appeal"], text["appeal_body"].format(office=snapshot["office"])),
+        (text["appeal"], text["appeal_body"] % {"office": snapshot["office"]}),
         (text["access"], text["access_body"]),
     ]
     signature = [text["signature"], snapshot["made_by"], snapshot["office"]]
@@ -208,12 +189,13 @@ def interim_letter(
     signed_by: str,
 ) -> Letter:
     """The interim notice: why the decision takes longer and when it can be expected (fvl. § 11 a)."""
-    text = TEXTS[language]
+    with translation.override(language):
+        text = _texts()
     return Letter(
         title=text["interim_title"],
         header=[(text["to"], participant), (text["national_id"], national_id), (text["date"], sent)],
         sections=[
-            ("", text["interim_body"].format(applied=applied, reason=reason, expected=expected)),
+            ("", text["interim_body"] % {"applied": applied, "reason": reason, "expected": expected}),
             ("", text["interim_law"]),
         ],
         signature=[text["signature"], signed_by, office],

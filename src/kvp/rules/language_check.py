@@ -74,8 +74,8 @@ class Finding:
     start: int  # character offsets into the original text
     end: int
     category: Category
-    explanation: str  # short, in the writer's language (nb, nn or en)
-    suggestion: str | None  # a neutral rewording where one exists, in that language
+    explanation: str  # short; an English message id, shown in the writer's language (messages.CONTEXT)
+    suggestion: str | None  # a neutral rewording where one exists; a message id, like the explanation
     evidence: str  # e.g. "E12"
 
 
@@ -83,9 +83,9 @@ class LanguageCheckError(ValueError):
     """The text cannot be checked: an unsupported language, or a text that is not a string or is too long."""
 
 
-def category_label(category: Category, lang: str) -> str:
-    """The category's short name in `lang` (nb, nn or en). E12."""
-    return LABELS[Category(category).value][_language(lang)]
+def category_label(category: Category) -> str:
+    """The category's short name: an English message id, shown in the writer's language (messages.CONTEXT). E12."""
+    return LABELS[Category(category).value]
 
 
 def check_text(text: str, lang: str) -> tuple[Finding, ...]:
@@ -348,18 +348,16 @@ class _Engine:
                 continue
             current = open_by_category[category] = [start, end, index]
             merged.append(current)
-        language = self.language
         findings = []
         for start, end, index in merged:
             category, key = hits[index][2], hits[index][3]
-            suggestion = SUGGESTIONS.get(key)
             findings.append(
                 Finding(
                     start=start,
                     end=end,
                     category=category,
-                    explanation=EXPLANATIONS[category.value][language],
-                    suggestion=suggestion[language] if suggestion else None,
+                    explanation=EXPLANATIONS[category.value],
+                    suggestion=SUGGESTIONS.get(key),
                     evidence=EVIDENCE,
                 )
             )

@@ -134,6 +134,19 @@ class Instrument:
     def needs_review(self, language: str) -> bool:
         return language not in self.reviewed_languages
 
+    @property
+    def reference_language(self) -> str | None:
+        """The reviewed wording shown beside a draft translation: the default language if a translator has
+        checked it, else the first checked one; None if no wording is checked yet."""
+        if not self.needs_review(self.default_language):
+            return self.default_language
+        return next(iter(self.reviewed_languages), None)
+
+    def reviewed_language_for(self, wanted: str) -> str:
+        """Like `language_for`, but never a draft translation when a checked wording exists."""
+        language = self.language_for(wanted)
+        return (self.reference_language or language) if self.needs_review(language) else language
+
 
 def _require(mapping: Mapping[str, Any], name: str, where: str) -> Any:
     if name not in mapping or mapping[name] in (None, ""):

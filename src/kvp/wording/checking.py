@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kvp.common.i18n import translated
+
 if TYPE_CHECKING:
     from kvp.rules.language_check import Category, Finding
 
@@ -55,11 +57,18 @@ def categories() -> tuple[Category, ...]:
     return tuple(Category)
 
 
+def in_note_language(message: str, lang: str) -> str:
+    """One of the checker's texts in the note's language (they follow the note, not the page)."""
+    from kvp.rules.language_check_data.messages import CONTEXT
+
+    return translated(message, language_or_default(lang), context=CONTEXT)
+
+
 def category_labels(lang: str) -> tuple[tuple[str, str], ...]:
     """Every category as (value, label in `lang`), in the checker's order."""
     from kvp.rules.language_check import category_label
 
-    return tuple((category.value, category_label(category, language_or_default(lang))) for category in categories())
+    return tuple((category.value, in_note_language(category_label(category), lang)) for category in categories())
 
 
 def parse_categories(value: str) -> frozenset[str]:
@@ -117,8 +126,8 @@ def _remark(number: int, text: str, finding: Finding, lang: str) -> Remark:
         number=number,
         text=text[finding.start : finding.end],
         category=finding.category,
-        label=category_label(finding.category, lang),
-        explanation=finding.explanation,
-        suggestion=finding.suggestion,
+        label=in_note_language(category_label(finding.category), lang),
+        explanation=in_note_language(finding.explanation, lang),
+        suggestion=in_note_language(finding.suggestion, lang) if finding.suggestion else None,
         evidence=finding.evidence,
     )

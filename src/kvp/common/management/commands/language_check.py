@@ -26,6 +26,7 @@ from typing import IO, Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from kvp.common.i18n import translated
 from kvp.rules.language_check import (
     MAX_CHARS,
     SUPPORTED_LANGUAGES,
@@ -34,6 +35,7 @@ from kvp.rules.language_check import (
     check_many,
     check_text,
 )
+from kvp.rules.language_check_data.messages import CONTEXT
 
 CHUNK = 1_000  # lines read before a batch is checked and written
 
@@ -169,16 +171,16 @@ def _output(line: _Line, result: tuple[Finding, ...] | str | None) -> dict[str, 
         **(line.data or {}),
         "flag": bool(result),
         "categories": categories,
-        "spans": [_span(finding) for finding in result],
+        "spans": [_span(finding, line.lang) for finding in result],
     }
 
 
-def _span(finding: Finding) -> dict[str, object]:
+def _span(finding: Finding, lang: str) -> dict[str, object]:
     return {
         "start": finding.start,
         "end": finding.end,
         "category": finding.category.value,
-        "explanation": finding.explanation,
-        "suggestion": finding.suggestion,
+        "explanation": translated(finding.explanation, lang, context=CONTEXT),
+        "suggestion": translated(finding.suggestion, lang, context=CONTEXT) if finding.suggestion else None,
         "evidence": finding.evidence,
     }

@@ -1,7 +1,7 @@
-"""`kvp makemessages` that also extracts texts the pure rules mark with N_ (see kvp.rules.texts)."""
+"""`kvp makemessages` that also extracts texts the pure rules mark with N_ or NC_ (see kvp.rules.texts)."""
 
 from django.core.management.commands import makemessages
 
 
 class Command(makemessages.Command):
-    xgettext_options = [*makemessages.Command.xgettext_options, "--keyword=N_"]
+    xgettext_options = [*makemessages.Command.xgettext_options, "--keyword=N_", "--keyword=NC_:1c,2"]
