@@ -85,7 +85,8 @@ def bump_version(row: VersionedModel) -> None:
 
 
 def _changed_fields(row: VersionedModel, submitted: Mapping[str, Any]) -> list[ChangedField]:
-    names = [name for name in submitted if _stored(row, name) != _comparable(submitted[name])]
+    columns = {field.name for field in row._meta.concrete_fields}
+    names = [name for name in submitted if name in columns and _stored(row, name) != _comparable(submitted[name])]
     names += [name for name in row.conflict_fields if name not in submitted]
     return [_describe(row, name) for name in names]
 
