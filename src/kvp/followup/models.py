@@ -53,6 +53,7 @@ class Meeting(VersionedModel):
     cannot_come_at = models.DateTimeField(null=True, blank=True)
     # The meeting time the participant was last reminded of: at most one reminder per planned time.
     reminded_for = models.DateTimeField(null=True, blank=True)
+    conflict_fields = ("status", "starts_at", "place")  # what a cancel or an outcome was decided on
 
     class Meta:
         ordering = ["-starts_at"]
