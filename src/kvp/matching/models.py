@@ -105,6 +105,7 @@ class MatchProposal(VersionedModel):
     decided_at = models.DateTimeField(null=True, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     participation = models.ForeignKey(Participation, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    conflict_fields = ("status", "offer")
 
     class Meta:
         ordering = ["participant__last_name", "participant__first_name"]

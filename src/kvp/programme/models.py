@@ -78,6 +78,7 @@ class Case(VersionedModel):
     interim_notice_reason = models.CharField(_("why the decision takes longer"), max_length=300, blank=True)
     interim_expected_by = models.DateField(_("decision expected by"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    conflict_fields = ("status", "ends_on")
 
     class Meta:
         verbose_name = _("case")
@@ -472,6 +473,7 @@ class AftercareFollowUp(VersionedModel):
     retry_on = models.DateField(_("try again from"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    conflict_fields = ("status", "situation", "attempts")
 
     class Meta:
         verbose_name = _("follow-up after the programme")
