@@ -22,7 +22,7 @@ RULE_CHOICES = [
 OCCUPATION_CHOICES = NOT_SET + [(code, f"{code} {name}") for code, name in sorted(occupations.OCCUPATIONS.items())]
 
 
-class ProviderForm(VersionForm, AkselForm):
+class ProviderForm(VersionForm):
     version_required = False
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=Provider.Kind.choices)
@@ -37,7 +37,7 @@ class ProviderForm(VersionForm, AkselForm):
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
 
 
-class OfferForm(VersionForm, AkselForm):
+class OfferForm(VersionForm):
     version_required = False
     provider = forms.ModelChoiceField(label=_("Provider"), queryset=Provider.objects.none(), empty_label="—")
     measure_type = forms.ChoiceField(label=_("Type"), choices=MEASURE_CHOICES)
@@ -144,7 +144,7 @@ class ParticipationRegisterForm(AkselForm):
         self.fields["offer"].queryset = offers  # type: ignore[attr-defined]
 
 
-class ParticipationUpdateForm(VersionForm, AkselForm):
+class ParticipationUpdateForm(VersionForm):
     status = forms.ChoiceField(label=_("New status"), choices=Participation.Status.choices)
     reason = forms.ChoiceField(label=_("Reason"), choices=NOT_SET + Participation.Reason.choices, required=False)
     refused_for = forms.ChoiceField(
@@ -190,7 +190,7 @@ class ProviderChangeDecisionForm(AkselForm):
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
-class IncidentForm(VersionForm, AkselForm):
+class IncidentForm(VersionForm):
     """A discrimination incident at an employer or provider (E12); the text gets the wording check too."""
 
     version_required = False

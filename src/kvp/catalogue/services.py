@@ -104,7 +104,9 @@ def offer_save(
     if offer is None:
         offer = Offer(provider=provider, updated_by=actor)
     else:
-        offer = lock_version(Offer.objects, seen_version=seen_version, submitted=fields | {"provider": provider}, pk=offer.pk)
+        offer = lock_version(
+            Offer.objects, seen_version=seen_version, submitted=fields | {"provider": provider}, pk=offer.pk
+        )
         offer.provider = provider
     for name in OFFER_FIELDS:
         if name in fields:

@@ -74,9 +74,9 @@ class VersionField(forms.IntegerField):
     widget = forms.HiddenInput
 
 
-class VersionForm(forms.Form):
-    """An edit form of a versioned row: carries the version the user loaded, cleaned as an int, and on a
-    conflict keeps the user's input with what changed, ready to be saved again over the stored version."""
+class VersionForm(AkselForm):
+    """The base of every edit form of a versioned row: carries the version the user loaded, cleaned as an
+    int, and on a conflict keeps the user's input with what changed, ready to be saved over the stored version."""
 
     version = VersionField()
     # False where the same form also creates the row (no version yet: cleaned as 0).

@@ -10,8 +10,8 @@ from typing import Any, ClassVar, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.transaction import TransactionManagementError
 from django.db.models import F
+from django.db.transaction import TransactionManagementError
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -27,6 +27,10 @@ class VersionedModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def changes_since(self, seen_version: int) -> list[ChangedField]:
+        """What changed after `seen_version`, for a model that keeps its history (none keeps it here)."""
+        return []
 
 
 V = TypeVar("V", bound=VersionedModel)
@@ -72,7 +76,7 @@ def lock_version(
         queryset.model._base_manager.using(queryset.db).filter(**lookup).update(version=F("version"))
     row = queryset.select_for_update().get(**lookup)
     if seen_version is not None and row.version != seen_version:
-        raise VersionConflict(row.version, _changed_fields(row, submitted or {}))
+        raise VersionConflict(row.version, row.changes_since(seen_version) + _changed_fields(row, submitted or {}))
     if bump:
         bump_version(row)
     return row
@@ -85,25 +89,16 @@ def bump_version(row: VersionedModel) -> None:
 
 
 def _changed_fields(row: VersionedModel, submitted: Mapping[str, Any]) -> list[ChangedField]:
-    columns = {field.name for field in row._meta.concrete_fields}
-    names = [name for name in submitted if name in columns and _stored(row, name) != _comparable(submitted[name])]
+    columns = {field.name: field for field in row._meta.concrete_fields}
+    names = [name for name in submitted if name in columns and _differs(row, columns[name], submitted[name])]
     names += [name for name in row.conflict_fields if name not in submitted]
-    return [_describe(row, name) for name in names]
+    return [ChangedField(name, str(columns[name].verbose_name), _display(row, columns[name])) for name in names]
 
 
-def _stored(row: VersionedModel, name: str) -> Any:
-    field = row._meta.get_field(name)
-    return getattr(row, field.attname) if isinstance(field, models.ForeignKey) else getattr(row, name)
-
-
-def _comparable(value: Any) -> Any:
-    return value.pk if isinstance(value, models.Model) else value
-
-
-def _describe(row: VersionedModel, name: str) -> ChangedField:
-    field = row._meta.get_field(name)
-    assert isinstance(field, models.Field)
-    return ChangedField(name=name, label=str(field.verbose_name), value=_display(row, field))
+def _differs(row: VersionedModel, field: models.Field[Any, Any], value: Any) -> bool:
+    """Whether the stored value differs from the one the user is saving (a related row by its key)."""
+    submitted = value.pk if isinstance(value, models.Model) else value
+    return bool(getattr(row, field.attname) != submitted)
 
 
 def _display(row: VersionedModel, field: models.Field[Any, Any]) -> str:

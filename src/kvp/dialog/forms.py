@@ -64,5 +64,5 @@ class ThreadStartForm(ReplyForm):
             del self.fields["activity"]
 
 
-class CloseForm(VersionForm, AkselForm):
+class CloseForm(VersionForm):
     pass

@@ -17,14 +17,14 @@ class MeetingEditForm(VersionForm, MeetingForm):
     pass
 
 
-class MeetingCancelForm(VersionForm, AkselForm):
+class MeetingCancelForm(VersionForm):
     reason = forms.CharField(label=_("Why is it cancelled? (optional)"), max_length=200, required=False)
 
 
 YES_NO = [("", "—"), ("yes", _("Yes")), ("no", _("No"))]
 
 
-class MeetingOutcomeForm(VersionForm, AkselForm):
+class MeetingOutcomeForm(VersionForm):
     outcome = forms.ChoiceField(
         label=_("Outcome"),
         choices=[(Meeting.Status.HELD, _("Held")), (Meeting.Status.NO_SHOW, _("Participant did not come"))],
@@ -42,7 +42,7 @@ class MeetingOutcomeForm(VersionForm, AkselForm):
         return {"yes": True, "no": False}.get(answer)
 
 
-class MeetingNoteForm(VersionForm, AkselForm):
+class MeetingNoteForm(VersionForm):
     """The notes' text is rendered by its own partial (followup/_note_textarea.html), where a writing aid can
     be attached to the textarea."""
 

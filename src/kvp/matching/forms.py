@@ -61,7 +61,7 @@ class MatchRunForm(AkselForm):
         return data
 
 
-class ProposalDecisionForm(VersionForm, AkselForm):
+class ProposalDecisionForm(VersionForm):
     decision = forms.ChoiceField(
         label=_("What do you decide?"),
         choices=[

@@ -8,10 +8,11 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from kvp.common.versioning import VersionedModel
+from kvp.common.versioning import ChangedField, VersionedModel
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.participants.models import Participant
 from kvp.programme.models import Case
@@ -166,6 +167,19 @@ class Plan(VersionedModel):
     @property
     def is_agreed(self) -> bool:
         return self.agreed_version is not None and self.agreed_version == self.version
+
+    def changes_since(self, seen_version: int) -> list[ChangedField]:
+        """Each later version with its recorded changes, worded as in the plan's history."""
+        from kvp.plans.templatetags.plans import plan_change  # the history's wording needs the plan's forms
+
+        return [
+            ChangedField(
+                name="version",
+                label=gettext("Version %(number)s") % {"number": version.number},
+                value=", ".join(plan_change(change) for change in version.changes),
+            )
+            for version in self.versions.filter(number__gt=seen_version).order_by("number")
+        ]
 
 
 class Goal(models.Model):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kvp.audit.models import AuditEvent
-from kvp.common.forms import AkselForm, DateInput, VersionForm, apply_service_errors
+from kvp.common.forms import DateInput, VersionForm, apply_service_errors
 from kvp.common.requests import AuthedRequest
 from kvp.participants.access import get_participant_for_user
 from kvp.programme.aftercare import aftercare_record
@@ -23,7 +23,7 @@ from kvp.programme.models import BENEFIT_LABELS, CHANNEL_LABELS, SITUATION_LABEL
 from kvp.rules.aftercare import Benefit, Channel, Situation
 
 
-class AftercareForm(VersionForm, AkselForm):
+class AftercareForm(VersionForm):
     contacted_on = forms.DateField(label=gettext_lazy("Date of contact"), widget=DateInput())
     channel = forms.ChoiceField(label=gettext_lazy("How"), choices=list(CHANNEL_LABELS.items()))
     situation = forms.ChoiceField(

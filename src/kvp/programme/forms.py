@@ -25,7 +25,7 @@ class CaseCreateForm(AkselForm):
     applied_on = forms.DateField(label=_("Application received"), widget=DateInput(), initial=timezone.localdate)
 
 
-class CaseTransitionForm(VersionForm, AkselForm):
+class CaseTransitionForm(VersionForm):
     target = forms.ChoiceField(label=_("New status"), choices=[])
     effective_on = forms.DateField(
         label=_("Date"),
