@@ -1,5 +1,6 @@
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.text import capfirst
 
 from kvp.audit.models import AuditEvent
 from tests.conftest import World, client_for
@@ -34,7 +35,7 @@ def test_it_refuses_to_overwrite_a_newer_version(world: World) -> None:
     response = client_for(world.counsellor).post(url, stale)
     assert response.status_code == 200
     content = response.content.decode()
-    changed = f"{nb('mobile phone')}: 412 34 567"
+    changed = f"{capfirst(nb('mobile phone'))}: 412 34 567"
     assert escape(nb(CONFLICT) % {"changes": changed}) in content
     assert 'value="400 00 000"' in content  # the user's input is kept, to decide on
     assert 'name="version" value="2"' in content  # saving again overwrites knowingly

@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.db.models import F
 from django.db.transaction import TransactionManagementError
 from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 
@@ -92,7 +93,9 @@ def _changed_fields(row: VersionedModel, submitted: Mapping[str, Any]) -> list[C
     columns = {field.name: field for field in row._meta.concrete_fields}
     names = [name for name in submitted if name in columns and _differs(row, columns[name], submitted[name])]
     names += [name for name in row.conflict_fields if name not in submitted]
-    return [ChangedField(name, str(columns[name].verbose_name), _display(row, columns[name])) for name in names]
+    return [
+        ChangedField(name, capfirst(str(columns[name].verbose_name)), _display(row, columns[name])) for name in names
+    ]
 
 
 def _differs(row: VersionedModel, field: models.Field[Any, Any], value: Any) -> bool:
