@@ -113,7 +113,7 @@ class ProblemSerializer(serializers.Serializer[dict[str, Any]]):
 
 class ChangedFieldSerializer(serializers.Serializer[dict[str, Any]]):
     field = serializers.CharField()
-    label = serializers.CharField()
+    name = serializers.CharField(help_text="The field's name in the user's language.")
     value = serializers.CharField(help_text="The stored value, as the user reads it.")
 
 

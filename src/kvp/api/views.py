@@ -44,7 +44,7 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
     """Service errors become 400 with the user's-language message; an edit of a row changed since it was read
     is a 409 with what changed; a missing reason is a 403 code."""
     if isinstance(exc, VersionConflict):
-        changed = [{"field": change.name, "label": change.label, "value": change.value} for change in exc.changes]
+        changed = [{"field": change.name, "name": change.label, "value": change.value} for change in exc.changes]
         return Response(
             {"detail": exc.messages[0], "code": "stale", "version": exc.stored_version, "changed": changed},
             status=status.HTTP_409_CONFLICT,

@@ -9,7 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
-from django.http import HttpRequest
+from django.http import HttpRequest, QueryDict
 
 from kvp.common.versioning import VersionConflict
 
@@ -96,8 +96,10 @@ class VersionForm(AkselForm):
 
     def show_conflict(self, conflict: VersionConflict) -> None:
         self.add_error(None, conflict)
-        self.data = self.data.copy()
-        self.data[self.add_prefix("version")] = str(conflict.stored_version)
+        data = QueryDict(mutable=True)
+        data.update(self.data)
+        data[self.add_prefix("version")] = str(conflict.stored_version)
+        self.data = data
 
 
 def apply_service_errors(form: AkselForm, error: ValidationError) -> None:

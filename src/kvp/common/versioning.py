@@ -57,7 +57,7 @@ class VersionConflict(ValidationError):
 
 
 def lock_version(
-    queryset: models.QuerySet[V],
+    queryset: models.QuerySet[V, V] | models.Manager[V],
     *,
     seen_version: int | None,
     submitted: Mapping[str, Any] | None = None,
