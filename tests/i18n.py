@@ -7,3 +7,6 @@ def nb(message: str) -> str:
         text = translation.gettext(message)
     assert text != message, f"not translated to bokmål: {message!r}"
     return text
+
+
+CONFLICT = "This was changed by someone else since you opened it. Here is what changed: %(changes)s"

@@ -68,6 +68,23 @@ def test_it_moves_a_case_and_refuses_a_forbidden_step(world: World) -> None:
     assert Case.objects.get().version == 2
 
 
+def test_a_transition_from_an_old_version_is_a_conflict_with_what_changed(world: World) -> None:
+    case = factories.case(world.participant, world.counsellor)
+    url = reverse("api_case_transitions", args=[case.pk])
+    client = client_for(world.counsellor)
+    move = {"target": "granted", "effective_on": "2026-10-01", "period_end": "2027-10-01", "expected_version": 1}
+    client.post(url, move, content_type="application/json")
+    stale = client.post(url, move | {"target": "refused"}, content_type="application/json")
+    assert stale.status_code == 409
+    body = stale.json()
+    assert (body["code"], body["version"]) == ("stale", 2)
+    assert [(change["field"], change["value"]) for change in body["changed"]] == [
+        ("status", "Innvilget"),
+        ("ends_on", "01.10.2027"),
+    ]
+    assert Case.objects.get().status == "granted"
+
+
 def test_it_shows_the_participant_their_access_log(world: World) -> None:
     client_for(world.counsellor).get(reverse("api_participant_detail", args=[world.participant.pk]))
     rows = client_for(world.participant_user).get(reverse("api_my_access_log")).json()["results"]

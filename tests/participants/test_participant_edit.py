@@ -1,8 +1,10 @@
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.text import capfirst
 
 from kvp.audit.models import AuditEvent
 from tests.conftest import World, client_for
-from tests.i18n import nb
+from tests.i18n import CONFLICT, nb
 
 
 def form_data(world: World, **overrides: object) -> dict[str, object]:
@@ -32,9 +34,11 @@ def test_it_refuses_to_overwrite_a_newer_version(world: World) -> None:
     client_for(world.counsellor).post(url, form_data(world))
     response = client_for(world.counsellor).post(url, stale)
     assert response.status_code == 200
-    assert nb("Someone else changed this participant after you opened the page. Reload and try again.") in (
-        response.content.decode()
-    )
+    content = response.content.decode()
+    changed = f"{capfirst(nb('mobile phone'))}: 412 34 567"
+    assert escape(nb(CONFLICT) % {"changes": changed}) in content
+    assert 'value="400 00 000"' in content  # the user's input is kept, to decide on
+    assert 'name="version" value="2"' in content  # saving again overwrites knowingly
     world.participant.refresh_from_db()
     assert world.participant.phone == "412 34 567"
 

@@ -171,7 +171,7 @@ def plan_endpoints() -> list[Endpoint]:
             STAFF_POST,
             setup=_proposal,
             data=lambda w, c: {
-                "proposal_version": 1,
+                "version": 1,
                 "answer": "declined",
                 "reason": "Kurset er fullt i høst; vi søker deg inn til våren.",
             },

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime
 
 from django.urls import reverse
+from django.utils.html import escape
 
 from kvp.plans.models import Goal, Mapping, Plan, Proposal
 from kvp.plans.services import proposal_answer, proposal_submit
 from tests.conftest import World, client_for
-from tests.i18n import nb
+from tests.i18n import CONFLICT, nb
 from tests.plans.builders import access_for, plan_with_activity, plan_with_goal, running_case
 
 
@@ -52,9 +53,9 @@ def test_a_goal_saved_from_an_old_page_says_the_plan_changed(world: World) -> No
         url, {"version": 1, "text": "Jobb i barnehage", "language": "nb"}
     )
     assert response.status_code == 400
-    assert nb("Someone else changed the plan after you opened it. Reload the page and try again.") in (
-        response.content.decode()
-    )
+    version_2 = nb("Version %(number)s") % {"number": 2}
+    goal_added = nb("Goal added: %(title)s") % {"title": "Førerkort klasse B"}
+    assert escape(nb(CONFLICT) % {"changes": f"{version_2}: {goal_added}"}) in response.content.decode()
     assert list(Goal.objects.values_list("text", flat=True)) == ["Jeg vil bli kokk.", "Førerkort klasse B"]
 
 

@@ -111,6 +111,19 @@ class ProblemSerializer(serializers.Serializer[dict[str, Any]]):
     code = serializers.CharField()
 
 
+class ChangedFieldSerializer(serializers.Serializer[dict[str, Any]]):
+    field = serializers.CharField()
+    name = serializers.CharField(help_text="The field's name in the user's language.")
+    value = serializers.CharField(help_text="The stored value, as the user reads it.")
+
+
+class ConflictSerializer(ProblemSerializer):
+    """The row changed since the caller read it: its version now, and what it holds."""
+
+    version = serializers.IntegerField()
+    changed = ChangedFieldSerializer(many=True)
+
+
 class GoalSerializer(serializers.ModelSerializer[Goal]):
     class Meta:
         model = Goal

@@ -22,6 +22,7 @@ from kvp.api import serializers as s
 from kvp.audit.models import AuditEvent
 from kvp.audit.selectors import access_log_for_participant
 from kvp.audit.services import audit_record
+from kvp.common.versioning import VersionConflict
 from kvp.participants.access import (
     ParticipantAccess,
     ReasonRequired,
@@ -40,7 +41,14 @@ from kvp.rules.access import Basis
 
 
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    """Service errors become 400 with the user's-language message; a missing reason is a 403 code."""
+    """Service errors become 400 with the user's-language message; an edit of a row changed since it was read
+    is a 409 with what changed; a missing reason is a 403 code."""
+    if isinstance(exc, VersionConflict):
+        changed = [{"field": change.name, "name": change.label, "value": change.value} for change in exc.changes]
+        return Response(
+            {"detail": exc.messages[0], "code": "stale", "version": exc.stored_version, "changed": changed},
+            status=status.HTTP_409_CONFLICT,
+        )
     if isinstance(exc, ReasonRequired):
         return Response(
             {"detail": "Record a reason before opening this participant.", "code": "reason_required"},
@@ -116,7 +124,7 @@ def participant_cases(request: Request, participant_id: uuid.UUID) -> Response:
     return Response(s.CaseSerializer(case).data, status=status.HTTP_201_CREATED)
 
 
-@extend_schema(request=s.CaseTransitionSerializer, responses=s.CaseSerializer)
+@extend_schema(request=s.CaseTransitionSerializer, responses={200: s.CaseSerializer, 409: s.ConflictSerializer})
 @api_view(["POST"])
 def case_transitions(request: Request, case_id: uuid.UUID) -> Response:
     user = _user(request)

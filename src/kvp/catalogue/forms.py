@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kvp.catalogue.models import Incident, Offer, Participation, Provider, ProviderChange
-from kvp.common.forms import AkselForm, DateInput, VersionField
+from kvp.common.forms import AkselForm, DateInput, VersionForm
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.plans.models import CEFR_CHOICES, DIGITAL_CHOICES, MEASURE_CHOICES
 from kvp.rules import occupations
@@ -22,8 +22,8 @@ RULE_CHOICES = [
 OCCUPATION_CHOICES = NOT_SET + [(code, f"{code} {name}") for code, name in sorted(occupations.OCCUPATIONS.items())]
 
 
-class ProviderForm(AkselForm):
-    version = VersionField(required=False)
+class ProviderForm(VersionForm):
+    version_required = False
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=Provider.Kind.choices)
     is_employer = forms.BooleanField(label=_("Employer offering placements"), required=False)
@@ -37,8 +37,8 @@ class ProviderForm(AkselForm):
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
 
 
-class OfferForm(AkselForm):
-    version = VersionField(required=False)
+class OfferForm(VersionForm):
+    version_required = False
     provider = forms.ModelChoiceField(label=_("Provider"), queryset=Provider.objects.none(), empty_label="—")
     measure_type = forms.ChoiceField(label=_("Type"), choices=MEASURE_CHOICES)
     title = forms.CharField(label=_("Title"), max_length=200)
@@ -87,7 +87,7 @@ class OfferForm(AkselForm):
 
     def offer_fields(self) -> dict[str, Any]:
         """The form's answers as the offer's fields: prerequisites and what it gives become codes."""
-        data = dict(self.cleaned_data)
+        data = self.edited_fields()
         prerequisites = list(data.pop("rules"))
         if data.pop("experience_years"):
             prerequisites.append(f"work_experience_years:{self.cleaned_data['experience_years']}")
@@ -96,7 +96,6 @@ class OfferForm(AkselForm):
             gives.append("active_placement")
         if data.pop("gives_driving_licence"):
             gives.append("driving_licence")
-        data.pop("version", None)
         data.pop("provider")
         data["start_dates"] = [line.strip() for line in data["start_dates"].splitlines() if line.strip()]
         return data | {"prerequisites": prerequisites, "gives": gives}
@@ -145,8 +144,7 @@ class ParticipationRegisterForm(AkselForm):
         self.fields["offer"].queryset = offers  # type: ignore[attr-defined]
 
 
-class ParticipationUpdateForm(AkselForm):
-    version = VersionField()
+class ParticipationUpdateForm(VersionForm):
     status = forms.ChoiceField(label=_("New status"), choices=Participation.Status.choices)
     reason = forms.ChoiceField(label=_("Reason"), choices=NOT_SET + Participation.Reason.choices, required=False)
     refused_for = forms.ChoiceField(
@@ -192,10 +190,10 @@ class ProviderChangeDecisionForm(AkselForm):
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
-class IncidentForm(AkselForm):
+class IncidentForm(VersionForm):
     """A discrimination incident at an employer or provider (E12); the text gets the wording check too."""
 
-    version = VersionField(required=False)
+    version_required = False
     provider = forms.ModelChoiceField(
         label=_("Employer or provider"), queryset=Provider.objects.none(), empty_label="—"
     )
@@ -230,4 +228,4 @@ class IncidentForm(AkselForm):
         self.fields["provider"].queryset = providers  # type: ignore[attr-defined]
 
     def incident_fields(self) -> dict[str, Any]:
-        return {name: value for name, value in self.cleaned_data.items() if name not in {"version", "provider"}}
+        return {name: value for name, value in self.edited_fields().items() if name != "provider"}

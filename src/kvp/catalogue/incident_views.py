@@ -125,7 +125,7 @@ def incident_edit(request: AuthedRequest, incident_id: uuid.UUID) -> HttpRespons
                 actor=request.user,
                 incident=incident,
                 fields=form.incident_fields(),
-                seen_version=form.cleaned_data.get("version") or 0,
+                seen_version=form.cleaned_data["version"],
                 access=access,
                 provider=form.cleaned_data["provider"],
             )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.catalogue.models import Incident, Provider
+from kvp.common.versioning import lock_version
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.rules.incidents import IncidentFacts, incident_problems
 
@@ -116,20 +117,20 @@ def incident_update(
         access is not None and access.participant.pk != incident.participant_id
     ):
         raise PermissionDenied
-    locked = Incident.objects.select_for_update().select_related("provider").get(pk=incident.pk)
+    _require_writer(actor, incident.provider, access)  # before a conflict shows what the incident holds
+    locked = lock_version(
+        Incident.objects.select_related("provider"),
+        seen_version=seen_version,
+        submitted=fields | ({"provider": provider} if provider is not None else {}),
+        pk=incident.pk,
+    )
     _require_writer(actor, locked.provider, access)
-    if locked.version != seen_version:
-        raise ValidationError(
-            _("Someone else changed this incident after you opened it. Reload the page and try again."),
-            code="stale",
-        )
     if provider is not None:
         _require_writer(actor, provider, access)
         locked.provider = provider
     for name in INCIDENT_FIELDS:
         if name in fields:
             setattr(locked, name, fields[name])
-    locked.version += 1
     locked.updated_at = timezone.now()
     _validate(locked, today or timezone.localdate())
     locked.save()

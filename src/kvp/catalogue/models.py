@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 
 from kvp.accounts.models import Office
+from kvp.common.versioning import VersionedModel
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.participants.models import Participant
 from kvp.plans.models import CEFR_CHOICES, DIGITAL_CHOICES, MEASURE_CHOICES, Activity
@@ -25,7 +26,7 @@ def validate_organisation_number(value: str) -> None:
         raise ValidationError(_gettext(problem), code="organisation_number")
 
 
-class Provider(models.Model):
+class Provider(VersionedModel):
     """A public, private or voluntary provider of measures, or an employer offering placements (E19)."""
 
     class Kind(models.TextChoices):
@@ -60,7 +61,6 @@ class Provider(models.Model):
     contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=20, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["name"]
@@ -76,7 +76,7 @@ class Provider(models.Model):
         return self.name
 
 
-class Offer(models.Model):
+class Offer(VersionedModel):
     """A concrete offer of a measure: what it is in plain words, for whom, when, and what it leads to."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -109,7 +109,6 @@ class Offer(models.Model):
     available_until = models.DateField(_("available until"), null=True, blank=True)
     updated_at = models.DateTimeField(default=timezone.now)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["title"]
@@ -137,7 +136,7 @@ class Offer(models.Model):
         return self.title
 
 
-class Participation(models.Model):
+class Participation(VersionedModel):
     """A participant's place (or request for one) in an offer, from application to end."""
 
     class Status(models.TextChoices):
@@ -181,7 +180,6 @@ class Participation(models.Model):
     employer_feedback = models.TextField(_("the employer's feedback"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-created_at"]
@@ -238,7 +236,7 @@ class ProviderChange(models.Model):
         return self.get_kind_display()
 
 
-class Incident(models.Model):
+class Incident(VersionedModel):
     """Discrimination a participant met at an employer or provider (E12): what happened, the participant's
     consent to act, and the follow-up — talking with the employer, advice on complaining to the Equality
     and Anti-Discrimination Ombud (Likestillings- og diskrimineringsombudet), the outcome."""
@@ -279,7 +277,6 @@ class Incident(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(default=timezone.now)
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-happened_on", "-recorded_at"]

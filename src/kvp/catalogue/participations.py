@@ -16,6 +16,7 @@ from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.catalogue.models import Offer, Participation, ProviderChange
 from kvp.catalogue.services import parse_prerequisites
+from kvp.common.versioning import lock_version
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.plans.models import Activity, Plan
 from kvp.plans.selectors import current_case
@@ -107,9 +108,12 @@ def participation_update(
     """Move a participation on. A refusal for a missing prerequisite names it, so the barrier check can
     count which rules block people (E6). Starting needs a free place."""
     _require_counsellor(access)
-    participation = Participation.objects.select_for_update().select_related("offer__provider").get(pk=participation.pk)
-    if participation.version != seen_version:
-        raise ValidationError(_("Someone else changed this participation after you opened it."), code="stale")
+    participation = lock_version(
+        Participation.objects.select_related("offer__provider"),
+        seen_version=seen_version,
+        submitted={"status": status, "reason": reason},
+        pk=participation.pk,
+    )
     current, target = ParticipationStatus(participation.status), ParticipationStatus(status)
     problem = transition_problem(current, target, reason=reason)
     if problem:
@@ -132,7 +136,6 @@ def participation_update(
         participation.starts_on = timezone.localdate()
     if target in {ParticipationStatus.ENDED, ParticipationStatus.COMPLETED} and participation.ends_on is None:
         participation.ends_on = timezone.localdate()
-    participation.version += 1
     participation.full_clean()
     if target is ParticipationStatus.PARTICIPATING:
         participation.activity = _add_to_plan(actor, access, participation) or participation.activity
@@ -195,6 +198,7 @@ def _apply(actor: User, access: ParticipantAccess, change: ProviderChange, parti
             ends_on=timezone.localdate(),
         )
         return
+    participation = lock_version(Participation.objects, seen_version=None, pk=participation.pk)
     activity_fields: dict[str, Any] = {}
     if change.kind == ProviderChange.Kind.DATES:
         participation.starts_on = change.starts_on or participation.starts_on
@@ -202,7 +206,6 @@ def _apply(actor: User, access: ParticipantAccess, change: ProviderChange, parti
         activity_fields = {"starts_on": participation.starts_on, "ends_on": participation.ends_on}
     elif change.hours_per_week is not None:
         activity_fields = {"hours_per_week": Decimal(change.hours_per_week)}
-    participation.version += 1
     participation.full_clean()
     participation.save()
     activity = participation.activity

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.models import Office, User
 from kvp.catalogue.models import Offer, Provider
+from kvp.common.versioning import lock_version
 from kvp.rules import occupations
 from kvp.rules.organisations import compact
 from kvp.rules.prerequisites import Prerequisite, PrerequisiteError
@@ -40,13 +41,6 @@ def _require_editor(user: User, office: Office | None) -> None:
         raise PermissionDenied
 
 
-def _stale(kind: str) -> ValidationError:
-    return ValidationError(
-        _("Someone else changed this %(kind)s after you opened it. Reload the page and try again.") % {"kind": kind},
-        code="stale",
-    )
-
-
 @transaction.atomic
 def provider_save(
     *, actor: User, office: Office, fields: dict[str, Any], provider: Provider | None = None, seen_version: int = 0
@@ -55,10 +49,7 @@ def provider_save(
     if provider is None:
         provider = Provider(office=office)
     else:
-        provider = Provider.objects.select_for_update().get(pk=provider.pk)
-        if provider.version != seen_version:
-            raise _stale(_("provider"))
-        provider.version += 1
+        provider = lock_version(Provider.objects, seen_version=seen_version, submitted=fields, pk=provider.pk)
     for name in PROVIDER_FIELDS:
         if name in fields:
             setattr(provider, name, fields[name])
@@ -113,10 +104,9 @@ def offer_save(
     if offer is None:
         offer = Offer(provider=provider, updated_by=actor)
     else:
-        offer = Offer.objects.select_for_update().get(pk=offer.pk)
-        if offer.version != seen_version:
-            raise _stale(_("offer"))
-        offer.version += 1
+        offer = lock_version(
+            Offer.objects, seen_version=seen_version, submitted=fields | {"provider": provider}, pk=offer.pk
+        )
         offer.provider = provider
     for name in OFFER_FIELDS:
         if name in fields:

@@ -125,7 +125,7 @@ def offer_edit(request: AuthedRequest, offer_id: uuid.UUID | None = None) -> Htt
                 provider=form.cleaned_data["provider"],
                 fields=form.offer_fields(),
                 offer=offer,
-                seen_version=form.cleaned_data.get("version") or 0,
+                seen_version=form.cleaned_data["version"],
             )
         except ValidationError as error:
             apply_service_errors(form, error)
@@ -160,14 +160,14 @@ def provider_edit(request: AuthedRequest, provider_id: uuid.UUID | None = None) 
     initial = {name: getattr(provider, name) for name in ProviderForm.base_fields if hasattr(provider, name)}
     form = ProviderForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        fields = {name: value for name, value in form.cleaned_data.items() if name != "version"}
+        fields = form.edited_fields()
         try:
             provider_save(
                 actor=user,
                 office=office,
                 fields=fields,
                 provider=provider,
-                seen_version=form.cleaned_data.get("version") or 0,
+                seen_version=form.cleaned_data["version"],
             )
         except ValidationError as error:
             apply_service_errors(form, error)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
-from django.http import HttpRequest
+from django.http import HttpRequest, QueryDict
+
+from kvp.common.versioning import VersionConflict
 
 WIDGET_CLASSES: list[tuple[type[forms.widgets.Widget], str]] = [
     (forms.CheckboxInput, "aksel-checkbox__input"),
@@ -72,9 +74,39 @@ class VersionField(forms.IntegerField):
     widget = forms.HiddenInput
 
 
+class VersionForm(AkselForm):
+    """The base of every edit form of a versioned row: carries the version the user loaded, cleaned as an
+    int, and on a conflict keeps the user's input with what changed, ready to be saved over the stored version."""
+
+    version = VersionField()
+    # False where the same form also creates the row (no version yet: cleaned as 0).
+    version_required: ClassVar[bool] = True
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["version"].required = self.version_required
+
+    def clean_version(self) -> int:
+        version: int | None = self.cleaned_data.get("version")
+        return version or 0
+
+    def edited_fields(self) -> dict[str, Any]:
+        """The cleaned values the user is saving, without the version."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "version"}
+
+    def show_conflict(self, conflict: VersionConflict) -> None:
+        self.add_error(None, conflict)
+        data = QueryDict(mutable=True)
+        data.update(self.data)
+        data[self.add_prefix("version")] = str(conflict.stored_version)
+        self.data = data
+
+
 def apply_service_errors(form: AkselForm, error: ValidationError) -> None:
     """Show a service's ValidationError on the form: on its field if it names one, else on top."""
-    if hasattr(error, "error_dict"):
+    if isinstance(error, VersionConflict) and isinstance(form, VersionForm):
+        form.show_conflict(error)
+    elif hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)
     else:

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from kvp.common.forms import AkselForm, VersionField
+from kvp.common.forms import AkselForm, VersionForm
 from kvp.dialog.attachments import max_attachment_bytes
 from kvp.dialog.services import MAX_TEXT
 from kvp.participants.languages import LANGUAGE_CHOICES
@@ -64,5 +64,5 @@ class ThreadStartForm(ReplyForm):
             del self.fields["activity"]
 
 
-class CloseForm(AkselForm):
-    version = VersionField()
+class CloseForm(VersionForm):
+    pass

@@ -10,12 +10,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kvp.common.versioning import VersionedModel
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.participants.models import Participant
 from kvp.plans.models import Activity
 
 
-class Thread(models.Model):
+class Thread(VersionedModel):
     class Waiting(models.TextChoices):
         COUNSELLOR = "counsellor", _("Waiting for the counsellor")
         PARTICIPANT = "participant", _("Waiting for the participant")
@@ -38,8 +39,9 @@ class Thread(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     last_message_at = models.DateTimeField(default=timezone.now)
-    # Raised by every message: closing a thread is refused if a message came after the page was opened.
-    version = models.PositiveIntegerField(default=1)
+    # The version is raised by every message: closing a thread is refused if a message came after the page
+    # was opened, and the conflict says whom the thread now waits for.
+    conflict_fields = ("waiting_for",)
 
     class Meta:
         ordering = ["-last_message_at"]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
+from kvp.common.versioning import lock_version
 from kvp.dialog.attachments import check_attachment
 from kvp.dialog.models import Message, Thread, ThreadRead
 from kvp.dialog.notify import new_message_notice
@@ -176,7 +177,7 @@ def message_send(
     if errors:
         raise ValidationError(errors)
     # Locks the thread: two replies at once get one notice and consecutive versions.
-    thread = Thread.objects.select_for_update().select_related("participant").get(pk=thread.pk)
+    thread = lock_version(Thread.objects.select_related("participant"), seen_version=None, pk=thread.pk)
     now = timezone.now()
     message = _add_message(
         actor=actor,
@@ -190,8 +191,7 @@ def message_send(
     by_participant = _is_the_participant(actor, access)
     thread.waiting_for = Thread.Waiting.COUNSELLOR if by_participant else Thread.Waiting.PARTICIPANT
     thread.last_message_at = now
-    thread.version += 1
-    thread.save(update_fields=["waiting_for", "last_message_at", "version"])
+    thread.save(update_fields=["waiting_for", "last_message_at"])
     _mark_read(actor, thread, now)
     audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.DIALOG, object_id=str(message.pk))
     _notify_other_party(actor, thread, channel, now)
@@ -209,11 +209,8 @@ def thread_close(*, actor: User, access: ParticipantAccess, thread: Thread, vers
     access.require_write()
     if thread.participant_id != access.participant.pk:
         raise ValidationError(_("This conversation belongs to someone else."), code="wrong_participant")
-    thread = Thread.objects.select_for_update().get(pk=thread.pk)
-    if version is not None and version != thread.version:
-        raise ValidationError(
-            _("A new message came in after you opened the conversation. Read it first."), code="stale"
-        )
+    # Closing raises no version: a message coming in is what makes an open page stale.
+    thread = lock_version(Thread.objects, seen_version=version, bump=False, pk=thread.pk)
     if thread.waiting_for == Thread.Waiting.NOBODY:
         raise ValidationError(_("The conversation is already marked as needing no reply."), code="closed")
     thread.waiting_for = Thread.Waiting.NOBODY

@@ -8,31 +8,29 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kvp.common.forms import AkselForm, VersionField
+from kvp.common.forms import AkselForm, VersionForm
 from kvp.followup.forms import MeetingForm
 from kvp.followup.models import Meeting
 
 
-class MeetingEditForm(MeetingForm):
-    version = VersionField()
+class MeetingEditForm(VersionForm, MeetingForm):
+    pass
 
 
-class MeetingCancelForm(AkselForm):
+class MeetingCancelForm(VersionForm):
     reason = forms.CharField(label=_("Why is it cancelled? (optional)"), max_length=200, required=False)
-    version = VersionField()
 
 
 YES_NO = [("", "—"), ("yes", _("Yes")), ("no", _("No"))]
 
 
-class MeetingOutcomeForm(AkselForm):
+class MeetingOutcomeForm(VersionForm):
     outcome = forms.ChoiceField(
         label=_("Outcome"),
         choices=[(Meeting.Status.HELD, _("Held")), (Meeting.Status.NO_SHOW, _("Participant did not come"))],
         widget=forms.RadioSelect,
     )
     interpreter_used = forms.ChoiceField(label=_("Was the interpreter used?"), choices=YES_NO, required=False)
-    version = VersionField()
 
     def __init__(self, *args: Any, with_interpreter: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -44,7 +42,7 @@ class MeetingOutcomeForm(AkselForm):
         return {"yes": True, "no": False}.get(answer)
 
 
-class MeetingNoteForm(AkselForm):
+class MeetingNoteForm(VersionForm):
     """The notes' text is rendered by its own partial (followup/_note_textarea.html), where a writing aid can
     be attached to the textarea."""
 
@@ -57,7 +55,6 @@ class MeetingNoteForm(AkselForm):
     correction_reason = forms.CharField(
         label=_("What did you correct? (shown to the participant)"), max_length=300, required=False
     )
-    version = VersionField()
 
     def __init__(self, *args: Any, correcting: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -94,10 +94,11 @@ def meeting_edit(request: AuthedRequest, meeting_id: uuid.UUID) -> HttpResponse:
     initial["starts_at"] = timezone.localtime(meeting.starts_at)
     form = MeetingEditForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
+        version = form.cleaned_data["version"]
         try:
-            meeting_update(actor=request.user, access=access, meeting=meeting, expected_version=version, **data)
+            meeting_update(
+                actor=request.user, access=access, meeting=meeting, expected_version=version, **form.edited_fields()
+            )
         except ValidationError as error:
             apply_service_errors(form, error)
         else:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
+from kvp.common.versioning import lock_version
 from kvp.followup.models import Meeting, MeetingNote, MeetingNoteVersion
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.participants.languages import LANGUAGE_CHOICES
@@ -57,18 +58,20 @@ def interpreter_errors(
     return errors
 
 
-def _meeting_of(access: ParticipantAccess, meeting: Meeting) -> Meeting:
-    """The meeting, locked and fresh from the database, if it is the participant's; else a refusal."""
+def _meeting_of(
+    access: ParticipantAccess, meeting: Meeting, expected_version: int | None, submitted: dict[str, Any] | None = None
+) -> Meeting:
+    """The meeting, locked and fresh from the database, if it is the participant's; else a refusal. With an
+    `expected_version` (an edit by the counsellor) the version is checked and raised."""
     if meeting.participant_id != access.participant.pk:
         raise ValidationError(_("This meeting belongs to someone else."), code="wrong_participant")
-    return Meeting.objects.select_for_update().get(pk=meeting.pk)
-
-
-def _check_version(meeting: Meeting, expected_version: int) -> None:
-    if meeting.version != expected_version:
-        raise ValidationError(
-            _("Someone else changed this meeting after you opened the page. Reload and try again."), code="stale"
-        )
+    return lock_version(
+        Meeting.objects,
+        seen_version=expected_version,
+        submitted=submitted,
+        bump=expected_version is not None,
+        pk=meeting.pk,
+    )
 
 
 def _audit(actor: User, access: ParticipantAccess, meeting: Meeting) -> None:
@@ -87,8 +90,7 @@ def meeting_update(
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"not editable: {sorted(unknown)}")
-    meeting = _meeting_of(access, meeting)
-    _check_version(meeting, expected_version)
+    meeting = _meeting_of(access, meeting, expected_version, fields)
     if not may_change(meeting.state):
         raise ValidationError(_("Only a planned meeting can be changed."), code="not_planned")
     values = {name: getattr(meeting, name) for name in EDITABLE_FIELDS} | fields
@@ -114,7 +116,6 @@ def meeting_update(
         setattr(meeting, name, value.strip() if isinstance(value, str) else value)
     if moved:
         meeting.cannot_come_at = None
-    meeting.version += 1
     meeting.full_clean()
     meeting.save()
     _audit(actor, access, meeting)
@@ -127,8 +128,7 @@ def meeting_cancel(
 ) -> Meeting:
     """Cancel a planned meeting; the participant no longer sees it as upcoming and gets no reminder."""
     access.require_write()
-    meeting = _meeting_of(access, meeting)
-    _check_version(meeting, expected_version)
+    meeting = _meeting_of(access, meeting, expected_version)
     if not may_change(meeting.state):
         raise ValidationError(_("Only a planned meeting can be cancelled."), code="not_planned")
     if len(reason) > 200:
@@ -136,7 +136,6 @@ def meeting_cancel(
     meeting.status = Meeting.Status.CANCELLED
     meeting.cancel_reason = reason.strip()
     meeting.status_changed_at = timezone.now()
-    meeting.version += 1
     meeting.save()
     _audit(actor, access, meeting)
     return meeting
@@ -155,8 +154,7 @@ def meeting_record_outcome(
     """Record that a meeting was held or that the participant did not come (a recorded outcome may be
     corrected). With an interpreter booked or planned, a held meeting records whether one was used."""
     access.require_write()
-    meeting = _meeting_of(access, meeting)
-    _check_version(meeting, expected_version)
+    meeting = _meeting_of(access, meeting, expected_version)
     if outcome not in {Meeting.Status.HELD, Meeting.Status.NO_SHOW}:
         raise ValidationError({"outcome": _("Choose whether the meeting was held or the participant did not come.")})
     if not may_record_outcome(meeting.state, meeting.starts_at, timezone.now()):
@@ -172,7 +170,6 @@ def meeting_record_outcome(
     meeting.status = outcome
     meeting.interpreter_used = interpreter_used if meeting.interpreter_language else None
     meeting.status_changed_at = timezone.now()
-    meeting.version += 1
     meeting.save()
     _audit(actor, access, meeting)
     return meeting
@@ -191,7 +188,7 @@ def meeting_cannot_come(*, actor: User, access: ParticipantAccess, meeting: Meet
 
     if access.basis is not Basis.SELF or access.participant.user_id != actor.pk:
         raise ValidationError(_("Only the participant can say they cannot come."), code="not_participant")
-    meeting = _meeting_of(access, meeting)
+    meeting = _meeting_of(access, meeting, None)
     if len(text) > MAX_CANNOT_COME_TEXT:
         raise ValidationError({"text": _("Write at most 1000 characters.")})
     if not may_say_cannot_come(meeting.state, meeting.starts_at, timezone.now()):
@@ -232,14 +229,13 @@ def meeting_note_save(
     share it with the participant. Published text is never changed: a correction publishes a new version with
     what was corrected, and the earlier versions are kept."""
     access.require_write()
-    meeting = _meeting_of(access, meeting)
+    meeting = _meeting_of(access, meeting, None)
     if meeting.status == Meeting.Status.CANCELLED:
         raise ValidationError(_("The meeting is cancelled."), code="cancelled")
-    note, _created = MeetingNote.objects.select_for_update().get_or_create(meeting=meeting)
-    if note.version != expected_version:
-        raise ValidationError(
-            _("Someone else changed these notes after you opened the page. Reload and try again."), code="stale"
-        )
+    _created = MeetingNote.objects.get_or_create(meeting=meeting)[1]  # under the meeting's lock
+    note = lock_version(
+        MeetingNote.objects, seen_version=expected_version, submitted={"draft_text": text}, meeting=meeting
+    )
     text = text.strip()
     errors: dict[str, str] = {}
     if not text:
@@ -274,7 +270,6 @@ def meeting_note_save(
         note.draft_text = text
     note.draft_saved_at = now
     note.draft_by = actor
-    note.version += 1
     note.save()
     audit_access(
         actor,

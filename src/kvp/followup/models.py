@@ -7,12 +7,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kvp.common.versioning import VersionedModel
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.participants.models import Participant
 from kvp.rules.meetings import MeetingState
 
 
-class Meeting(models.Model):
+class Meeting(VersionedModel):
     class Channel(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
         VIDEO = "video", _("Video")
@@ -52,7 +53,7 @@ class Meeting(models.Model):
     cannot_come_at = models.DateTimeField(null=True, blank=True)
     # The meeting time the participant was last reminded of: at most one reminder per planned time.
     reminded_for = models.DateTimeField(null=True, blank=True)
-    version = models.PositiveIntegerField(default=1)  # optimistic locking of edits
+    conflict_fields = ("status", "starts_at", "place")  # what a cancel or an outcome was decided on
 
     class Meta:
         ordering = ["-starts_at"]
@@ -66,7 +67,7 @@ class Meeting(models.Model):
         return MeetingState(self.status)
 
 
-class MeetingNote(models.Model):
+class MeetingNote(VersionedModel):
     """Notes from a meeting: the counsellor's draft (never shown to the participant) and the versions published
     to the participant. A published version is never changed: a correction publishes a new version."""
 
@@ -75,7 +76,6 @@ class MeetingNote(models.Model):
     draft_text = models.TextField(_("draft"), blank=True)
     draft_saved_at = models.DateTimeField(null=True, blank=True)
     draft_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True)
-    version = models.PositiveIntegerField(default=1)  # optimistic locking of edits
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     def __str__(self) -> str:

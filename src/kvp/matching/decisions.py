@@ -12,6 +12,7 @@ from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.catalogue.facts import holds_of
 from kvp.catalogue.models import Offer, Participation
+from kvp.common.versioning import lock_version
 from kvp.matching.models import MatchProposal
 from kvp.matching.wishes import unmet_rules, wishable_offers
 from kvp.participants.access import ParticipantAccess, audit_access
@@ -19,11 +20,10 @@ from kvp.participants.access import ParticipantAccess, audit_access
 S = MatchProposal.Status
 
 
-def _locked(proposal: MatchProposal, access: ParticipantAccess) -> MatchProposal:
-    locked = MatchProposal.objects.select_for_update().select_related("offer").get(pk=proposal.pk)
-    if locked.participant_id != access.participant.pk:
+def _locked(proposal: MatchProposal, access: ParticipantAccess, seen_version: int | None) -> MatchProposal:
+    if proposal.participant_id != access.participant.pk:
         raise ValidationError(_("This proposal is for someone else."), code="wrong_participant")
-    return locked
+    return lock_version(MatchProposal.objects.select_related("offer"), seen_version=seen_version, pk=proposal.pk)
 
 
 @transaction.atomic
@@ -39,9 +39,7 @@ def proposal_decide(
 ) -> MatchProposal:
     """The counsellor's decision on a proposal; a change names another offer the participant can take."""
     access.require_write()
-    proposal = _locked(proposal, access)
-    if proposal.version != seen_version:
-        raise ValidationError(_("Someone else decided on this proposal after you opened it."), code="stale")
+    proposal = _locked(proposal, access, seen_version)
     if proposal.status != S.PROPOSED:
         raise ValidationError(_("This proposal has already been decided."), code="decided")
     if decision == S.CHANGED:
@@ -63,7 +61,6 @@ def proposal_decide(
         raise ValidationError({"decision": _("Choose accept, change or reject.")})
     proposal.status, proposal.note = decision, note.strip()
     proposal.decided_by, proposal.decided_at = actor, timezone.now()
-    proposal.version += 1
     proposal.save()
     audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.MATCH, object_id=str(proposal.pk))
     return proposal
@@ -76,7 +73,7 @@ def proposal_confirm(
     """The participant says yes (an application for the place is made) or no (E1: their choice)."""
     if not access.is_self:
         raise ValidationError(_("Only the participant confirms a proposed place."), code="not_participant")
-    proposal = _locked(proposal, access)
+    proposal = _locked(proposal, access, None)
     if proposal.status not in {S.ACCEPTED, S.CHANGED}:
         raise ValidationError(_("This place is not waiting for your answer."), code="not_waiting")
     if confirm:
@@ -85,7 +82,6 @@ def proposal_confirm(
         )
     proposal.status = S.CONFIRMED if confirm else S.DECLINED
     proposal.confirmed_at = timezone.now()
-    proposal.version += 1
     proposal.save()
     audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.MATCH, object_id=str(proposal.pk))
     return proposal

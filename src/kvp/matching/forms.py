@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kvp.common.forms import AkselForm, DateInput
+from kvp.common.forms import AkselForm, DateInput, VersionForm
 from kvp.matching.models import MAX_WISHES, MatchProposal, MatchRun
 from kvp.plans.models import MEASURE_CHOICES
 
@@ -61,8 +61,7 @@ class MatchRunForm(AkselForm):
         return data
 
 
-class ProposalDecisionForm(AkselForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class ProposalDecisionForm(VersionForm):
     decision = forms.ChoiceField(
         label=_("What do you decide?"),
         choices=[

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kvp.accounts.models import Office
 from kvp.catalogue.models import Offer, Participation
+from kvp.common.versioning import VersionedModel
 from kvp.participants.models import Participant
 
 MAX_WISHES = 5
@@ -75,7 +76,7 @@ class MatchRun(models.Model):
         return f"{self.get_mode_display()} {self.started_at:%d.%m.%Y %H:%M}"
 
 
-class MatchProposal(models.Model):
+class MatchProposal(VersionedModel):
     """A proposed place for one participant: the counsellor accepts or changes it, the participant
     confirms, and only then is a participation created."""
 
@@ -104,7 +105,7 @@ class MatchProposal(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     participation = models.ForeignKey(Participation, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    version = models.PositiveIntegerField(default=1)
+    conflict_fields = ("status", "offer")
 
     class Meta:
         ordering = ["participant__last_name", "participant__first_name"]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from kvp.accounts.models import User
-from kvp.common.forms import AkselForm, StaffChoiceField, VersionField
+from kvp.common.forms import AkselForm, StaffChoiceField, VersionForm
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.participants.services import national_id_clean
 
@@ -72,8 +72,8 @@ class ParticipantCreateForm(ParticipantDetailsForm):
     field_order = ["national_id"]
 
 
-class ParticipantEditForm(ParticipantDetailsForm):
-    version = VersionField()
+class ParticipantEditForm(VersionForm, ParticipantDetailsForm):
+    pass
 
 
 class SearchForm(AkselForm):

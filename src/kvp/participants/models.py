@@ -10,12 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from kvp.accounts.models import Office
+from kvp.common.versioning import VersionedModel
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.rules.access import Subject
 from kvp.rules.identity import parse_identity
 
 
-class Participant(models.Model):
+class Participant(VersionedModel):
     """A person in (or applying for) the programme: a deltaker.
 
     Only what casework needs. Country of birth is optional and used for aggregate equity
@@ -60,7 +61,6 @@ class Participant(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="participant"
     )
     created_at = models.DateTimeField(_("registered"), default=timezone.now, editable=False)
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("participant")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
+from kvp.common.versioning import lock_version
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.participants.models import AccessReason, Participant
 from kvp.rules.access import Basis
@@ -92,17 +93,13 @@ def participant_update(*, actor: User, access: ParticipantAccess, expected_versi
     """Change contact and language details; refuses if someone saved in between (optimistic lock)."""
     access.require_write()
     _only_editable(fields)
-    participant = Participant.objects.select_for_update().get(pk=access.participant.pk)
-    if participant.version != expected_version:
-        raise ValidationError(
-            _("Someone else changed this participant after you opened the page. Reload and try again."),
-            code="stale",
-        )
+    participant = lock_version(
+        Participant.objects, seen_version=expected_version, submitted=fields, pk=access.participant.pk
+    )
     for name, value in fields.items():
         setattr(participant, name, value)
-    participant.version += 1
     participant.full_clean()
-    participant.save(update_fields=[*fields, "version"])
+    participant.save(update_fields=[*fields])
     audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.PARTICIPANT)
     return participant
 
@@ -112,7 +109,8 @@ def participant_assign_counsellor(*, actor: User, access: ParticipantAccess, cou
     """A leader (re)assigns the responsible counsellor within the office."""
     if access.basis is not Basis.LEADER:
         raise ValidationError(_("Only the office leader can reassign participants."))
-    participant = access.participant
+    # Locked before its version is raised, so an edit saved at the same time waits and then sees the new version.
+    participant = lock_version(Participant.objects, seen_version=None, pk=access.participant.pk)
     if not counsellor.is_counsellor or counsellor.office_id != participant.office_id or not counsellor.is_active:
         raise ValidationError(_("Choose an active counsellor at the participant's office."), code="counsellor")
     if participant.shielded and not counsellor.may_view_shielded:
@@ -121,8 +119,7 @@ def participant_assign_counsellor(*, actor: User, access: ParticipantAccess, cou
             code="shielded",
         )
     participant.counsellor = counsellor
-    participant.version += 1
-    participant.save(update_fields=["counsellor", "version"])
+    participant.save(update_fields=["counsellor"])
     audit_record(
         actor=actor,
         participants=[participant],

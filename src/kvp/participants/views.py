@@ -152,10 +152,9 @@ def participant_edit(request: AuthedRequest, participant_id: uuid.UUID) -> HttpR
     initial = {name: getattr(participant, name) for name in EDITABLE_FIELDS} | {"version": participant.version}
     form = ParticipantEditForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
+        version = form.cleaned_data["version"]
         try:
-            participant_update(actor=request.user, access=access, expected_version=version, **data)
+            participant_update(actor=request.user, access=access, expected_version=version, **form.edited_fields())
         except ValidationError as error:
             apply_service_errors(form, error)
         else:

@@ -7,7 +7,7 @@ from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from kvp.common.forms import AkselForm, DateInput, VersionField
+from kvp.common.forms import AkselForm, DateInput, VersionForm
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.plans.models import CEFR_CHOICES, DIGITAL_CHOICES, MEASURE_CHOICES, Activity, Education, Mapping, Proposal
 from kvp.rules import occupations
@@ -25,8 +25,7 @@ class LanguageField(forms.ChoiceField):
         super().__init__(label=_("I write in"), choices=LANGUAGE_CHOICES, **kwargs)
 
 
-class AboutForm(AkselForm):
-    version = VersionField()
+class AboutForm(VersionForm):
     strengths = forms.CharField(
         label=_("What are you good at? What have you done that you are proud of?"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -52,16 +51,14 @@ class AboutForm(AkselForm):
     what_matters_language = LanguageField()
 
 
-class SkillsForm(AkselForm):
-    version = VersionField()
+class SkillsForm(VersionForm):
     digital_skills = forms.ChoiceField(label=_("Digital skills"), choices=NOT_SET + DIGITAL_CHOICES, required=False)
     driving_licence = forms.ChoiceField(
         label=_("Driving licence"), choices=NOT_SET + Mapping.DrivingLicence.choices, required=False
     )
 
 
-class AccommodationsForm(AkselForm):
-    version = VersionField()
+class AccommodationsForm(VersionForm):
     accommodations = forms.CharField(
         label=_("What must the plan take into account? (health, care for children or family)"),
         help_text=_("Only what the plan needs, e.g. 'not before 09:00 because of child care'. No diagnoses."),
@@ -70,14 +67,12 @@ class AccommodationsForm(AkselForm):
     )
 
 
-class ExperienceForm(AkselForm):
-    version = VersionField()
+class ExperienceForm(VersionForm):
     no_work_experience = forms.BooleanField(label=_("I have no work experience yet"), required=False)
     no_education = forms.BooleanField(label=_("I have no schooling or education"), required=False)
 
 
-class NorwegianForm(AkselForm):
-    version = VersionField()
+class NorwegianForm(VersionForm):
     norwegian_listening = forms.ChoiceField(label=_("Listening"), choices=NOT_SET + CEFR_CHOICES, required=False)
     norwegian_reading = forms.ChoiceField(label=_("Reading"), choices=NOT_SET + CEFR_CHOICES, required=False)
     norwegian_speaking = forms.ChoiceField(label=_("Speaking"), choices=NOT_SET + CEFR_CHOICES, required=False)
@@ -86,8 +81,7 @@ class NorwegianForm(AkselForm):
     norwegian_test_name = forms.CharField(label=_("Which test"), max_length=100, required=False)
 
 
-class LearningForm(AkselForm):
-    version = VersionField()
+class LearningForm(VersionForm):
     learning_difficulty = forms.ChoiceField(
         label=_("Possible learning difficulties"), choices=NOT_SET + Mapping.LearningDifficulty.choices, required=False
     )
@@ -99,7 +93,7 @@ class LearningForm(AkselForm):
     )
 
 
-SECTION_FORMS: dict[str, type[AkselForm]] = {
+SECTION_FORMS: dict[str, type[VersionForm]] = {
     "about": AboutForm,
     "skills": SkillsForm,
     "accommodations": AccommodationsForm,
@@ -128,16 +122,14 @@ class EducationForm(AkselForm):
     recognition = forms.ChoiceField(label=_("Recognised in Norway?"), choices=Education.Recognition.choices)
 
 
-class GoalForm(AkselForm):
-    version = VersionField()
+class GoalForm(VersionForm):
     text = forms.CharField(
         label=_("Your goal, in your own words"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
     language = LanguageField()
 
 
-class ActivityForm(AkselForm):
-    version = VersionField()
+class ActivityForm(VersionForm):
     measure_type = forms.ChoiceField(label=_("Type"), choices=MEASURE_CHOICES)
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
@@ -175,17 +167,13 @@ class ActivityForm(AkselForm):
             self.add_error("ends_on", _("The activity must end on or after its start."))
         return data
 
-    def activity_fields(self) -> dict[str, Any]:
-        return {name: value for name, value in self.cleaned_data.items() if name != "version"}
-
 
 def activity_initial(activity: Activity) -> dict[str, Any]:
     """The activity's current values, to start a form from."""
     return {name: getattr(activity, name) for name in ActivityForm.base_fields if name != "version"}
 
 
-class ActivityStatusForm(AkselForm):
-    version = VersionField()
+class ActivityStatusForm(VersionForm):
     status = forms.ChoiceField(label=_("Status"), choices=Activity.Status.choices)
 
 
@@ -211,8 +199,7 @@ ANSWER_CHOICES = [
 ]
 
 
-class ProposalAnswerForm(AkselForm):
-    proposal_version = VersionField()
+class ProposalAnswerForm(VersionForm):
     answer = forms.ChoiceField(label=_("Answer"), choices=ANSWER_CHOICES, widget=forms.RadioSelect)
     reason = forms.CharField(
         label=_("Reason (the participant reads it)"),
@@ -222,5 +209,5 @@ class ProposalAnswerForm(AkselForm):
     )
 
 
-class ConfirmForm(AkselForm):
-    version = VersionField()
+class ConfirmForm(VersionForm):
+    pass

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
+from kvp.common.versioning import lock_version
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.participants.models import Participant
 from kvp.plans.models import Education, Mapping, WorkExperience
@@ -66,13 +67,15 @@ def _require(access: ParticipantAccess, section: str) -> None:
         raise ValidationError(_("Only the participant's counsellor can change this part."), code="read_only")
 
 
-def _locked_mapping(participant: Participant) -> Mapping:
+def _locked_mapping(
+    participant: Participant, seen_version: int | None, values: dict[str, Any] | None = None
+) -> Mapping:
+    """The participant's mapping, locked, its version checked (unless None) and raised."""
     Mapping.objects.get_or_create(participant=participant)
-    return Mapping.objects.select_for_update().get(participant=participant)
+    return lock_version(Mapping.objects, seen_version=seen_version, submitted=values, participant=participant)
 
 
 def _touch(mapping: Mapping, actor: User, access: ParticipantAccess) -> None:
-    mapping.version += 1
     mapping.updated_at = timezone.now()
     mapping.updated_by = actor
     mapping.full_clean()
@@ -88,11 +91,7 @@ def mapping_update(
 ) -> Mapping:
     """Save one part of the mapping. Refused if someone saved the mapping after the writer opened it."""
     _require(access, section)
-    mapping = _locked_mapping(access.participant)
-    if mapping.version != seen_version:
-        raise ValidationError(
-            _("Someone else changed the mapping after you opened it. Reload the page and try again."), code="stale"
-        )
+    mapping = _locked_mapping(access.participant, seen_version, values)
     for name in SECTIONS[section]:
         if name in values:
             setattr(mapping, name, values[name])
@@ -121,7 +120,7 @@ def work_experience_add(
         raise ValidationError({"occupation": _("Write the occupation or kind of work.")})
     if not Decimal("0") < years <= MAX_YEARS:
         raise ValidationError({"years": _("Years must be more than 0 and at most 60.")})
-    mapping = _locked_mapping(access.participant)
+    mapping = _locked_mapping(access.participant, None)
     if occupation_code and not occupations.is_valid_code(occupation_code):
         raise ValidationError({"occupation_code": _("Choose an occupation code from STYRK-08 (four digits).")})
     row = WorkExperience(
@@ -153,7 +152,7 @@ def education_add(
     completed: bool = True,
 ) -> Education:
     _require(access, "experience")
-    mapping = _locked_mapping(access.participant)
+    mapping = _locked_mapping(access.participant, None)
     row = Education(
         mapping=mapping,
         level=level,
@@ -174,7 +173,7 @@ def education_add(
 def mapping_row_remove(*, actor: User, access: ParticipantAccess, kind: str, row_id: str) -> None:
     """Remove a line of work experience or education written by mistake."""
     _require(access, "experience")
-    mapping = _locked_mapping(access.participant)
+    mapping = _locked_mapping(access.participant, None)
     rows = mapping.work_experience if kind == "work" else mapping.education
     deleted, _count = rows.filter(pk=row_id).delete()
     if not deleted:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kvp.audit.models import AuditEvent
-from kvp.common.forms import AkselForm, apply_service_errors
+from kvp.common.forms import AkselForm, VersionForm, apply_service_errors
 from kvp.common.requests import AuthedRequest
 from kvp.participants.access import ParticipantAccess, get_participant_for_user
 from kvp.plans.forms import SECTION_FORMS, EducationForm, WorkExperienceForm
@@ -50,7 +50,7 @@ def _access(request: AuthedRequest, participant_id: uuid.UUID, *, write: bool = 
     )
 
 
-def _section_form(mapping: Mapping, section: str, access: ParticipantAccess) -> AkselForm:
+def _section_form(mapping: Mapping, section: str, access: ParticipantAccess) -> VersionForm:
     initial: dict[str, Any] = {name: getattr(mapping, name) for name in SECTIONS[section]}
     for name in ("strengths_language", "what_matters_language"):
         if name in initial and not initial[name]:
@@ -101,7 +101,7 @@ def mapping_section_view(request: AuthedRequest, participant_id: uuid.UUID, sect
         raise PermissionDenied  # the page shows this part read-only to them
     form = SECTION_FORMS[section](request.POST, prefix=section)
     if form.is_valid():
-        values = {name: value for name, value in form.cleaned_data.items() if name != "version"}
+        values = form.edited_fields()
         try:
             mapping_update(
                 actor=request.user,

@@ -8,9 +8,11 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from kvp.common.versioning import ChangedField, VersionedModel
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.participants.models import Participant
 from kvp.programme.models import Case
@@ -27,7 +29,7 @@ class Origin(models.TextChoices):
     COUNSELLOR = "counsellor", _("The counsellor")
 
 
-class Mapping(models.Model):
+class Mapping(VersionedModel):
     """What the participant brings and needs, strengths first (E2, E18). One per participant; the
     participant fills in their own parts, the counsellor the rest, together in a meeting."""
 
@@ -91,7 +93,7 @@ class Mapping(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    version = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=0)  # 0: nobody has saved a part yet
 
     def __str__(self) -> str:
         return str(self.participant)
@@ -149,13 +151,13 @@ class Education(models.Model):
         return f"{self.get_level_display()} {self.field}".strip()
 
 
-class Plan(models.Model):
+class Plan(VersionedModel):
     """The individual plan for one programme period (one case). Every change is a PlanVersion."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="plan")
     participant = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="plans")
-    version = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=0)  # the number of the latest PlanVersion; 0: none yet
     agreed_version = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -165,6 +167,19 @@ class Plan(models.Model):
     @property
     def is_agreed(self) -> bool:
         return self.agreed_version is not None and self.agreed_version == self.version
+
+    def changes_since(self, seen_version: int) -> list[ChangedField]:
+        """Each later version with its recorded changes, worded as in the plan's history."""
+        from kvp.plans.templatetags.plans import plan_change  # the history's wording needs the plan's forms
+
+        return [
+            ChangedField(
+                name="version",
+                label=gettext("Version %(number)s") % {"number": version.number},
+                value=", ".join(plan_change(change) for change in version.changes),
+            )
+            for version in self.versions.filter(number__gt=seen_version).order_by("number")
+        ]
 
 
 class Goal(models.Model):
@@ -280,7 +295,7 @@ class PlanVersion(models.Model):
         return f"{self.plan} v{self.number}"
 
 
-class Proposal(models.Model):
+class Proposal(VersionedModel):
     """A participant's proposal: a new activity or a change. The counsellor answers with a reason
     within the configured time (sotjl. § 42: great weight on the participant's view; E1)."""
 
@@ -323,7 +338,6 @@ class Proposal(models.Model):
     resulting_activity = models.ForeignKey(
         Activity, null=True, blank=True, on_delete=models.PROTECT, related_name="from_proposals"
     )
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-submitted_at"]

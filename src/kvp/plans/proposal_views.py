@@ -76,7 +76,7 @@ def proposal_answer_view(request: AuthedRequest, participant_id: uuid.UUID, prop
     )
     goals = proposal.plan.goals.filter(removed=False) if proposal.plan_id else Goal.objects.none()
     data = request.POST if request.method == "POST" else None
-    form = ProposalAnswerForm(data, initial={"proposal_version": proposal.version})
+    form = ProposalAnswerForm(data, initial={"version": proposal.version})
     activity_form = ActivityForm(
         data, goals=goals, prefix="activity", initial=_answer_initial(proposal) | {"version": proposal.plan.version}
     )
@@ -88,10 +88,10 @@ def proposal_answer_view(request: AuthedRequest, participant_id: uuid.UUID, prop
                     actor=request.user,
                     access=access,
                     proposal=proposal,
-                    seen_version=form.cleaned_data["proposal_version"],
+                    seen_version=form.cleaned_data["version"],
                     answer=form.cleaned_data["answer"],
                     reason=form.cleaned_data["reason"],
-                    activity_fields=None if declined else activity_form.activity_fields(),
+                    activity_fields=None if declined else activity_form.edited_fields(),
                 )
             except ValidationError as error:
                 apply_service_errors(form, error)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
+from kvp.common.versioning import bump_version, lock_version
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.plans.models import Activity, Goal, Origin, Plan, PlanVersion, Proposal
 from kvp.plans.snapshot import plan_snapshot
@@ -43,12 +44,6 @@ ACTIVITY_FIELDS = (
 DATE_FIELDS = frozenset({"starts_on", "ends_on"})
 
 
-def _stale() -> ValidationError:
-    return ValidationError(
-        _("Someone else changed the plan after you opened it. Reload the page and try again."), code="stale"
-    )
-
-
 def _origin(access: ParticipantAccess) -> str:
     return Origin.PARTICIPANT if access.is_self else Origin.COUNSELLOR
 
@@ -70,10 +65,8 @@ def _locked_plan(access: ParticipantAccess, case: Case, seen_version: int | None
     if not case.is_open:
         raise ValidationError(_("The programme has ended; its plan can no longer be changed."), code="closed")
     Plan.objects.get_or_create(case=case, defaults={"participant": access.participant})
-    plan = Plan.objects.select_for_update().get(case=case)
-    if seen_version is not None and plan.version != seen_version:
-        raise _stale()
-    return plan
+    # Raised by _record, once a change is known to make a new PlanVersion.
+    return lock_version(Plan.objects, seen_version=seen_version, bump=False, case=case)
 
 
 def _record(
@@ -82,7 +75,7 @@ def _record(
     """A new version of the plan. Changing only dates or status keeps an agreed plan agreed (as NAV does)."""
     was_agreed = plan.is_agreed
     previous = plan.versions.filter(number=plan.version).first()
-    plan.version += 1
+    bump_version(plan)
     version = PlanVersion(
         plan=plan, number=plan.version, changed_by=actor, changes=changes, snapshot=plan_snapshot(plan)
     )
@@ -298,9 +291,9 @@ def proposal_answer(
     """Accept, accept with changes, or decline with a written reason (§ 42; E1). Accepting a new activity
     puts it in the plan as the participant's; accepting a change applies it to the activity."""
     _require_counsellor(access)
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    if proposal.version != seen_version:
-        raise ValidationError(_("Someone else answered this proposal after you opened it."), code="stale")
+    proposal = lock_version(
+        Proposal.objects, seen_version=seen_version, submitted={"status": answer, "answer": reason}, pk=proposal.pk
+    )
     if proposal.status != Proposal.Status.OPEN:
         raise ValidationError(_("This proposal has already been answered."), code="answered")
     if answer not in {Proposal.Status.ACCEPTED, Proposal.Status.ACCEPTED_WITH_CHANGES, Proposal.Status.DECLINED}:
@@ -334,7 +327,6 @@ def proposal_answer(
     proposal.answer = reason.strip()
     proposal.answered_by = actor
     proposal.answered_at = timezone.now()
-    proposal.version += 1
     proposal.full_clean()
     proposal.save()
     audit_access(

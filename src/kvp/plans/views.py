@@ -183,7 +183,7 @@ def _activity_page(
     form = ActivityForm(request.POST if request.method == "POST" else None, goals=goals, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            save(form.cleaned_data["version"], form.activity_fields())
+            save(form.cleaned_data["version"], form.edited_fields())
         except ValidationError as error:
             apply_service_errors(form, error)
         else:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
+from kvp.common.versioning import lock_version
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.participants.models import Participant
 from kvp.programme.models import AftercareContact, AftercareFollowUp, Case
@@ -123,19 +124,15 @@ def aftercare_record(
     """Record an attempt to follow a person up. A reached person completes the follow-up; "not reached"
     keeps it open and sets the day to try again."""
     access.require_write()
-    locked = (
-        AftercareFollowUp.objects.select_for_update()
-        .select_related("case")
-        .filter(pk=follow_up.pk, case__participant=access.participant)
-        .first()
-    )
-    if locked is None:
-        raise ValidationError(_("This follow-up does not belong to the participant."), code="not_found")
-    follow_up = locked
-    if follow_up.version != expected_version:
-        raise ValidationError(
-            _("Someone else recorded this follow-up after you opened the page. Reload and try again."), code="stale"
+    try:
+        follow_up = lock_version(
+            AftercareFollowUp.objects.select_related("case"),
+            seen_version=expected_version,
+            pk=follow_up.pk,
+            case__participant=access.participant,
         )
+    except AftercareFollowUp.DoesNotExist:
+        raise ValidationError(_("This follow-up does not belong to the participant."), code="not_found") from None
     ended_on = follow_up.case.ended_on or follow_up.due_on  # follow-ups exist only for ended cases
     problems = aftercare.record_problems(
         contacted_on=contacted_on,
@@ -178,8 +175,7 @@ def aftercare_record(
         follow_up.retry_on = None
     else:
         follow_up.retry_on = aftercare.retry_on(contacted_on, rules)
-    follow_up.version += 1
-    follow_up.save(update_fields=["attempts", "situation", "status", "retry_on", "version"])
+    follow_up.save(update_fields=["attempts", "situation", "status", "retry_on"])
     audit_access(
         actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.AFTERCARE, object_id=str(follow_up.pk)
     )

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kvp.audit.models import AuditEvent
-from kvp.common.forms import AkselForm, DateInput, VersionField, apply_service_errors
+from kvp.common.forms import DateInput, VersionForm, apply_service_errors
 from kvp.common.requests import AuthedRequest
 from kvp.participants.access import get_participant_for_user
 from kvp.programme.aftercare import aftercare_record
@@ -23,7 +23,7 @@ from kvp.programme.models import BENEFIT_LABELS, CHANNEL_LABELS, SITUATION_LABEL
 from kvp.rules.aftercare import Benefit, Channel, Situation
 
 
-class AftercareForm(AkselForm):
+class AftercareForm(VersionForm):
     contacted_on = forms.DateField(label=gettext_lazy("Date of contact"), widget=DateInput())
     channel = forms.ChoiceField(label=gettext_lazy("How"), choices=list(CHANNEL_LABELS.items()))
     situation = forms.ChoiceField(
@@ -39,7 +39,6 @@ class AftercareForm(AkselForm):
         help_text=gettext_lazy("Only when the person is on another benefit."),
     )
     note = forms.CharField(label=gettext_lazy("Note"), max_length=300, required=False)
-    version = VersionField()
 
 
 @login_required

@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kvp.common.forms import AkselForm, DateInput, VersionField
+from kvp.common.forms import AkselForm, DateInput, VersionForm
 from kvp.programme.models import (
     END_REASON_LABELS,
     INCOME_KIND_CHOICES,
@@ -25,7 +25,7 @@ class CaseCreateForm(AkselForm):
     applied_on = forms.DateField(label=_("Application received"), widget=DateInput(), initial=timezone.localdate)
 
 
-class CaseTransitionForm(AkselForm):
+class CaseTransitionForm(VersionForm):
     target = forms.ChoiceField(label=_("New status"), choices=[])
     effective_on = forms.DateField(
         label=_("Date"),
@@ -43,7 +43,6 @@ class CaseTransitionForm(AkselForm):
         label=_("End reason"), choices=[("", "—"), *END_REASON_LABELS.items()], required=False
     )
     comment = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    version = VersionField()
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {})["version"] = case.version

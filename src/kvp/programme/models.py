@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kvp.common.versioning import VersionedModel
 from kvp.participants.models import Participant
 from kvp.rules.aftercare import Benefit as AftercareBenefit
 from kvp.rules.aftercare import Channel as AftercareChannel
@@ -56,7 +57,7 @@ STATUS_CHOICES = list(STATUS_LABELS.items())
 END_REASON_CHOICES = list(END_REASON_LABELS.items())
 
 
-class Case(models.Model):
+class Case(VersionedModel):
     """One programme for one participant (sak), from application to end."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -77,7 +78,7 @@ class Case(models.Model):
     interim_notice_reason = models.CharField(_("why the decision takes longer"), max_length=300, blank=True)
     interim_expected_by = models.DateField(_("decision expected by"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
-    version = models.PositiveIntegerField(default=1)
+    conflict_fields = ("status", "ends_on")
 
     class Meta:
         verbose_name = _("case")
@@ -453,7 +454,7 @@ CHANNEL_LABELS = {
 }
 
 
-class AftercareFollowUp(models.Model):
+class AftercareFollowUp(VersionedModel):
     """A follow-up some months after the programme ended (E16): open until the person's situation is
     recorded; an attempt that did not reach them keeps it open and sets a day to try again."""
 
@@ -472,7 +473,7 @@ class AftercareFollowUp(models.Model):
     retry_on = models.DateField(_("try again from"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
-    version = models.PositiveIntegerField(default=1)
+    conflict_fields = ("status", "situation", "attempts")
 
     class Meta:
         verbose_name = _("follow-up after the programme")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
+from kvp.common.versioning import lock_version
 from kvp.followup.models import Meeting
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.programme.aftercare import aftercare_rules, aftercare_schedule_for_case
@@ -111,11 +112,7 @@ def move_case(
 ) -> Case:
     """The transition itself. Callers decide who may make it: case_transition lets the counsellor,
     decision_approve the second approver."""
-    case = Case.objects.select_for_update().get(pk=case.pk, participant=access.participant)
-    if case.version != expected_version:
-        raise ValidationError(
-            _("Someone else changed this case after you opened the page. Reload and try again."), code="stale"
-        )
+    case = lock_version(Case.objects, seen_version=expected_version, pk=case.pk, participant=access.participant)
     current = case.status_enum
     problem = transition_problem(current=current, target=target, end_reason=end_reason)
     if problem is not None:
@@ -126,7 +123,6 @@ def move_case(
     _apply_dates(case, target=target, effective_on=effective_on, period_end=period_end, comment=comment)
     case.status = target
     case.end_reason = end_reason.value if end_reason else ""
-    case.version += 1
     case.full_clean()
     case.save()
     CaseEvent.objects.create(case=case, actor=actor, from_status=current, to_status=target, comment=comment)
