@@ -19,6 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 from kvp.api import serializers as s
+from kvp.audit.audit_types import ACCESS_LOG
 from kvp.audit.models import AuditEvent
 from kvp.audit.selectors import access_log_for_participant
 from kvp.audit.services import audit_record
@@ -29,11 +30,14 @@ from kvp.participants.access import (
     get_participant_for_user,
     participants_visible_in_lists,
 )
+from kvp.participants.audit_types import OWN_PAGE, PARTICIPANT_LIST
 from kvp.participants.models import Participant
 from kvp.participants.services import access_reason_record, participant_create
+from kvp.plans.audit_types import PLAN
 from kvp.plans.models import Activity
 from kvp.plans.selectors import current_case, plan_of, plan_warnings
 from kvp.plans.services import proposal_submit
+from kvp.programme.audit_types import CASE
 from kvp.programme.models import Case
 from kvp.programme.services import case_create, case_transition
 from kvp.rules.access import Basis
@@ -77,7 +81,7 @@ def participants(request: Request) -> Response:
         actor=user,
         participants=rows,
         action=AuditEvent.Action.LIST,
-        object_type=AuditEvent.What.PARTICIPANT_LIST,
+        object_type=PARTICIPANT_LIST,
         basis=Basis.LEADER if user.is_leader else Basis.ASSIGNED,
     )
     return paginator.get_paginated_response(s.ParticipantSerializer(rows, many=True).data)
@@ -107,7 +111,7 @@ def access_reason_create(request: Request, participant_id: uuid.UUID) -> Respons
 def participant_cases(request: Request, participant_id: uuid.UUID) -> Response:
     user = _user(request)
     if request.method == "GET":
-        access = get_participant_for_user(user, participant_id, what=AuditEvent.What.CASE)
+        access = get_participant_for_user(user, participant_id, what=CASE)
         return Response(s.CaseSerializer(access.participant.cases.all(), many=True).data)
     access = get_participant_for_user(user, participant_id, for_write=True)
     data = s.CaseCreateSerializer(data=request.data)
@@ -129,7 +133,7 @@ def case_transitions(request: Request, case_id: uuid.UUID) -> Response:
 
 
 def _plan_access(request: Request, participant_id: uuid.UUID) -> ParticipantAccess:
-    return get_participant_for_user(_user(request), participant_id, what=AuditEvent.What.PLAN, self_service=True)
+    return get_participant_for_user(_user(request), participant_id, what=PLAN, self_service=True)
 
 
 @extend_schema(responses={200: s.PlanSerializer, 404: s.ProblemSerializer})
@@ -177,7 +181,7 @@ def plan_proposals(request: Request, participant_id: uuid.UUID) -> Response:
     return Response(s.ProposalSerializer(proposal).data, status=status.HTTP_201_CREATED)
 
 
-def _own_participant(request: Request, *, what: AuditEvent.What) -> Participant:
+def _own_participant(request: Request, *, what: str) -> Participant:
     user = _user(request)
     if user.participant_id is None:
         raise DrfPermissionDenied
@@ -187,13 +191,13 @@ def _own_participant(request: Request, *, what: AuditEvent.What) -> Participant:
 @extend_schema(responses=s.ParticipantSerializer)
 @api_view(["GET"])
 def me(request: Request) -> Response:
-    return Response(s.ParticipantSerializer(_own_participant(request, what=AuditEvent.What.OWN_PAGE)).data)
+    return Response(s.ParticipantSerializer(_own_participant(request, what=OWN_PAGE)).data)
 
 
 @extend_schema(responses=s.AccessLogEntrySerializer(many=True))
 @api_view(["GET"])
 def my_access_log(request: Request) -> Response:
-    participant = _own_participant(request, what=AuditEvent.What.ACCESS_LOG)
+    participant = _own_participant(request, what=ACCESS_LOG)
     paginator = LimitOffsetPagination()
     rows = paginator.paginate_queryset(access_log_for_participant(participant), request) or []
     return paginator.get_paginated_response(s.AccessLogEntrySerializer(rows, many=True).data)

@@ -11,12 +11,13 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from kvp.accounts.requests import AuthedRequest
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
 from kvp.catalogue.barrier_scan import names_by_id, office_barriers
 from kvp.catalogue.models import Participation
-from kvp.common.requests import AuthedRequest
 from kvp.participants.access import participants_visible_in_lists
+from kvp.participants.audit_types import PARTICIPANT_LIST
 from kvp.participants.models import Participant
 from kvp.rules.access import Basis
 from kvp.rules.barriers import Catch22, suggested_fix
@@ -61,7 +62,7 @@ def barriers(request: AuthedRequest) -> HttpResponse:
         actor=user,
         participants=list(listed.values()),
         action=AuditEvent.Action.LIST,
-        object_type=AuditEvent.What.PARTICIPANT_LIST,
+        object_type=PARTICIPANT_LIST,
         basis=Basis.LEADER,
     )
     reach = sorted(found.scan.offers.values(), key=lambda item: -item.unreachable)

@@ -13,13 +13,13 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from kvp.audit.models import AuditEvent
+from kvp.accounts.requests import AuthedRequest
+from kvp.catalogue.audit_types import INCIDENT
 from kvp.catalogue.forms import IncidentForm
 from kvp.catalogue.incidents import INCIDENT_FIELDS, incident_record, incident_update, may_record_incidents
 from kvp.catalogue.models import Incident, Provider
 from kvp.catalogue.selectors import incidents_by_provider
 from kvp.common.forms import apply_service_errors
-from kvp.common.requests import AuthedRequest
 from kvp.participants.access import ParticipantAccess, get_participant_for_user
 from kvp.wording.models import WordingOutcome
 from kvp.wording.services import record_from_post
@@ -46,9 +46,7 @@ def _incident(
     )
     access = None
     if incident.participant_id is not None:
-        access = get_participant_for_user(
-            request.user, incident.participant_id, what=AuditEvent.What.INCIDENT, for_write=for_write
-        )
+        access = get_participant_for_user(request.user, incident.participant_id, what=INCIDENT, for_write=for_write)
     elif for_write and not may_record_incidents(request.user):
         raise PermissionDenied
     return incident, access
@@ -74,7 +72,7 @@ def incident_create(request: AuthedRequest, participant_id: uuid.UUID | None = N
     _require_staff(request)
     access = None
     if participant_id is not None:
-        access = get_participant_for_user(user, participant_id, what=AuditEvent.What.INCIDENT, for_write=True)
+        access = get_participant_for_user(user, participant_id, what=INCIDENT, for_write=True)
     if not may_record_incidents(user):
         raise PermissionDenied
     posted = request.POST if request.method == "POST" else None

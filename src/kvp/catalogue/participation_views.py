@@ -13,8 +13,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kvp.audit.models import AuditEvent
+from kvp.accounts.requests import AuthedRequest
 from kvp.catalogue.advice import recommendations_for
+from kvp.catalogue.audit_types import PARTICIPATION, RECOMMENDATIONS
 from kvp.catalogue.forms import (
     ParticipationRegisterForm,
     ParticipationUpdateForm,
@@ -30,7 +31,6 @@ from kvp.catalogue.participations import (
 )
 from kvp.catalogue.selectors import offers_for
 from kvp.common.forms import AkselForm, apply_service_errors
-from kvp.common.requests import AuthedRequest
 from kvp.participants.access import ParticipantAccess, get_participant_for_user
 from kvp.wording.services import record_from_post
 
@@ -68,7 +68,7 @@ def _page(
 
 @login_required
 def participations(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
-    access = get_participant_for_user(request.user, participant_id, what=AuditEvent.What.PARTICIPATION)
+    access = get_participant_for_user(request.user, participant_id, what=PARTICIPATION)
     return _page(request, access)
 
 
@@ -167,9 +167,7 @@ def provider_change_decide_view(
 def recommendations(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     """Offers ranked for the participant with the evidence behind each (E3, E4, E9, E11); the participant
     sees their own. A fit for discussion, not a decision: the participant and counsellor choose."""
-    access = get_participant_for_user(
-        request.user, participant_id, what=AuditEvent.What.RECOMMENDATIONS, self_service=True
-    )
+    access = get_participant_for_user(request.user, participant_id, what=RECOMMENDATIONS, self_service=True)
     participant = access.participant
     offers = list(offers_for(request.user).filter(provider__office_id=participant.office_id))
     ranked = recommendations_for(participant, offers)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kvp.accounts.models import Office, User
+from kvp.accounts.requests import AuthedRequest
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
 from kvp.catalogue.forms import CatalogueFilterForm, OfferForm, ProviderForm, offer_initial
@@ -29,9 +30,9 @@ from kvp.catalogue.selectors import (
 )
 from kvp.catalogue.services import may_edit_catalogue, offer_save, provider_save
 from kvp.common.forms import apply_service_errors
-from kvp.common.requests import AuthedRequest
 from kvp.dialog.services import thread_start
 from kvp.participants.access import get_participant_for_user, participants_visible_in_lists
+from kvp.participants.audit_types import PARTICIPANT_LIST
 from kvp.plans.selectors import current_case
 from kvp.plans.services import proposal_submit
 from kvp.rules import occupations
@@ -89,7 +90,7 @@ def offer_detail(request: AuthedRequest, offer_id: uuid.UUID) -> HttpResponse:
             actor=user,
             participants=share_to,
             action=AuditEvent.Action.LIST,
-            object_type=AuditEvent.What.PARTICIPANT_LIST,
+            object_type=PARTICIPANT_LIST,
             basis=Basis.ASSIGNED,
         )
     return render(
@@ -202,7 +203,7 @@ def offer_interest(request: AuthedRequest, offer_id: uuid.UUID) -> HttpResponse:
             access=access,
             case=case,
             measure_type=offer.measure_type,
-            offer=offer,
+            offer_id=offer.pk,
             text=_("I am interested in: %(title)s") % {"title": offer.title},
             language=access.participant.preferred_language,
         )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.dialog.attachments import check_attachment
+from kvp.dialog.audit_types import DIALOG
 from kvp.dialog.models import Message, NotificationSent, Thread, ThreadRead
 from kvp.dialog.notify import Notifier, get_notifier
 from kvp.participants.access import ParticipantAccess, audit_access
@@ -168,7 +169,7 @@ def thread_start(
         now=now,
     )
     _mark_read(actor, thread, now)
-    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.DIALOG, object_id=str(message.pk))
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=DIALOG, object_id=str(message.pk))
     _notify_other_party(actor, thread, notifier, now)
     return thread
 
@@ -209,7 +210,7 @@ def message_send(
     thread.version += 1
     thread.save(update_fields=["waiting_for", "last_message_at", "version"])
     _mark_read(actor, thread, now)
-    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.DIALOG, object_id=str(message.pk))
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=DIALOG, object_id=str(message.pk))
     _notify_other_party(actor, thread, notifier, now)
     return message
 
@@ -234,5 +235,5 @@ def thread_close(*, actor: User, access: ParticipantAccess, thread: Thread, vers
         raise ValidationError(_("The conversation is already marked as needing no reply."), code="closed")
     thread.waiting_for = Thread.Waiting.NOBODY
     thread.save(update_fields=["waiting_for"])
-    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.DIALOG, object_id=str(thread.pk))
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=DIALOG, object_id=str(thread.pk))
     return thread

@@ -14,18 +14,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from kvp.accounts.requests import AuthedRequest
 from kvp.audit.models import AuditEvent
 from kvp.common.forms import apply_service_errors, run_and_report
-from kvp.common.requests import AuthedRequest
+from kvp.dialog.audit_types import DIALOG
 from kvp.dialog.forms import CloseForm, ReplyForm, ThreadStartForm
 from kvp.dialog.models import Message, Thread
 from kvp.dialog.selectors import thread_messages, threads_for_participant
 from kvp.dialog.services import message_send, thread_close, thread_mark_read, thread_start
-from kvp.participants.access import ParticipantAccess, audit_access, get_participant_for_user
-from kvp.participants.self_service import own_access
+from kvp.participants.access import ParticipantAccess, audit_access, get_participant_for_user, own_access
 from kvp.plans.models import Activity
 
-DIALOG = AuditEvent.What.DIALOG
 STAFF_LANGUAGE = "nb"
 
 

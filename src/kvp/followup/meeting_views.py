@@ -15,9 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kvp.accounts.requests import AuthedRequest
 from kvp.audit.models import AuditEvent
 from kvp.common.forms import apply_service_errors, run_and_report
-from kvp.common.requests import AuthedRequest
+from kvp.followup.audit_types import MEETING
 from kvp.followup.meeting_forms import (
     CannotComeForm,
     MeetingCancelForm,
@@ -34,12 +35,11 @@ from kvp.followup.meetings import (
     meeting_update,
 )
 from kvp.followup.models import Meeting, MeetingNote, MeetingNoteVersion
-from kvp.participants.access import ParticipantAccess, audit_access, get_participant_for_user
-from kvp.participants.self_service import own_access
+from kvp.participants.access import ParticipantAccess, audit_access, get_participant_for_user, own_access
 from kvp.rules.meetings import may_change, may_record_outcome, may_say_cannot_come
 from kvp.wording.services import record_from_post
 
-WHAT = AuditEvent.What.MEETING
+WHAT = MEETING
 
 
 def _staff_meeting(

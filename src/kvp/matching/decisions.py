@@ -12,6 +12,7 @@ from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.catalogue.facts import holds_of
 from kvp.catalogue.models import Offer, Participation
+from kvp.matching.audit_types import MATCH
 from kvp.matching.models import MatchProposal
 from kvp.matching.wishes import unmet_rules, wishable_offers
 from kvp.participants.access import ParticipantAccess, audit_access
@@ -65,7 +66,7 @@ def proposal_decide(
     proposal.decided_by, proposal.decided_at = actor, timezone.now()
     proposal.version += 1
     proposal.save()
-    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.MATCH, object_id=str(proposal.pk))
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=MATCH, object_id=str(proposal.pk))
     return proposal
 
 
@@ -87,5 +88,5 @@ def proposal_confirm(
     proposal.confirmed_at = timezone.now()
     proposal.version += 1
     proposal.save()
-    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.MATCH, object_id=str(proposal.pk))
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=MATCH, object_id=str(proposal.pk))
     return proposal

@@ -17,11 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kvp.accounts.models import Office
+from kvp.accounts.requests import AuthedRequest
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
 from kvp.catalogue.models import Offer
 from kvp.common.forms import apply_service_errors
-from kvp.common.requests import AuthedRequest
+from kvp.matching.audit_types import MATCH, WISHES
 from kvp.matching.decisions import proposal_confirm, proposal_decide
 from kvp.matching.forms import MatchRunForm, ProposalDecisionForm, WishesForm
 from kvp.matching.models import MAX_WISHES, MatchProposal, MatchRun, Preference
@@ -35,9 +36,7 @@ from kvp.rules.access import Basis
 @login_required
 def wishes(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     posted = request.method == "POST"
-    access = get_participant_for_user(
-        request.user, participant_id, what=AuditEvent.What.WISHES, for_write=posted, self_service=True
-    )
+    access = get_participant_for_user(request.user, participant_id, what=WISHES, for_write=posted, self_service=True)
     participant = access.participant
     offers = list(wishable_offers(participant))
     chosen = Preference.objects.filter(participant=participant).select_related("offer__provider")
@@ -121,7 +120,7 @@ def match_run(request: AuthedRequest, run_id: uuid.UUID) -> HttpResponse:
         actor=request.user,
         participants=list({p.participant_id: p.participant for p in proposals}.values()),
         action=AuditEvent.Action.LIST,
-        object_type=AuditEvent.What.MATCH,
+        object_type=MATCH,
         basis=Basis.LEADER if request.user.is_leader else Basis.ASSIGNED,
     )
     offers = {str(o.pk): o for o in Offer.objects.filter(provider__office=office)}
@@ -182,7 +181,7 @@ def match_proposal_confirm(request: AuthedRequest, proposal_id: uuid.UUID) -> Ht
     """The participant says yes or no to a place their counsellor has accepted."""
     proposal = get_object_or_404(MatchProposal, pk=proposal_id)
     access = get_participant_for_user(
-        request.user, proposal.participant_id, for_write=True, self_service=True, what=AuditEvent.What.MATCH
+        request.user, proposal.participant_id, for_write=True, self_service=True, what=MATCH
     )
     if not access.is_self:
         raise PermissionDenied

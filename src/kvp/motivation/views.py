@@ -12,18 +12,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from kvp.audit.models import AuditEvent
+from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import apply_service_errors
-from kvp.common.requests import AuthedRequest
 from kvp.motivation.alerts import motivation_alerts_for
+from kvp.motivation.audit_types import CHECKIN
 from kvp.motivation.forms import CheckinForm
 from kvp.motivation.instruments import instrument_for
 from kvp.motivation.models import CheckIn
 from kvp.motivation.selectors import answer_rows, history_for
 from kvp.motivation.services import checkin_answer, checkin_start_optional
 from kvp.motivation.templatetags.motivation_tags import alert_views
-from kvp.participants.access import get_participant_for_user
-from kvp.participants.self_service import own_access
+from kvp.participants.access import get_participant_for_user, own_access
 from kvp.rules.motivation import RTL_LANGUAGES, Instrument
 
 
@@ -38,14 +37,14 @@ def _language(request: AuthedRequest, instrument: Instrument, preferred: str) ->
 @require_POST
 def my_checkin_start(request: AuthedRequest) -> HttpResponse:
     """The participant answers a check-in now: the one waiting, or a new optional one."""
-    access = own_access(request, what=AuditEvent.What.CHECKIN)
+    access = own_access(request, what=CHECKIN)
     checkin = checkin_start_optional(actor=request.user, access=access, today=timezone.localdate())
     return redirect("my_checkin_answer", checkin.pk)
 
 
 @login_required
 def my_checkin_answer(request: AuthedRequest, checkin_id: uuid.UUID) -> HttpResponse:
-    access = own_access(request, what=AuditEvent.What.CHECKIN)
+    access = own_access(request, what=CHECKIN)
     checkin = CheckIn.objects.filter(pk=checkin_id, participant=access.participant).first()
     if checkin is None:
         raise Http404
@@ -89,7 +88,7 @@ def my_checkin_answer(request: AuthedRequest, checkin_id: uuid.UUID) -> HttpResp
 
 @login_required
 def my_checkin_thanks(request: AuthedRequest, checkin_id: uuid.UUID) -> HttpResponse:
-    access = own_access(request, what=AuditEvent.What.CHECKIN)
+    access = own_access(request, what=CHECKIN)
     checkin = CheckIn.objects.filter(pk=checkin_id, participant=access.participant).first()
     if checkin is None:
         raise Http404
@@ -109,7 +108,7 @@ def my_checkin_thanks(request: AuthedRequest, checkin_id: uuid.UUID) -> HttpResp
 @login_required
 def motivation_history(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     """Staff: every answered check-in, the scores over time and the alerts."""
-    access = get_participant_for_user(request.user, participant_id, what=AuditEvent.What.CHECKIN)
+    access = get_participant_for_user(request.user, participant_id, what=CHECKIN)
     participant = access.participant
     today = timezone.localdate()
     history = history_for(participant.pk, today)

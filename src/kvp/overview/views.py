@@ -15,11 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kvp.accounts.models import User
+from kvp.accounts.requests import AuthedRequest
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
 from kvp.common.forms import run_and_report
-from kvp.common.requests import AuthedRequest
 from kvp.overview.alerts import alert_rules, alerts_by_participant
+from kvp.overview.audit_types import OVERVIEW
 from kvp.overview.forms import (
     FIELDS,
     PHASE_LABELS,
@@ -86,7 +87,7 @@ def overview(request: AuthedRequest) -> HttpResponse:
         actor=user,
         participants=rows,
         action=AuditEvent.Action.LIST,
-        object_type=AuditEvent.What.OVERVIEW,
+        object_type=OVERVIEW,
         basis=Basis.LEADER if user.is_leader else Basis.ASSIGNED,
     )
     ids = [row.pk for row in rows]

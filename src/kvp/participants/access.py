@@ -12,8 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
+from kvp.accounts.requests import AuthedRequest
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
+from kvp.participants.audit_types import PARTICIPANT
 from kvp.participants.models import AccessReason, Participant
 from kvp.rules.access import Basis, Refusal, may_write, read_access
 
@@ -76,7 +78,7 @@ def get_participant_for_user(
     user: User,
     participant_id: uuid.UUID | str,
     *,
-    what: AuditEvent.What = AuditEvent.What.PARTICIPANT,
+    what: str = PARTICIPANT,
     for_write: bool = False,
     self_service: bool = False,
 ) -> ParticipantAccess:
@@ -99,6 +101,14 @@ def get_participant_for_user(
     return access
 
 
+def own_access(request: AuthedRequest, *, what: str) -> ParticipantAccess:
+    """The signed-in participant's own record, for their own pages (403 for staff)."""
+    participant_id = request.user.participant_id
+    if participant_id is None:
+        raise PermissionDenied
+    return get_participant_for_user(request.user, participant_id, what=what, self_service=True)
+
+
 def get_participant_for_reason(user: User, participant_id: uuid.UUID | str) -> Participant:
     """A participant at the counsellor's office for whom they may record an access reason."""
     if not user.is_counsellor or user.office_id is None:
@@ -110,7 +120,7 @@ def get_participant_for_reason(user: User, participant_id: uuid.UUID | str) -> P
 
 
 def audit_access(
-    user: User, access: ParticipantAccess, *, action: AuditEvent.Action, what: AuditEvent.What, object_id: str = ""
+    user: User, access: ParticipantAccess, *, action: AuditEvent.Action, what: str, object_id: str = ""
 ) -> None:
     """Record a read or write made on the basis `access` gives."""
     audit_record(

@@ -14,6 +14,7 @@ from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
 from kvp.participants.access import ParticipantAccess, audit_access
+from kvp.participants.audit_types import COUNSELLOR, PARTICIPANT
 from kvp.participants.models import AccessReason, Participant
 from kvp.rules.access import Basis
 from kvp.rules.identity import IdentityError, InvalidIdentity, parse_identity
@@ -81,7 +82,7 @@ def participant_create(*, actor: User, national_id: str, **fields: Any) -> Parti
         actor=actor,
         participants=[participant],
         action=AuditEvent.Action.CREATE,
-        object_type=AuditEvent.What.PARTICIPANT,
+        object_type=PARTICIPANT,
         basis=Basis.ASSIGNED,
     )
     return participant
@@ -103,7 +104,7 @@ def participant_update(*, actor: User, access: ParticipantAccess, expected_versi
     participant.version += 1
     participant.full_clean()
     participant.save(update_fields=[*fields, "version"])
-    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.PARTICIPANT)
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=PARTICIPANT)
     return participant
 
 
@@ -127,7 +128,7 @@ def participant_assign_counsellor(*, actor: User, access: ParticipantAccess, cou
         actor=actor,
         participants=[participant],
         action=AuditEvent.Action.UPDATE,
-        object_type=AuditEvent.What.COUNSELLOR,
+        object_type=COUNSELLOR,
         basis=access.basis,
     )
     return participant
@@ -167,7 +168,7 @@ def participant_search(*, actor: User, national_id: str) -> Participant | None:
         actor=actor,
         participants=[participant],
         action=AuditEvent.Action.SEARCH,
-        object_type=AuditEvent.What.PARTICIPANT,
+        object_type=PARTICIPANT,
         basis=Basis.SEARCH,
     )
     return participant

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kvp.audit.models import AuditEvent
+from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import AkselForm, apply_service_errors
-from kvp.common.requests import AuthedRequest
 from kvp.participants.access import ParticipantAccess, get_participant_for_user
+from kvp.plans.audit_types import MAPPING
 from kvp.plans.forms import SECTION_FORMS, EducationForm, WorkExperienceForm
 from kvp.plans.mapping import (
     SECTIONS,
@@ -45,9 +45,7 @@ SECTION_TITLES = {  # shown in the reader's language
 
 
 def _access(request: AuthedRequest, participant_id: uuid.UUID, *, write: bool = False) -> ParticipantAccess:
-    return get_participant_for_user(
-        request.user, participant_id, what=AuditEvent.What.MAPPING, for_write=write, self_service=True
-    )
+    return get_participant_for_user(request.user, participant_id, what=MAPPING, for_write=write, self_service=True)
 
 
 def _section_form(mapping: Mapping, section: str, access: ParticipantAccess) -> AkselForm:

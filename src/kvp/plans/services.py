@@ -4,7 +4,8 @@ recording who changed what (issue 4; sotjl. §§ 28, 30, 42; E1)."""
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any
+import uuid
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,12 +15,10 @@ from django.utils.translation import gettext as _
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.participants.access import ParticipantAccess, audit_access
+from kvp.plans.audit_types import PLAN, PROPOSAL
 from kvp.plans.models import Activity, Goal, Origin, Plan, PlanVersion, Proposal
 from kvp.plans.snapshot import plan_snapshot
 from kvp.programme.models import Case
-
-if TYPE_CHECKING:
-    from kvp.catalogue.models import Offer
 from kvp.programme.parameters import current_rules
 from kvp.rules.plan_checks import PlanRules
 
@@ -93,7 +92,7 @@ def _record(
         version.counsellor_confirmed_by = previous.counsellor_confirmed_by
     version.save()
     plan.save()
-    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.PLAN, object_id=str(plan.pk))
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=PLAN, object_id=str(plan.pk))
     return version
 
 
@@ -253,7 +252,7 @@ def proposal_submit(
     text: str,
     language: str,
     activity: Activity | None = None,
-    offer: Offer | None = None,
+    offer_id: uuid.UUID | None = None,
     today: datetime.date | None = None,
 ) -> Proposal:
     """The participant proposes an activity or a change; the counsellor must answer by the deadline (§ 42)."""
@@ -270,7 +269,7 @@ def proposal_submit(
         kind=Proposal.Kind.CHANGE if activity else Proposal.Kind.NEW_ACTIVITY,
         activity=activity,
         measure_type=activity.measure_type if activity else measure_type,
-        offer=offer,
+        offer_id=offer_id,
         text=text.strip(),
         language=language,
         submitted_by=actor,
@@ -278,9 +277,7 @@ def proposal_submit(
     )
     proposal.full_clean()
     proposal.save()
-    audit_access(
-        actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.PROPOSAL, object_id=str(proposal.pk)
-    )
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=PROPOSAL, object_id=str(proposal.pk))
     return proposal
 
 
@@ -337,9 +334,7 @@ def proposal_answer(
     proposal.version += 1
     proposal.full_clean()
     proposal.save()
-    audit_access(
-        actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.PROPOSAL, object_id=str(proposal.pk)
-    )
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=PROPOSAL, object_id=str(proposal.pk))
     return proposal
 
 
@@ -363,5 +358,5 @@ def plan_confirm(*, actor: User, access: ParticipantAccess, case: Case, seen_ver
     if version.participant_confirmed_at and version.counsellor_confirmed_at:
         plan.agreed_version = plan.version
         plan.save()
-    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.PLAN, object_id=str(plan.pk))
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=PLAN, object_id=str(plan.pk))
     return plan

@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kvp.audit.models import AuditEvent
+from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import AkselForm, apply_service_errors
-from kvp.common.requests import AuthedRequest
 from kvp.participants.access import ParticipantAccess, get_participant_for_user
+from kvp.plans.audit_types import PLAN
 from kvp.plans.forms import ActivityForm, ActivityStatusForm, ConfirmForm, GoalForm, activity_initial
 from kvp.plans.mapping import mapping_answers, mapping_of
 from kvp.plans.models import Activity, Goal, Plan
@@ -39,14 +39,12 @@ from kvp.rules.plan_checks import MAPPING_GAP_LABELS, mapping_gaps
 
 def plan_access(request: AuthedRequest, participant_id: uuid.UUID, *, write: bool = False) -> ParticipantAccess:
     """The participant on their own plan, or staff with access; reads are logged as plan reads."""
-    return get_participant_for_user(
-        request.user, participant_id, what=AuditEvent.What.PLAN, for_write=write, self_service=True
-    )
+    return get_participant_for_user(request.user, participant_id, what=PLAN, for_write=write, self_service=True)
 
 
 def counsellor_access(request: AuthedRequest, participant_id: uuid.UUID) -> ParticipantAccess:
     """Staff only (participants get 403): the counsellor following the case writes."""
-    return get_participant_for_user(request.user, participant_id, what=AuditEvent.What.PLAN, for_write=True)
+    return get_participant_for_user(request.user, participant_id, what=PLAN, for_write=True)
 
 
 def _open_case(access: ParticipantAccess) -> Case:

@@ -17,11 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kvp.audit.models import AuditEvent
+from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import AkselForm, apply_service_errors, run_and_report
-from kvp.common.requests import AuthedRequest
-from kvp.participants.access import ParticipantAccess, get_participant_for_user
-from kvp.participants.self_service import own_access
+from kvp.participants.access import ParticipantAccess, get_participant_for_user, own_access
+from kvp.programme.audit_types import CASE
 from kvp.programme.benefits import (
     absence_register,
     absence_respond,
@@ -63,7 +62,7 @@ REASON_LABELS = {
 
 def _case_access(request: AuthedRequest, case_id: uuid.UUID, *, for_write: bool) -> tuple[Case, ParticipantAccess]:
     case = get_object_or_404(Case.objects.select_related("participant__office"), pk=case_id)
-    return case, get_participant_for_user(request.user, case.participant_id, what=AuditEvent.What.CASE,
+    return case, get_participant_for_user(request.user, case.participant_id, what=CASE,
                                           for_write=for_write)  # fmt: skip
 
 
@@ -159,7 +158,7 @@ def case_form_post(request: AuthedRequest, case_id: uuid.UUID, form_name: str) -
 @require_POST
 def absence_response(request: AuthedRequest, absence_id: uuid.UUID) -> HttpResponse:
     """The participant answers an absence registration on their own page."""
-    access = own_access(request, what=AuditEvent.What.CASE)
+    access = own_access(request, what=CASE)
     absence = get_object_or_404(Absence, pk=absence_id, case__participant=access.participant)
     form = AbsenceResponseForm(request.POST)
     if form.is_valid():
@@ -203,7 +202,7 @@ def payment_approve_view(request: AuthedRequest, case_id: uuid.UUID) -> HttpResp
 @login_required
 def my_payments(request: AuthedRequest) -> HttpResponse:
     """The participant's own statement: every line of their benefit, and their absence."""
-    participant = own_access(request, what=AuditEvent.What.CASE).participant
+    participant = own_access(request, what=CASE).participant
     case = participant.cases.filter(starts_on__isnull=False).select_related("participant__office").first()
     if case is None:
         raise PermissionDenied

@@ -14,9 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kvp.audit.models import AuditEvent
+from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import AkselForm, apply_service_errors, run_and_report
-from kvp.common.requests import AuthedRequest
 from kvp.participants.access import ParticipantAccess, get_participant_for_user
 from kvp.programme.appeals import (
     appeal_forward,
@@ -24,6 +23,7 @@ from kvp.programme.appeals import (
     earliest_appeal_deadline,
     interim_notice_record,
 )
+from kvp.programme.audit_types import CASE
 from kvp.programme.decisions import decision_approve, decision_make, eligibility_review_create
 from kvp.programme.forms import DatedForm, DecisionForm, EligibilityReviewForm, InterimNoticeForm, StopDecisionForm
 from kvp.programme.letters import build_letter, interim_letter, letter_pdf
@@ -47,7 +47,7 @@ def _case_access(
     request: AuthedRequest, case_id: uuid.UUID, *, for_write: bool = False
 ) -> tuple[Case, ParticipantAccess]:
     case = get_object_or_404(Case.objects.select_related("participant__office"), pk=case_id)
-    access = get_participant_for_user(request.user, case.participant_id, what=AuditEvent.What.CASE, for_write=for_write)
+    access = get_participant_for_user(request.user, case.participant_id, what=CASE, for_write=for_write)
     return case, access
 
 
@@ -139,10 +139,10 @@ def _decision_access(request: AuthedRequest, decision_id: uuid.UUID) -> tuple[De
     if user.participant_id is not None:
         if decision.status != Decision.Status.APPROVED:
             raise PermissionDenied
-        access = get_participant_for_user(user, decision.case.participant_id, what=AuditEvent.What.CASE,
+        access = get_participant_for_user(user, decision.case.participant_id, what=CASE,
                                           self_service=True)  # fmt: skip
     else:
-        access = get_participant_for_user(user, decision.case.participant_id, what=AuditEvent.What.CASE)
+        access = get_participant_for_user(user, decision.case.participant_id, what=CASE)
     return decision, access
 
 
@@ -216,7 +216,7 @@ def interim_notice_pdf(request: AuthedRequest, case_id: uuid.UUID) -> HttpRespon
     get_participant_for_user(
         request.user,
         case.participant_id,
-        what=AuditEvent.What.CASE,
+        what=CASE,
         self_service=request.user.participant_id is not None,
     )
     if case.interim_notice_sent_on is None or case.interim_expected_by is None:

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from kvp.common.requests import AuthedRequest
+from kvp.accounts.requests import AuthedRequest
 from kvp.programme.kostra import kostra_csv, kostra_rows, status_counts
 
 FIRST_YEAR = 2019

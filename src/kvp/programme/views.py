@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import apply_service_errors
-from kvp.common.requests import AuthedRequest
 from kvp.participants.access import get_participant_for_user
 from kvp.programme.forms import CaseCreateForm, CaseTransitionForm
 from kvp.programme.models import STATUS_LABELS, Case

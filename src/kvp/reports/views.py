@@ -11,7 +11,7 @@ from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from kvp.common.requests import AuthedRequest
+from kvp.accounts.requests import AuthedRequest
 from kvp.reports.caseloads import OfficeCaseloads, office_caseloads
 from kvp.reports.charts import line_chart
 from kvp.reports.outcomes import aftercare_outcomes

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from kvp.common.requests import AuthedRequest
+from kvp.accounts.requests import AuthedRequest
 from kvp.wording.checking import MAX_CHARS, CheckRefused, check, language_or_default, parse_categories
 from kvp.wording.selectors import office_summary
 from kvp.wording.services import CHOICE, FIELD, KEPT, LANGUAGE, SEEN

@@ -7,13 +7,14 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from kvp.accounts.models import roles_label
-from kvp.audit.forms import AuditSearchForm
+from kvp.accounts.requests import AuthedRequest
+from kvp.audit.audit_types import ACCESS_LOG, AUDIT_TRAIL
 from kvp.audit.models import AuditEvent
 from kvp.audit.selectors import access_log_for_participant, audit_search
 from kvp.audit.services import audit_record
-from kvp.common.requests import AuthedRequest
+from kvp.participants.access import own_access
+from kvp.participants.audit_forms import AuditSearchForm
 from kvp.participants.models import Participant
-from kvp.participants.self_service import own_access
 from kvp.rules.access import Basis
 
 MAX_RESULTS = 500
@@ -50,7 +51,7 @@ def audit_search_view(request: AuthedRequest) -> HttpResponse:
             actor=leader,
             participants=seen.values(),
             action=AuditEvent.Action.VIEW,
-            object_type=AuditEvent.What.AUDIT_TRAIL,
+            object_type=AUDIT_TRAIL,
             basis=Basis.LEADER,
         )
     for event in events:
@@ -65,7 +66,7 @@ def audit_search_view(request: AuthedRequest) -> HttpResponse:
 @login_required
 def my_access_log(request: AuthedRequest) -> HttpResponse:
     """Innsyn: the participant sees who has read or changed their data."""
-    participant = own_access(request, what=AuditEvent.What.ACCESS_LOG).participant
+    participant = own_access(request, what=ACCESS_LOG).participant
     page = Paginator(access_log_for_participant(participant), 50).get_page(request.GET.get("side"))
     for event in page.object_list:
         event.roles_label = roles_label(event.actor_roles)
