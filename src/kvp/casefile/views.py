@@ -98,7 +98,7 @@ def participant_detail(request: AuthedRequest, participant_id: uuid.UUID) -> Htt
 
 @login_required
 def my_page(request: AuthedRequest) -> HttpResponse:
-    participant = own_access(request, what=OWN_PAGE).participant
+    participant = own_access(request.user, what=OWN_PAGE).participant
     return render(
         request,
         "participants/my_page.html",

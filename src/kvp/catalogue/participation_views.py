@@ -9,11 +9,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kvp.accounts.requests import AuthedRequest
+from kvp.catalogue.access import get_participation_for_user, get_provider_change_for_user
 from kvp.catalogue.advice import recommendations_for
 from kvp.catalogue.audit_types import PARTICIPATION, RECOMMENDATIONS
 from kvp.catalogue.forms import (
@@ -22,7 +23,7 @@ from kvp.catalogue.forms import (
     ProviderChangeDecisionForm,
     ProviderChangeForm,
 )
-from kvp.catalogue.models import Offer, Participation, ProviderChange
+from kvp.catalogue.models import Offer, Participation
 from kvp.catalogue.participations import (
     participation_register,
     participation_update,
@@ -93,17 +94,12 @@ def participation_register_view(request: AuthedRequest, participant_id: uuid.UUI
     return _page(request, access, status=400, bound={"register": form})
 
 
-def _participation(access: ParticipantAccess, participation_id: uuid.UUID) -> Participation:
-    return get_object_or_404(Participation, pk=participation_id, participant=access.participant)
-
-
 @login_required
 @require_POST
 def participation_update_view(
     request: AuthedRequest, participant_id: uuid.UUID, participation_id: uuid.UUID
 ) -> HttpResponse:
-    access = get_participant_for_user(request.user, participant_id, for_write=True)
-    participation = _participation(access, participation_id)
+    participation, access = get_participation_for_user(request.user, participant_id, participation_id, for_write=True)
     key = f"update-{participation.pk}"
     form = ParticipationUpdateForm(request.POST, prefix=key)
     if form.is_valid():
@@ -130,8 +126,7 @@ def participation_update_view(
 def provider_change_view(
     request: AuthedRequest, participant_id: uuid.UUID, participation_id: uuid.UUID
 ) -> HttpResponse:
-    access = get_participant_for_user(request.user, participant_id, for_write=True)
-    participation = _participation(access, participation_id)
+    participation, access = get_participation_for_user(request.user, participant_id, participation_id, for_write=True)
     form = ProviderChangeForm(request.POST, prefix="change")
     try:
         if not form.is_valid():
@@ -150,8 +145,7 @@ def provider_change_view(
 def provider_change_decide_view(
     request: AuthedRequest, participant_id: uuid.UUID, change_id: uuid.UUID
 ) -> HttpResponse:
-    access = get_participant_for_user(request.user, participant_id, for_write=True)
-    change = get_object_or_404(ProviderChange, pk=change_id, participation__participant=access.participant)
+    change, access = get_provider_change_for_user(request.user, participant_id, change_id, for_write=True)
     form = ProviderChangeDecisionForm(request.POST, prefix="decision")
     try:
         if not form.is_valid():

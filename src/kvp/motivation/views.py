@@ -6,7 +6,7 @@ import uuid
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,11 +14,11 @@ from django.views.decorators.http import require_POST
 
 from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import apply_service_errors
+from kvp.motivation.access import get_checkin_for_user
 from kvp.motivation.alerts import motivation_alerts_for
 from kvp.motivation.audit_types import CHECKIN
 from kvp.motivation.forms import CheckinForm
 from kvp.motivation.instruments import instrument_for
-from kvp.motivation.models import CheckIn
 from kvp.motivation.selectors import answer_rows, history_for
 from kvp.motivation.services import checkin_answer, checkin_start_optional
 from kvp.motivation.templatetags.motivation_tags import alert_views
@@ -37,17 +37,14 @@ def _language(request: AuthedRequest, instrument: Instrument, preferred: str) ->
 @require_POST
 def my_checkin_start(request: AuthedRequest) -> HttpResponse:
     """The participant answers a check-in now: the one waiting, or a new optional one."""
-    access = own_access(request, what=CHECKIN)
+    access = own_access(request.user, what=CHECKIN)
     checkin = checkin_start_optional(actor=request.user, access=access, today=timezone.localdate())
     return redirect("my_checkin_answer", checkin.pk)
 
 
 @login_required
 def my_checkin_answer(request: AuthedRequest, checkin_id: uuid.UUID) -> HttpResponse:
-    access = own_access(request, what=CHECKIN)
-    checkin = CheckIn.objects.filter(pk=checkin_id, participant=access.participant).first()
-    if checkin is None:
-        raise Http404
+    checkin, access = get_checkin_for_user(request.user, checkin_id)
     if checkin.is_answered:
         return redirect("my_checkin_thanks", checkin.pk)
     instrument = instrument_for(checkin.instrument_key, checkin.instrument_version)
@@ -88,10 +85,7 @@ def my_checkin_answer(request: AuthedRequest, checkin_id: uuid.UUID) -> HttpResp
 
 @login_required
 def my_checkin_thanks(request: AuthedRequest, checkin_id: uuid.UUID) -> HttpResponse:
-    access = own_access(request, what=CHECKIN)
-    checkin = CheckIn.objects.filter(pk=checkin_id, participant=access.participant).first()
-    if checkin is None:
-        raise Http404
+    checkin, access = get_checkin_for_user(request.user, checkin_id)
     instrument = instrument_for(checkin.instrument_key, checkin.instrument_version)
     language = _language(request, instrument, checkin.language or access.participant.preferred_language)
     return render(

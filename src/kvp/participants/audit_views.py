@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from kvp.accounts.decorators import require_leader
 from kvp.accounts.models import roles_label
 from kvp.accounts.requests import AuthedRequest
 from kvp.audit.audit_types import ACCESS_LOG, AUDIT_TRAIL
@@ -21,12 +21,11 @@ MAX_RESULTS = 500
 
 
 @login_required
+@require_leader
 def audit_search_view(request: AuthedRequest) -> HttpResponse:
     """Leaders search the office's audit trail. Filters are posted so no identity number is in a URL."""
     leader = request.user
-    if not leader.is_leader or leader.office_id is None:
-        raise PermissionDenied
-    form = AuditSearchForm(request.POST if request.method == "POST" else None, office_id=leader.office_id)
+    form = AuditSearchForm(request.POST if request.method == "POST" else None, office_id=leader.office_id or 0)
     events: list[AuditEvent] = []
     searched = request.method == "POST" and form.is_valid()
     if searched:
@@ -66,7 +65,7 @@ def audit_search_view(request: AuthedRequest) -> HttpResponse:
 @login_required
 def my_access_log(request: AuthedRequest) -> HttpResponse:
     """Innsyn: the participant sees who has read or changed their data."""
-    participant = own_access(request, what=ACCESS_LOG).participant
+    participant = own_access(request.user, what=ACCESS_LOG).participant
     page = Paginator(access_log_for_participant(participant), 50).get_page(request.GET.get("side"))
     for event in page.object_list:
         event.roles_label = roles_label(event.actor_roles)

@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kvp.accounts.decorators import require_leader, require_staff
 from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import apply_service_errors, run_and_report
 from kvp.participants.access import get_participant_for_reason, get_participant_for_user
@@ -33,16 +34,11 @@ from kvp.participants.services import (
 )
 
 
-def _require_case_staff(request: AuthedRequest) -> None:
-    if not request.user.is_case_staff:
-        raise PermissionDenied
-
-
 @login_required
+@require_staff
 @require_POST
 def participant_search_view(request: AuthedRequest) -> HttpResponse:
     """Find a participant at the office by national identity number (posted, never in the URL)."""
-    _require_case_staff(request)
     form = SearchForm(request.POST)
     found: Participant | None = None
     searched = False
@@ -106,10 +102,9 @@ def access_reason(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResp
 
 
 @login_required
+@require_leader
 @require_POST
 def participant_reassign(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
-    if not request.user.is_leader:
-        raise PermissionDenied
     access = get_participant_for_user(request.user, participant_id, what=COUNSELLOR)
     form = ReassignForm(request.POST, office_id=access.participant.office_id)
     if form.is_valid():

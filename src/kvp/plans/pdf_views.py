@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from kvp.accounts.requests import AuthedRequest
 from kvp.audit.models import AuditEvent
-from kvp.participants.access import audit_access, get_participant_for_user
+from kvp.participants.access import audit_access
+from kvp.plans.access import get_plan_for_user
 from kvp.plans.audit_types import PLAN
 from kvp.plans.pdf import AgreementInfo, plan_pdf
 from kvp.plans.selectors import current_case, plan_of
@@ -20,7 +21,7 @@ from kvp.plans.selectors import current_case, plan_of
 def plan_pdf_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     """The agreed version if the plan is agreed, else the current draft; in the participant's language
     and bokmål side by side."""
-    access = get_participant_for_user(request.user, participant_id, for_write=False, self_service=True, what=PLAN)
+    access = get_plan_for_user(request.user, participant_id)
     plan = plan_of(current_case(access.participant))
     if plan is None or plan.version == 0:
         raise Http404

@@ -8,24 +8,24 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import apply_service_errors
+from kvp.plans.access import get_plan_for_user, get_proposal_for_user
 from kvp.plans.forms import ActivityForm, ProposalAnswerForm, ProposalForm, activity_initial
 from kvp.plans.models import Activity, Goal, Proposal
 from kvp.plans.selectors import current_case, plan_of
 from kvp.plans.services import proposal_answer, proposal_submit
-from kvp.plans.views import counsellor_access, plan_access
 from kvp.rules.measures import MEASURE_LABELS, MeasureType
 
 
 @login_required
 def proposal_create_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     """The participant's own form (phone first)."""
-    access = plan_access(request, participant_id, write=request.method == "POST")
+    access = get_plan_for_user(request.user, participant_id, for_write=request.method == "POST")
     if not access.is_self:
         raise PermissionDenied
     case = current_case(access.participant)
@@ -64,10 +64,7 @@ def _answer_initial(proposal: Proposal) -> dict[str, object]:
 
 @login_required
 def proposal_answer_view(request: AuthedRequest, participant_id: uuid.UUID, proposal_id: uuid.UUID) -> HttpResponse:
-    access = counsellor_access(request, participant_id)
-    proposal = get_object_or_404(
-        Proposal.objects.select_related("plan__case", "activity"), pk=proposal_id, plan__participant=access.participant
-    )
+    proposal, access = get_proposal_for_user(request.user, participant_id, proposal_id, for_write=True)
     goals = proposal.plan.goals.filter(removed=False) if proposal.plan_id else Goal.objects.none()
     data = request.POST if request.method == "POST" else None
     form = ProposalAnswerForm(data, initial={"proposal_version": proposal.version})
