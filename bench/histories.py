@@ -19,6 +19,7 @@ from bench.scale import TODAY
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.followup.models import CaseNote, Meeting
+from kvp.participants.audit_types import PARTICIPANT
 from kvp.participants.models import Participant
 from kvp.programme.models import Case, CaseEvent
 from kvp.rules.access import Basis
@@ -141,7 +142,7 @@ def _accesses(participant: Participant, count: int) -> None:
                 actor_office_name=participant.office.name,
                 participant=participant,
                 action=AuditEvent.Action.VIEW,
-                object_type=AuditEvent.What.PARTICIPANT,
+                object_type=PARTICIPANT,
                 object_id=str(participant.pk),
                 basis=Basis.LEADER if user.is_leader else Basis.REASON,
             )

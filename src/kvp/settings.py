@@ -82,7 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
-    "kvp.common.middleware.ReasonRequiredMiddleware",
+    "kvp.participants.middleware.ReasonRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "kvp.urls"
@@ -155,7 +155,7 @@ AXES_VERBOSE = False
 KVP_OIDC_ENABLED = env_bool("KVP_OIDC_ENABLED", False)
 if KVP_OIDC_ENABLED:
     INSTALLED_APPS.append("mozilla_django_oidc")
-    AUTHENTICATION_BACKENDS.append("kvp.accounts.oidc.KvpOIDCBackend")
+    AUTHENTICATION_BACKENDS.append("kvp.participants.oidc.KvpOIDCBackend")
     OIDC_RP_CLIENT_ID = os.environ["OIDC_RP_CLIENT_ID"]
     OIDC_RP_CLIENT_SECRET = os.environ["OIDC_RP_CLIENT_SECRET"]
     OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ["OIDC_OP_AUTHORIZATION_ENDPOINT"]

@@ -5,6 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("kvp.accounts.urls")),
     path("", include("kvp.participants.urls")),
+    path("", include("kvp.casefile.urls")),
     path("", include("kvp.programme.urls")),
     path("", include("kvp.followup.urls")),
     path("", include("kvp.plans.urls")),
@@ -13,7 +14,6 @@ urlpatterns = [
     path("", include("kvp.catalogue.urls")),
     path("", include("kvp.matching.urls")),
     path("", include("kvp.overview.urls")),
-    path("", include("kvp.audit.urls")),
     path("", include("kvp.wording.urls")),
     path("", include("kvp.reports.urls")),
     path("", include("kvp.common.urls")),

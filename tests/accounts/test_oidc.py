@@ -1,7 +1,7 @@
 import pytest
 from django.test import override_settings
 
-from kvp.accounts.oidc import KvpOIDCBackend
+from kvp.participants.oidc import KvpOIDCBackend
 from tests.conftest import World
 
 OIDC = {

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kvp.audit.models import AuditEvent
+from kvp.catalogue.audit_types import INCIDENT
 from kvp.catalogue.incidents import incident_record, incident_update
 from kvp.catalogue.models import Incident, Provider
 from kvp.catalogue.selectors import providers_with_unresolved_incidents
@@ -46,7 +47,7 @@ def test_it_records_an_incident_and_logs_the_write(world: World) -> None:
     incident = record(world)
     assert incident.status == Incident.Status.OPEN
     assert incident.participant == world.participant
-    event = AuditEvent.objects.get(object_type=AuditEvent.What.INCIDENT, action=AuditEvent.Action.CREATE)
+    event = AuditEvent.objects.get(object_type=INCIDENT, action=AuditEvent.Action.CREATE)
     assert event.object_id == str(incident.pk)
 
 
@@ -69,7 +70,7 @@ def test_it_refuses_bad_input_with_a_clear_message_and_stores_nothing(
     assert field in raised.value.message_dict
     assert raised.value.message_dict[field][0]
     assert not Incident.objects.exists()
-    assert not AuditEvent.objects.filter(object_type=AuditEvent.What.INCIDENT).exists()
+    assert not AuditEvent.objects.filter(object_type=INCIDENT).exists()
 
 
 def test_a_leader_reads_but_does_not_record(world: World) -> None:
@@ -162,9 +163,7 @@ def test_the_leader_sees_incidents_per_employer_and_a_read_is_logged(world: Worl
     assert [owner for owner, _items in listing.context["groups"]] == [incident.provider]
     assert client.get(reverse("provider_edit", args=[incident.provider_id])).context["incidents"] == [incident]
     client.get(reverse("incident_detail", args=[incident.pk]))
-    assert AuditEvent.objects.filter(
-        object_type=AuditEvent.What.INCIDENT, action=AuditEvent.Action.VIEW, actor=world.leader
-    ).exists()
+    assert AuditEvent.objects.filter(object_type=INCIDENT, action=AuditEvent.Action.VIEW, actor=world.leader).exists()
 
 
 def test_the_form_refuses_bad_dates_and_saves_nothing(world: World) -> None:

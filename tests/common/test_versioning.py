@@ -11,9 +11,9 @@ from django.db.transaction import TransactionManagementError
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from kvp.audit.models import AuditEvent
 from kvp.common.versioning import ChangedField, VersionConflict, lock_version
 from kvp.participants.access import get_participant_for_user
+from kvp.participants.audit_types import COUNSELLOR
 from kvp.participants.models import Participant
 from kvp.participants.services import participant_assign_counsellor, participant_update
 from tests.conftest import World
@@ -69,7 +69,7 @@ def _locks_then_bumps(queries: list[str]) -> bool:
 
 
 def test_reassigning_the_counsellor_locks_the_participant_before_raising_its_version(world: World) -> None:
-    leader = get_participant_for_user(world.leader, world.participant.pk, what=AuditEvent.What.COUNSELLOR)
+    leader = get_participant_for_user(world.leader, world.participant.pk, what=COUNSELLOR)
     with CaptureQueriesContext(connection) as captured:
         participant_assign_counsellor(actor=world.leader, access=leader, counsellor=world.colleague)
     assert _locks_then_bumps([query["sql"] for query in captured.captured_queries])

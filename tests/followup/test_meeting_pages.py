@@ -5,6 +5,7 @@ import time_machine
 from django.urls import reverse
 
 from kvp.audit.models import AuditEvent
+from kvp.followup.audit_types import MEETING
 from kvp.followup.meetings import meeting_note_save
 from kvp.followup.models import Meeting, MeetingNote, MeetingNoteVersion
 from kvp.wording.models import WordingOutcome
@@ -76,7 +77,7 @@ def test_the_meeting_page_is_a_meeting_read_in_the_audit_trail(world: World) -> 
     meeting = planned(world)
     assert client_for(world.counsellor).get(reverse("meeting_detail", args=[meeting.pk])).status_code == 200
     assert AuditEvent.objects.filter(
-        action=AuditEvent.Action.VIEW, object_type=AuditEvent.What.MEETING, actor=world.counsellor
+        action=AuditEvent.Action.VIEW, object_type=MEETING, actor=world.counsellor
     ).exists()
 
 

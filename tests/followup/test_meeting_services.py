@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 
 from kvp.audit.models import AuditEvent
 from kvp.dialog.models import Thread
+from kvp.followup.audit_types import MEETING
 from kvp.followup.meetings import (
     meeting_cancel,
     meeting_cannot_come,
@@ -36,7 +37,7 @@ def codes(error: pytest.ExceptionInfo[ValidationError]) -> set[str]:
 
 def meeting_writes(world: World) -> int:
     return AuditEvent.objects.filter(
-        object_type=AuditEvent.What.MEETING, action__in=[AuditEvent.Action.CREATE, AuditEvent.Action.UPDATE]
+        object_type=MEETING, action__in=[AuditEvent.Action.CREATE, AuditEvent.Action.UPDATE]
     ).count()
 
 

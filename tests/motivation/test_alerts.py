@@ -14,6 +14,7 @@ from kvp.motivation.alerts import motivation_alert_facts, motivation_alerts_for
 from kvp.motivation.models import CheckIn
 from kvp.overview.alerts import alerts_by_participant, alerts_refresh
 from kvp.overview.models import Alert
+from kvp.participants.audit_types import COUNSELLOR
 from kvp.plans.models import Proposal
 from kvp.plans.services import proposal_answer, proposal_submit
 from tests import factories
@@ -81,7 +82,7 @@ def test_it_lists_a_placement_ended_without_a_job_and_a_counsellor_change(world:
             actor_roles="leader",
             participant=world.participant,
             action=AuditEvent.Action.UPDATE,
-            object_type=AuditEvent.What.COUNSELLOR,
+            object_type=COUNSELLOR,
             basis="leader",
         )
     answered(world.participant, datetime.date(2026, 9, 1), value=2)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from kvp.audit.models import AuditEvent
 from kvp.dialog.models import ThreadRead
 from kvp.followup.models import Meeting
+from kvp.overview.audit_types import OVERVIEW
 from kvp.overview.models import Alert, Category
 from kvp.participants.models import Participant
 from kvp.rules.case_status import CaseStatus
@@ -50,7 +51,7 @@ def test_it_counts_messages_as_read_once_the_counsellor_opened_the_thread(world:
 def test_it_logs_one_list_read_per_row_shown(world: World) -> None:
     full_participant(world.office, world.counsellor, 1, author=world.counsellor)
     client_for(world.counsellor).get(reverse("overview"))
-    events = AuditEvent.objects.filter(object_type=AuditEvent.What.OVERVIEW, action=AuditEvent.Action.LIST)
+    events = AuditEvent.objects.filter(object_type=OVERVIEW, action=AuditEvent.Action.LIST)
     assert events.count() == 2
     assert set(events.values_list("basis", flat=True)) == {"assigned"}
 

@@ -7,7 +7,9 @@ import datetime
 from django.urls import reverse
 
 from kvp.audit.models import AuditEvent
+from kvp.overview.audit_types import REMINDER
 from kvp.overview.models import Category, Reminder, SavedFilter
+from kvp.participants.audit_types import COUNSELLOR
 from kvp.participants.models import Participant
 from tests import factories
 from tests.conftest import World, client_for
@@ -24,7 +26,7 @@ def test_it_adds_a_reminder_and_logs_the_write(world: World) -> None:
         datetime.date(2026, 12, 1),
         world.counsellor,
     )
-    assert AuditEvent.objects.filter(object_type=AuditEvent.What.REMINDER, action=AuditEvent.Action.CREATE).count() == 1
+    assert AuditEvent.objects.filter(object_type=REMINDER, action=AuditEvent.Action.CREATE).count() == 1
 
 
 def test_it_refuses_a_long_or_past_reminder_and_changes_nothing(world: World) -> None:
@@ -108,9 +110,7 @@ def test_it_lets_a_leader_reassign_many_participants(world: World) -> None:
     )
     assert response["Location"] == reverse("overview") + "?vis=unassigned"
     assert set(Participant.objects.values_list("counsellor", flat=True)) == {world.colleague.pk}
-    assert (
-        AuditEvent.objects.filter(object_type=AuditEvent.What.COUNSELLOR, action=AuditEvent.Action.UPDATE).count() == 2
-    )
+    assert AuditEvent.objects.filter(object_type=COUNSELLOR, action=AuditEvent.Action.UPDATE).count() == 2
 
 
 def test_it_reassigns_nobody_when_one_is_not_at_the_office(world: World) -> None:

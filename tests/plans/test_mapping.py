@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from kvp.audit.models import AuditEvent
+from kvp.plans.audit_types import MAPPING
 from kvp.plans.mapping import (
     education_add,
     mapping_answers,
@@ -45,7 +46,7 @@ def test_the_participant_writes_their_strengths_in_their_own_language(world: Wor
     )
     assert mapping.updated_by == world.participant_user
     assert AuditEvent.objects.filter(
-        participant=world.participant, object_type=AuditEvent.What.MAPPING, action=AuditEvent.Action.UPDATE
+        participant=world.participant, object_type=MAPPING, action=AuditEvent.Action.UPDATE
     ).exists()
 
 

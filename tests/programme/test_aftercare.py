@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from kvp.audit.models import AuditEvent
 from kvp.programme.aftercare import aftercare_record, followups_shown_to, schedule_aftercare
+from kvp.programme.audit_types import AFTERCARE
 from kvp.programme.models import AftercareContact, AftercareFollowUp, Case, RuleParameter
 from kvp.rules.aftercare import Benefit, Channel, Situation
 from kvp.rules.case_status import CaseStatus, EndReason
@@ -76,7 +77,7 @@ def test_a_due_follow_up_is_in_the_counsellors_tasks_and_on_the_participant_page
     assert page.status_code == 200
     assert url in page.content.decode()
     assert AuditEvent.objects.filter(
-        object_type=AuditEvent.What.AFTERCARE, action=AuditEvent.Action.LIST, participant=world.participant
+        object_type=AFTERCARE, action=AuditEvent.Action.LIST, participant=world.participant
     ).exists()
     detail = client_for(world.counsellor).get(reverse("participant_detail", args=[world.participant.pk]))
     assert url in detail.content.decode()
@@ -104,7 +105,7 @@ def test_the_counsellor_records_the_situation_and_it_is_logged(world: World) -> 
     assert (follow_up.status, follow_up.situation, follow_up.attempts) == ("done", "other_benefit", 1)
     assert AftercareContact.objects.get().benefit == "aap"
     assert AuditEvent.objects.filter(
-        object_type=AuditEvent.What.AFTERCARE, action=AuditEvent.Action.CREATE, object_id=str(follow_up.pk)
+        object_type=AFTERCARE, action=AuditEvent.Action.CREATE, object_id=str(follow_up.pk)
     ).exists()
     assert list(followups_shown_to(world.counsellor, d(2026, 11, 27))) == []
 

@@ -17,7 +17,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kvp.accounts.forms import LoginForm, TotpConfirmForm
-from kvp.common.requests import AuthedRequest
+from kvp.accounts.requests import AuthedRequest
 
 
 class LoginView(auth_views.LoginView):

@@ -6,7 +6,6 @@ import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -18,24 +17,28 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from kvp.accounts.decorators import is_staff
 from kvp.api import serializers as s
+from kvp.audit.audit_types import ACCESS_LOG
 from kvp.audit.models import AuditEvent
 from kvp.audit.selectors import access_log_for_participant
 from kvp.audit.services import audit_record
 from kvp.common.versioning import VersionConflict
 from kvp.participants.access import (
-    ParticipantAccess,
     ReasonRequired,
     get_participant_for_reason,
     get_participant_for_user,
+    own_access,
     participants_visible_in_lists,
 )
-from kvp.participants.models import Participant
+from kvp.participants.audit_types import OWN_PAGE, PARTICIPANT_LIST
 from kvp.participants.services import access_reason_record, participant_create
+from kvp.plans.access import get_plan_for_user
 from kvp.plans.models import Activity
 from kvp.plans.selectors import current_case, plan_of, plan_warnings
 from kvp.plans.services import proposal_submit
-from kvp.programme.models import Case
+from kvp.programme.access import get_case_for_user
+from kvp.programme.audit_types import CASE
 from kvp.programme.services import case_create, case_transition
 from kvp.rules.access import Basis
 
@@ -77,7 +80,7 @@ def participants(request: Request) -> Response:
         data.is_valid(raise_exception=True)
         participant = participant_create(actor=user, **data.validated_data)
         return Response(s.ParticipantSerializer(participant).data, status=status.HTTP_201_CREATED)
-    if not user.is_case_staff:
+    if not is_staff(user):
         raise DrfPermissionDenied
     paginator = LimitOffsetPagination()
     rows = paginator.paginate_queryset(participants_visible_in_lists(user), request) or []
@@ -85,7 +88,7 @@ def participants(request: Request) -> Response:
         actor=user,
         participants=rows,
         action=AuditEvent.Action.LIST,
-        object_type=AuditEvent.What.PARTICIPANT_LIST,
+        object_type=PARTICIPANT_LIST,
         basis=Basis.LEADER if user.is_leader else Basis.ASSIGNED,
     )
     return paginator.get_paginated_response(s.ParticipantSerializer(rows, many=True).data)
@@ -115,7 +118,7 @@ def access_reason_create(request: Request, participant_id: uuid.UUID) -> Respons
 def participant_cases(request: Request, participant_id: uuid.UUID) -> Response:
     user = _user(request)
     if request.method == "GET":
-        access = get_participant_for_user(user, participant_id, what=AuditEvent.What.CASE)
+        access = get_participant_for_user(user, participant_id, what=CASE)
         return Response(s.CaseSerializer(access.participant.cases.all(), many=True).data)
     access = get_participant_for_user(user, participant_id, for_write=True)
     data = s.CaseCreateSerializer(data=request.data)
@@ -128,23 +131,18 @@ def participant_cases(request: Request, participant_id: uuid.UUID) -> Response:
 @api_view(["POST"])
 def case_transitions(request: Request, case_id: uuid.UUID) -> Response:
     user = _user(request)
-    case = get_object_or_404(Case, pk=case_id)
-    access = get_participant_for_user(user, case.participant_id, for_write=True)
+    case, access = get_case_for_user(user, case_id, for_write=True)
     data = s.CaseTransitionSerializer(data=request.data)
     data.is_valid(raise_exception=True)
     case = case_transition(actor=user, access=access, case=case, **data.validated_data)
     return Response(s.CaseSerializer(case).data)
 
 
-def _plan_access(request: Request, participant_id: uuid.UUID) -> ParticipantAccess:
-    return get_participant_for_user(_user(request), participant_id, what=AuditEvent.What.PLAN, self_service=True)
-
-
 @extend_schema(responses={200: s.PlanSerializer, 404: s.ProblemSerializer})
 @api_view(["GET"])
 def participant_plan(request: Request, participant_id: uuid.UUID) -> Response:
     """The plan of the current programme period, with the checks; for the participant and staff with access."""
-    access = _plan_access(request, participant_id)
+    access = get_plan_for_user(_user(request), participant_id)
     case = current_case(access.participant)
     plan = plan_of(case)
     if case is None or plan is None:
@@ -185,23 +183,16 @@ def plan_proposals(request: Request, participant_id: uuid.UUID) -> Response:
     return Response(s.ProposalSerializer(proposal).data, status=status.HTTP_201_CREATED)
 
 
-def _own_participant(request: Request, *, what: AuditEvent.What) -> Participant:
-    user = _user(request)
-    if user.participant_id is None:
-        raise DrfPermissionDenied
-    return get_participant_for_user(user, user.participant_id, what=what, self_service=True).participant
-
-
 @extend_schema(responses=s.ParticipantSerializer)
 @api_view(["GET"])
 def me(request: Request) -> Response:
-    return Response(s.ParticipantSerializer(_own_participant(request, what=AuditEvent.What.OWN_PAGE)).data)
+    return Response(s.ParticipantSerializer(own_access(_user(request), what=OWN_PAGE).participant).data)
 
 
 @extend_schema(responses=s.AccessLogEntrySerializer(many=True))
 @api_view(["GET"])
 def my_access_log(request: Request) -> Response:
-    participant = _own_participant(request, what=AuditEvent.What.ACCESS_LOG)
+    participant = own_access(_user(request), what=ACCESS_LOG).participant
     paginator = LimitOffsetPagination()
     rows = paginator.paginate_queryset(access_log_for_participant(participant), request) or []
     return paginator.get_paginated_response(s.AccessLogEntrySerializer(rows, many=True).data)

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kvp.participants.models import Participant
+from kvp.audit.objects import object_type_label
 
 
 class AppendOnlyError(RuntimeError):
@@ -25,31 +25,6 @@ class AuditEvent(models.Model):
         UPDATE = "update", _("Changed")
         EXPORT = "export", _("Exported")
 
-    class What(models.TextChoices):
-        PARTICIPANT = "participant", _("Personal details")
-        PARTICIPANT_LIST = "participant_list", _("Participant list")
-        CASE = "case", _("Case")
-        MEETING = "meeting", _("Meeting")
-        NOTE = "note", _("Case note")
-        COUNSELLOR = "counsellor", _("Responsible counsellor")
-        OWN_PAGE = "own_page", _("My page")
-        ACCESS_LOG = "access_log", _("Access log")
-        AUDIT_TRAIL = "audit_trail", _("Audit trail")
-        KOSTRA = "kostra", _("KOSTRA return")
-        MAPPING = "mapping", _("Mapping")
-        PLAN = "plan", _("Plan")
-        PROPOSAL = "proposal", _("Proposal")
-        DIALOG = "dialog", _("Messages")
-        PARTICIPATION = "participation", _("Participation in a measure")
-        RECOMMENDATIONS = "recommendations", _("Recommended measures")
-        WISHES = "wishes", _("Wishes for measures")
-        MATCH = "match", _("Proposed place from matching")
-        CHECKIN = "checkin", _("Motivation check-in")
-        OVERVIEW = "overview", _("Follow-up overview")
-        REMINDER = "reminder", _("Reminder")
-        AFTERCARE = "aftercare", _("Follow-up after the programme")
-        INCIDENT = "incident", _("Discrimination incident")
-
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("who"), on_delete=models.PROTECT, related_name="+"
@@ -57,10 +32,10 @@ class AuditEvent(models.Model):
     actor_roles = models.CharField(_("role"), max_length=64)
     actor_office_name = models.CharField(_("office"), max_length=120, blank=True)
     participant = models.ForeignKey(
-        Participant, verbose_name=_("participant"), on_delete=models.PROTECT, related_name="audit_events"
+        "participants.Participant", verbose_name=_("participant"), on_delete=models.PROTECT, related_name="audit_events"
     )
     action = models.CharField(_("action"), max_length=16, choices=Action.choices)
-    object_type = models.CharField(_("what"), max_length=32, choices=What.choices)
+    object_type = models.CharField(_("what"), max_length=32)  # a code registered in kvp.audit.objects
     object_id = models.CharField(max_length=64, blank=True)
     basis = models.CharField(_("basis"), max_length=16)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
@@ -79,3 +54,7 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("audit events cannot be deleted")
+
+    @property
+    def object_type_label(self) -> str:
+        return object_type_label(self.object_type)

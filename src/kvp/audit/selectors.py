@@ -2,18 +2,17 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
-from kvp.participants.models import Participant
 
 
-def access_log_for_participant(participant: Participant) -> QuerySet[AuditEvent]:
+def access_log_for_participant(participant: Model) -> QuerySet[AuditEvent]:
     """Innsyn: who else has read or changed this participant's data, newest first."""
     return (
-        AuditEvent.objects.filter(participant=participant)
-        .exclude(actor__participant=participant)
+        AuditEvent.objects.filter(participant_id=participant.pk)
+        .exclude(actor__participant__pk=participant.pk)
         .select_related("actor")
     )
 
@@ -21,7 +20,7 @@ def access_log_for_participant(participant: Participant) -> QuerySet[AuditEvent]
 def audit_search(
     *,
     leader: User,
-    participant: Participant | None = None,
+    participant: Model | None = None,
     actor: User | None = None,
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
@@ -34,7 +33,7 @@ def audit_search(
     if not leader.may_view_shielded:
         events = events.filter(participant__shielded=False)
     if participant is not None:
-        events = events.filter(participant=participant)
+        events = events.filter(participant_id=participant.pk)
     if actor is not None:
         events = events.filter(actor=actor)
     if date_from is not None:

@@ -6,17 +6,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from kvp.accounts.decorators import require_leader
+from kvp.accounts.requests import AuthedRequest
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
 from kvp.catalogue.barrier_scan import names_by_id, office_barriers
 from kvp.catalogue.models import Participation
-from kvp.common.requests import AuthedRequest
 from kvp.participants.access import participants_visible_in_lists
+from kvp.participants.audit_types import PARTICIPANT_LIST
 from kvp.participants.models import Participant
 from kvp.rules.access import Basis
 from kvp.rules.barriers import Catch22, suggested_fix
@@ -46,13 +47,12 @@ def _shown(
 
 
 @login_required
+@require_leader
 def barriers(request: AuthedRequest) -> HttpResponse:
     """Catch-22s with the rules causing them and who they catch, the rules refusals cite most, and offers out
     of reach for many. Names only of participants the leader may see; every name shown is logged."""
     user = request.user
-    if not user.is_leader or user.office_id is None:
-        raise PermissionDenied
-    found = office_barriers(user.office_id)
+    found = office_barriers(user.office_id or 0)
     caught = {pk for report in found.scan.barriers for pk in report.participants}
     names = names_by_id(sorted(caught), participants_visible_in_lists(user))
     shown = [_shown(r.catch22, r.participants, found.offers, names) for r in found.scan.barriers]
@@ -61,7 +61,7 @@ def barriers(request: AuthedRequest) -> HttpResponse:
         actor=user,
         participants=list(listed.values()),
         action=AuditEvent.Action.LIST,
-        object_type=AuditEvent.What.PARTICIPANT_LIST,
+        object_type=PARTICIPANT_LIST,
         basis=Basis.LEADER,
     )
     reach = sorted(found.scan.offers.values(), key=lambda item: -item.unreachable)

@@ -10,54 +10,31 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from kvp.audit.models import AuditEvent
+from kvp.accounts.decorators import require_staff
+from kvp.accounts.requests import AuthedRequest
+from kvp.catalogue.access import get_incident_for_user
+from kvp.catalogue.audit_types import INCIDENT
 from kvp.catalogue.forms import IncidentForm
 from kvp.catalogue.incidents import INCIDENT_FIELDS, incident_record, incident_update, may_record_incidents
 from kvp.catalogue.models import Incident, Provider
 from kvp.catalogue.selectors import incidents_by_provider
 from kvp.common.forms import apply_service_errors
-from kvp.common.requests import AuthedRequest
-from kvp.participants.access import ParticipantAccess, get_participant_for_user
+from kvp.participants.access import get_participant_for_user
 from kvp.wording.models import WordingOutcome
 from kvp.wording.services import record_from_post
-
-
-def _require_staff(request: AuthedRequest) -> None:
-    user = request.user
-    if user.participant_id is not None or not user.is_case_staff or user.office_id is None:
-        raise PermissionDenied
 
 
 def _providers(request: AuthedRequest) -> QuerySet[Provider]:
     return Provider.objects.filter(office_id=request.user.office_id or 0).order_by("name")
 
 
-def _incident(
-    request: AuthedRequest, incident_id: uuid.UUID, *, for_write: bool
-) -> tuple[Incident, ParticipantAccess | None]:
-    _require_staff(request)
-    incident = get_object_or_404(
-        Incident.objects.select_related("provider", "recorded_by"),
-        pk=incident_id,
-        provider__office_id=request.user.office_id,
-    )
-    access = None
-    if incident.participant_id is not None:
-        access = get_participant_for_user(
-            request.user, incident.participant_id, what=AuditEvent.What.INCIDENT, for_write=for_write
-        )
-    elif for_write and not may_record_incidents(request.user):
-        raise PermissionDenied
-    return incident, access
-
-
 @login_required
+@require_staff
 def incident_list(request: AuthedRequest) -> HttpResponse:
     """Incidents per employer or provider at the office: dates and status, no texts and no names."""
-    _require_staff(request)
     return render(
         request,
         "catalogue/incidents.html",
@@ -69,12 +46,12 @@ def incident_list(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
+@require_staff
 def incident_create(request: AuthedRequest, participant_id: uuid.UUID | None = None) -> HttpResponse:
     user = request.user
-    _require_staff(request)
     access = None
     if participant_id is not None:
-        access = get_participant_for_user(user, participant_id, what=AuditEvent.What.INCIDENT, for_write=True)
+        access = get_participant_for_user(user, participant_id, what=INCIDENT, for_write=True)
     if not may_record_incidents(user):
         raise PermissionDenied
     posted = request.POST if request.method == "POST" else None
@@ -103,7 +80,7 @@ def incident_create(request: AuthedRequest, participant_id: uuid.UUID | None = N
 
 @login_required
 def incident_detail(request: AuthedRequest, incident_id: uuid.UUID) -> HttpResponse:
-    incident, access = _incident(request, incident_id, for_write=False)
+    incident, access = get_incident_for_user(request.user, incident_id, for_write=False)
     may_edit = may_record_incidents(request.user) and (access is None or access.can_write)
     return render(
         request,
@@ -114,7 +91,7 @@ def incident_detail(request: AuthedRequest, incident_id: uuid.UUID) -> HttpRespo
 
 @login_required
 def incident_edit(request: AuthedRequest, incident_id: uuid.UUID) -> HttpResponse:
-    incident, access = _incident(request, incident_id, for_write=True)
+    incident, access = get_incident_for_user(request.user, incident_id, for_write=True)
     posted = request.POST if request.method == "POST" else None
     initial = {name: getattr(incident, name) for name in INCIDENT_FIELDS}
     initial |= {"provider": incident.provider_id, "version": incident.version}

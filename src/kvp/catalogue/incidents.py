@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
+from kvp.catalogue.audit_types import INCIDENT
 from kvp.catalogue.models import Incident, Provider
 from kvp.common.versioning import lock_version
 from kvp.participants.access import ParticipantAccess, audit_access
@@ -76,7 +77,7 @@ def _validate(incident: Incident, today: datetime.date) -> None:
 
 def _audit(actor: User, access: ParticipantAccess | None, incident: Incident, action: AuditEvent.Action) -> None:
     if access is not None:
-        audit_access(actor, access, action=action, what=AuditEvent.What.INCIDENT, object_id=str(incident.pk))
+        audit_access(actor, access, action=action, what=INCIDENT, object_id=str(incident.pk))
 
 
 @transaction.atomic

@@ -9,19 +9,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kvp.audit.models import AuditEvent
+from kvp.accounts.requests import AuthedRequest
+from kvp.catalogue.access import get_participation_for_user, get_provider_change_for_user
 from kvp.catalogue.advice import recommendations_for
+from kvp.catalogue.audit_types import PARTICIPATION, RECOMMENDATIONS
 from kvp.catalogue.forms import (
     ParticipationRegisterForm,
     ParticipationUpdateForm,
     ProviderChangeDecisionForm,
     ProviderChangeForm,
 )
-from kvp.catalogue.models import Offer, Participation, ProviderChange
+from kvp.catalogue.models import Offer, Participation
 from kvp.catalogue.participations import (
     participation_register,
     participation_update,
@@ -30,7 +32,6 @@ from kvp.catalogue.participations import (
 )
 from kvp.catalogue.selectors import offers_for
 from kvp.common.forms import AkselForm, apply_service_errors
-from kvp.common.requests import AuthedRequest
 from kvp.participants.access import ParticipantAccess, get_participant_for_user
 from kvp.wording.services import record_from_post
 
@@ -68,7 +69,7 @@ def _page(
 
 @login_required
 def participations(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
-    access = get_participant_for_user(request.user, participant_id, what=AuditEvent.What.PARTICIPATION)
+    access = get_participant_for_user(request.user, participant_id, what=PARTICIPATION)
     return _page(request, access)
 
 
@@ -93,17 +94,12 @@ def participation_register_view(request: AuthedRequest, participant_id: uuid.UUI
     return _page(request, access, status=400, bound={"register": form})
 
 
-def _participation(access: ParticipantAccess, participation_id: uuid.UUID) -> Participation:
-    return get_object_or_404(Participation, pk=participation_id, participant=access.participant)
-
-
 @login_required
 @require_POST
 def participation_update_view(
     request: AuthedRequest, participant_id: uuid.UUID, participation_id: uuid.UUID
 ) -> HttpResponse:
-    access = get_participant_for_user(request.user, participant_id, for_write=True)
-    participation = _participation(access, participation_id)
+    participation, access = get_participation_for_user(request.user, participant_id, participation_id, for_write=True)
     key = f"update-{participation.pk}"
     form = ParticipationUpdateForm(request.POST, prefix=key)
     if form.is_valid():
@@ -130,8 +126,7 @@ def participation_update_view(
 def provider_change_view(
     request: AuthedRequest, participant_id: uuid.UUID, participation_id: uuid.UUID
 ) -> HttpResponse:
-    access = get_participant_for_user(request.user, participant_id, for_write=True)
-    participation = _participation(access, participation_id)
+    participation, access = get_participation_for_user(request.user, participant_id, participation_id, for_write=True)
     form = ProviderChangeForm(request.POST, prefix="change")
     try:
         if not form.is_valid():
@@ -150,8 +145,7 @@ def provider_change_view(
 def provider_change_decide_view(
     request: AuthedRequest, participant_id: uuid.UUID, change_id: uuid.UUID
 ) -> HttpResponse:
-    access = get_participant_for_user(request.user, participant_id, for_write=True)
-    change = get_object_or_404(ProviderChange, pk=change_id, participation__participant=access.participant)
+    change, access = get_provider_change_for_user(request.user, participant_id, change_id, for_write=True)
     form = ProviderChangeDecisionForm(request.POST, prefix="decision")
     try:
         if not form.is_valid():
@@ -167,9 +161,7 @@ def provider_change_decide_view(
 def recommendations(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     """Offers ranked for the participant with the evidence behind each (E3, E4, E9, E11); the participant
     sees their own. A fit for discussion, not a decision: the participant and counsellor choose."""
-    access = get_participant_for_user(
-        request.user, participant_id, what=AuditEvent.What.RECOMMENDATIONS, self_service=True
-    )
+    access = get_participant_for_user(request.user, participant_id, what=RECOMMENDATIONS, self_service=True)
     participant = access.participant
     offers = list(offers_for(request.user).filter(provider__office_id=participant.office_id))
     ranked = recommendations_for(participant, offers)

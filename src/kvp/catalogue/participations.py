@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
+from kvp.catalogue.audit_types import PARTICIPATION
 from kvp.catalogue.models import Offer, Participation, ProviderChange
 from kvp.catalogue.services import parse_prerequisites
 from kvp.common.versioning import lock_version
@@ -31,7 +32,7 @@ def _require_counsellor(access: ParticipantAccess) -> None:
 
 
 def _audit(actor: User, access: ParticipantAccess, participation: Participation, action: AuditEvent.Action) -> None:
-    audit_access(actor, access, action=action, what=AuditEvent.What.PARTICIPATION, object_id=str(participation.pk))
+    audit_access(actor, access, action=action, what=PARTICIPATION, object_id=str(participation.pk))
 
 
 @transaction.atomic

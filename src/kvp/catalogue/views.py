@@ -16,9 +16,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kvp.accounts.decorators import is_staff
 from kvp.accounts.models import Office, User
+from kvp.accounts.requests import AuthedRequest
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
+from kvp.catalogue.access import get_offer_for_user
 from kvp.catalogue.forms import CatalogueFilterForm, OfferForm, ProviderForm, offer_initial
 from kvp.catalogue.models import Offer
 from kvp.catalogue.selectors import (
@@ -29,9 +32,10 @@ from kvp.catalogue.selectors import (
 )
 from kvp.catalogue.services import may_edit_catalogue, offer_save, provider_save
 from kvp.common.forms import apply_service_errors
-from kvp.common.requests import AuthedRequest
 from kvp.dialog.services import thread_start
-from kvp.participants.access import get_participant_for_user, participants_visible_in_lists
+from kvp.participants.access import get_participant_for_user, own_access, participants_visible_in_lists
+from kvp.participants.audit_types import PARTICIPANT_LIST
+from kvp.plans.audit_types import PROPOSAL
 from kvp.plans.selectors import current_case
 from kvp.plans.services import proposal_submit
 from kvp.rules import occupations
@@ -47,7 +51,7 @@ def _flagged(user: User) -> set[uuid.UUID]:
 
 def _require_browser(request: AuthedRequest) -> None:
     user = request.user
-    if not (user.participant_id or user.is_case_staff or user.is_administrator):
+    if not (user.participant_id or is_staff(user) or user.is_administrator):
         raise PermissionDenied
 
 
@@ -74,14 +78,10 @@ def catalogue(request: AuthedRequest) -> HttpResponse:
     )
 
 
-def _offer(request: AuthedRequest, offer_id: uuid.UUID) -> Offer:
-    return get_object_or_404(offers_for(request.user), pk=offer_id)
-
-
 @login_required
 def offer_detail(request: AuthedRequest, offer_id: uuid.UUID) -> HttpResponse:
     _require_browser(request)
-    offer = _offer(request, offer_id)
+    offer = get_offer_for_user(request.user, offer_id)
     user = request.user
     share_to = list(participants_visible_in_lists(user).filter(counsellor=user)) if user.is_counsellor else None
     if share_to:  # their names are listed to choose from: a list read, logged
@@ -89,7 +89,7 @@ def offer_detail(request: AuthedRequest, offer_id: uuid.UUID) -> HttpResponse:
             actor=user,
             participants=share_to,
             action=AuditEvent.Action.LIST,
-            object_type=AuditEvent.What.PARTICIPANT_LIST,
+            object_type=PARTICIPANT_LIST,
             basis=Basis.ASSIGNED,
         )
     return render(
@@ -188,10 +188,8 @@ def provider_edit(request: AuthedRequest, provider_id: uuid.UUID | None = None) 
 def offer_interest(request: AuthedRequest, offer_id: uuid.UUID) -> HttpResponse:
     """The participant says "I'm interested": a proposal the counsellor must answer (§ 42; E1)."""
     user = request.user
-    if user.participant_id is None:
-        raise PermissionDenied
-    offer = _offer(request, offer_id)
-    access = get_participant_for_user(user, user.participant_id, for_write=True, self_service=True)
+    access = own_access(user, what=PROPOSAL, for_write=True)
+    offer = get_offer_for_user(user, offer_id)
     case = current_case(access.participant)
     if case is None:
         messages.error(request, _("You have no programme yet. Talk to your counsellor first."))
@@ -202,7 +200,7 @@ def offer_interest(request: AuthedRequest, offer_id: uuid.UUID) -> HttpResponse:
             access=access,
             case=case,
             measure_type=offer.measure_type,
-            offer=offer,
+            offer_id=offer.pk,
             text=_("I am interested in: %(title)s") % {"title": offer.title},
             language=access.participant.preferred_language,
         )
@@ -217,7 +215,7 @@ def offer_interest(request: AuthedRequest, offer_id: uuid.UUID) -> HttpResponse:
 @require_POST
 def offer_share(request: AuthedRequest, offer_id: uuid.UUID) -> HttpResponse:
     """The counsellor sends the offer into the participant's dialog (E10: what the offer is, in plain words)."""
-    offer = _offer(request, offer_id)
+    offer = get_offer_for_user(request.user, offer_id)
     participant_id = request.POST.get("participant", "")
     try:
         uuid.UUID(participant_id)

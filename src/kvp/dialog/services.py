@@ -17,6 +17,7 @@ from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.common.versioning import lock_version
 from kvp.dialog.attachments import check_attachment
+from kvp.dialog.audit_types import DIALOG
 from kvp.dialog.models import Message, Thread, ThreadRead
 from kvp.dialog.notify import new_message_notice
 from kvp.notices.channels import Channel
@@ -153,7 +154,7 @@ def thread_start(
         now=now,
     )
     _mark_read(actor, thread, now)
-    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.DIALOG, object_id=str(message.pk))
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=DIALOG, object_id=str(message.pk))
     _notify_other_party(actor, thread, channel, now)
     return thread
 
@@ -193,7 +194,7 @@ def message_send(
     thread.last_message_at = now
     thread.save(update_fields=["waiting_for", "last_message_at"])
     _mark_read(actor, thread, now)
-    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.DIALOG, object_id=str(message.pk))
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=DIALOG, object_id=str(message.pk))
     _notify_other_party(actor, thread, channel, now)
     return message
 
@@ -215,5 +216,5 @@ def thread_close(*, actor: User, access: ParticipantAccess, thread: Thread, vers
         raise ValidationError(_("The conversation is already marked as needing no reply."), code="closed")
     thread.waiting_for = Thread.Waiting.NOBODY
     thread.save(update_fields=["waiting_for"])
-    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.DIALOG, object_id=str(thread.pk))
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=DIALOG, object_id=str(thread.pk))
     return thread

@@ -7,43 +7,26 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from kvp.accounts.requests import AuthedRequest
 from kvp.audit.models import AuditEvent
 from kvp.common.forms import apply_service_errors, run_and_report
-from kvp.common.requests import AuthedRequest
+from kvp.dialog.access import get_attachment_for_user, get_thread_for_user
+from kvp.dialog.audit_types import DIALOG
 from kvp.dialog.forms import CloseForm, ReplyForm, ThreadStartForm
 from kvp.dialog.models import Message, Thread
 from kvp.dialog.selectors import thread_messages, threads_for_participant
 from kvp.dialog.services import message_send, thread_close, thread_mark_read, thread_start
-from kvp.participants.access import ParticipantAccess, audit_access, get_participant_for_user
-from kvp.participants.self_service import own_access
+from kvp.participants.access import ParticipantAccess, audit_access, get_participant_for_user, own_access
 from kvp.plans.models import Activity
 
-DIALOG = AuditEvent.What.DIALOG
 STAFF_LANGUAGE = "nb"
-
-
-def _staff_thread(request: AuthedRequest, thread_id: uuid.UUID, *, for_write: bool) -> tuple[Thread, ParticipantAccess]:
-    """The thread and the access its participant gives; participants use their own pages."""
-    if request.user.participant_id is not None:
-        raise PermissionDenied
-    thread = get_object_or_404(Thread.objects.select_related("activity"), pk=thread_id)
-    access = get_participant_for_user(request.user, thread.participant_id, what=DIALOG, for_write=for_write)
-    thread.participant = access.participant
-    return thread, access
-
-
-def _own_thread(request: AuthedRequest, thread_id: uuid.UUID) -> tuple[Thread, ParticipantAccess]:
-    access = own_access(request, what=DIALOG)
-    thread = get_object_or_404(Thread.objects.select_related("activity"), pk=thread_id, participant=access.participant)
-    thread.participant = access.participant
-    return thread, access
 
 
 def _preselected_activity(access: ParticipantAccess, raw: str) -> Activity | None:
@@ -131,7 +114,7 @@ def dialog_thread_start(request: AuthedRequest, participant_id: uuid.UUID) -> Ht
 @login_required
 @require_GET
 def dialog_thread(request: AuthedRequest, thread_id: uuid.UUID) -> HttpResponse:
-    thread, access = _staff_thread(request, thread_id, for_write=False)
+    thread, access = get_thread_for_user(request.user, thread_id, for_write=False)
     thread_mark_read(request.user, thread)
     form = ReplyForm(language=STAFF_LANGUAGE) if access.can_write else None
     return _staff_thread_page(request, thread, access, form)
@@ -140,7 +123,7 @@ def dialog_thread(request: AuthedRequest, thread_id: uuid.UUID) -> HttpResponse:
 @login_required
 @require_POST
 def dialog_reply(request: AuthedRequest, thread_id: uuid.UUID) -> HttpResponse:
-    thread, access = _staff_thread(request, thread_id, for_write=True)
+    thread, access = get_thread_for_user(request.user, thread_id, for_write=True)
     form = ReplyForm(request.POST, request.FILES, language=STAFF_LANGUAGE)
     if form.is_valid():
         try:
@@ -157,7 +140,7 @@ def dialog_reply(request: AuthedRequest, thread_id: uuid.UUID) -> HttpResponse:
 @login_required
 @require_POST
 def dialog_close(request: AuthedRequest, thread_id: uuid.UUID) -> HttpResponse:
-    thread, access = _staff_thread(request, thread_id, for_write=True)
+    thread, access = get_thread_for_user(request.user, thread_id, for_write=True)
     form = CloseForm(request.POST)
     version = form.cleaned_data["version"] if form.is_valid() else None
     run_and_report(
@@ -171,11 +154,7 @@ def dialog_close(request: AuthedRequest, thread_id: uuid.UUID) -> HttpResponse:
 @login_required
 @require_GET
 def dialog_attachment(request: AuthedRequest, message_id: uuid.UUID) -> FileResponse:
-    if request.user.participant_id is not None:
-        raise PermissionDenied
-    message = get_object_or_404(Message.objects.select_related("thread"), pk=message_id)
-    get_participant_for_user(request.user, message.thread.participant_id, what=DIALOG)
-    return _download(message)
+    return _download(get_attachment_for_user(request.user, message_id))
 
 
 # The participant's own pages ----------------------------------------------------------------------
@@ -204,7 +183,7 @@ def _own_thread_page(
 @login_required
 @require_GET
 def my_dialog(request: AuthedRequest) -> HttpResponse:
-    access = own_access(request, what=DIALOG)
+    access = own_access(request.user, what=DIALOG)
     activity = _preselected_activity(access, request.GET.get("aktivitet", ""))
     initial = {"activity": activity, "subject": activity.title if activity else ""}
     form = ThreadStartForm(
@@ -216,7 +195,7 @@ def my_dialog(request: AuthedRequest) -> HttpResponse:
 @login_required
 @require_POST
 def my_thread_start(request: AuthedRequest) -> HttpResponse:
-    access = own_access(request, what=DIALOG)
+    access = own_access(request.user, what=DIALOG)
     participant = access.participant
     form = ThreadStartForm(
         request.POST, request.FILES, participant=participant, language=participant.preferred_language
@@ -235,7 +214,7 @@ def my_thread_start(request: AuthedRequest) -> HttpResponse:
 @login_required
 @require_GET
 def my_thread(request: AuthedRequest, thread_id: uuid.UUID) -> HttpResponse:
-    thread, access = _own_thread(request, thread_id)
+    thread, access = get_thread_for_user(request.user, thread_id, own=True)
     thread_mark_read(request.user, thread)
     return _own_thread_page(request, thread, access, ReplyForm(language=access.participant.preferred_language))
 
@@ -243,7 +222,7 @@ def my_thread(request: AuthedRequest, thread_id: uuid.UUID) -> HttpResponse:
 @login_required
 @require_POST
 def my_reply(request: AuthedRequest, thread_id: uuid.UUID) -> HttpResponse:
-    thread, access = _own_thread(request, thread_id)
+    thread, access = get_thread_for_user(request.user, thread_id, own=True)
     form = ReplyForm(request.POST, request.FILES, language=access.participant.preferred_language)
     if form.is_valid():
         try:
@@ -259,6 +238,4 @@ def my_reply(request: AuthedRequest, thread_id: uuid.UUID) -> HttpResponse:
 @login_required
 @require_GET
 def my_attachment(request: AuthedRequest, message_id: uuid.UUID) -> FileResponse:
-    access = own_access(request, what=DIALOG)
-    message = get_object_or_404(Message, pk=message_id, thread__participant=access.participant)
-    return _download(message)
+    return _download(get_attachment_for_user(request.user, message_id, own=True))

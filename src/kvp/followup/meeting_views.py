@@ -9,15 +9,17 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kvp.accounts.requests import AuthedRequest
 from kvp.audit.models import AuditEvent
 from kvp.common.forms import apply_service_errors, run_and_report
-from kvp.common.requests import AuthedRequest
+from kvp.followup.access import get_meeting_for_user
+from kvp.followup.audit_types import MEETING
 from kvp.followup.meeting_forms import (
     CannotComeForm,
     MeetingCancelForm,
@@ -34,26 +36,11 @@ from kvp.followup.meetings import (
     meeting_update,
 )
 from kvp.followup.models import Meeting, MeetingNote, MeetingNoteVersion
-from kvp.participants.access import ParticipantAccess, audit_access, get_participant_for_user
-from kvp.participants.self_service import own_access
+from kvp.participants.access import audit_access
 from kvp.rules.meetings import may_change, may_record_outcome, may_say_cannot_come
 from kvp.wording.services import record_from_post
 
-WHAT = AuditEvent.What.MEETING
-
-
-def _staff_meeting(
-    request: AuthedRequest, meeting_id: uuid.UUID, *, for_write: bool
-) -> tuple[ParticipantAccess, Meeting]:
-    """The meeting and the staff member's access to its participant (checked, and a read logged)."""
-    participant_id = Meeting.objects.filter(pk=meeting_id).values_list("participant_id", flat=True).first()
-    if participant_id is None:
-        raise Http404
-    access = get_participant_for_user(request.user, participant_id, what=WHAT, for_write=for_write)
-    if for_write and request.method == "GET":  # an edit page shows the meeting: a read
-        audit_access(request.user, access, action=AuditEvent.Action.VIEW, what=WHAT, object_id=str(meeting_id))
-    meeting = Meeting.objects.select_related("organiser").get(pk=meeting_id)
-    return access, meeting
+WHAT = MEETING
 
 
 def _note_of(meeting: Meeting) -> tuple[MeetingNote | None, list[MeetingNoteVersion]]:
@@ -64,7 +51,7 @@ def _note_of(meeting: Meeting) -> tuple[MeetingNote | None, list[MeetingNoteVers
 
 @login_required
 def meeting_detail(request: AuthedRequest, meeting_id: uuid.UUID) -> HttpResponse:
-    access, meeting = _staff_meeting(request, meeting_id, for_write=False)
+    meeting, access = get_meeting_for_user(request.user, meeting_id, for_write=False)
     note, versions = _note_of(meeting)
     context: dict[str, Any] = {
         "participant": access.participant,
@@ -89,7 +76,9 @@ def meeting_detail(request: AuthedRequest, meeting_id: uuid.UUID) -> HttpRespons
 
 @login_required
 def meeting_edit(request: AuthedRequest, meeting_id: uuid.UUID) -> HttpResponse:
-    access, meeting = _staff_meeting(request, meeting_id, for_write=True)
+    meeting, access = get_meeting_for_user(request.user, meeting_id, for_write=True)
+    if request.method == "GET":  # the edit page shows the meeting: a read
+        audit_access(request.user, access, action=AuditEvent.Action.VIEW, what=WHAT, object_id=str(meeting.pk))
     initial = {name: getattr(meeting, name) for name in EDITABLE_FIELDS} | {"version": meeting.version}
     initial["starts_at"] = timezone.localtime(meeting.starts_at)
     form = MeetingEditForm(request.POST if request.method == "POST" else None, initial=initial)
@@ -112,7 +101,7 @@ def meeting_edit(request: AuthedRequest, meeting_id: uuid.UUID) -> HttpResponse:
 @login_required
 @require_POST
 def meeting_cancel_view(request: AuthedRequest, meeting_id: uuid.UUID) -> HttpResponse:
-    access, meeting = _staff_meeting(request, meeting_id, for_write=True)
+    meeting, access = get_meeting_for_user(request.user, meeting_id, for_write=True)
     form = MeetingCancelForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
@@ -134,7 +123,7 @@ def meeting_cancel_view(request: AuthedRequest, meeting_id: uuid.UUID) -> HttpRe
 @login_required
 @require_POST
 def meeting_outcome_view(request: AuthedRequest, meeting_id: uuid.UUID) -> HttpResponse:
-    access, meeting = _staff_meeting(request, meeting_id, for_write=True)
+    meeting, access = get_meeting_for_user(request.user, meeting_id, for_write=True)
     form = MeetingOutcomeForm(request.POST, with_interpreter=bool(meeting.interpreter_language))
     if not form.is_valid():
         messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
@@ -157,7 +146,9 @@ def meeting_outcome_view(request: AuthedRequest, meeting_id: uuid.UUID) -> HttpR
 @login_required
 def meeting_note(request: AuthedRequest, meeting_id: uuid.UUID) -> HttpResponse:
     """The counsellor's notes from a meeting: save a draft, or publish it to the participant."""
-    access, meeting = _staff_meeting(request, meeting_id, for_write=True)
+    meeting, access = get_meeting_for_user(request.user, meeting_id, for_write=True)
+    if request.method == "GET":  # the edit page shows the meeting: a read
+        audit_access(request.user, access, action=AuditEvent.Action.VIEW, what=WHAT, object_id=str(meeting.pk))
     note, versions = _note_of(meeting)
     current = versions[0] if versions else None
     text = note.draft_text if note and note.draft_text else (current.text if current else "")
@@ -202,18 +193,10 @@ def meeting_note(request: AuthedRequest, meeting_id: uuid.UUID) -> HttpResponse:
     return render(request, "followup/meeting_note.html", context, status=400 if request.method == "POST" else 200)
 
 
-def _own_meeting(request: AuthedRequest, meeting_id: uuid.UUID) -> tuple[ParticipantAccess, Meeting]:
-    access = own_access(request, what=WHAT)
-    meeting = Meeting.objects.filter(pk=meeting_id, participant=access.participant).first()
-    if meeting is None:
-        raise Http404
-    return access, meeting
-
-
 @login_required
 def my_meeting(request: AuthedRequest, meeting_id: uuid.UUID) -> HttpResponse:
     """The participant's view of one meeting: time, place, interpreter, and the published notes (never a draft)."""
-    access, meeting = _own_meeting(request, meeting_id)
+    meeting, access = get_meeting_for_user(request.user, meeting_id, own=True)
     note = MeetingNote.objects.filter(meeting=meeting).first()
     versions = list(note.versions.all()) if note else []
     context: dict[str, Any] = {"participant": access.participant, "meeting": meeting, "versions": versions}
@@ -225,7 +208,7 @@ def my_meeting(request: AuthedRequest, meeting_id: uuid.UUID) -> HttpResponse:
 @login_required
 @require_POST
 def my_meeting_cannot_come(request: AuthedRequest, meeting_id: uuid.UUID) -> HttpResponse:
-    access, meeting = _own_meeting(request, meeting_id)
+    meeting, access = get_meeting_for_user(request.user, meeting_id, own=True)
     form = CannotComeForm(request.POST)
     if form.is_valid():
         try:

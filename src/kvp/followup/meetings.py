@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.common.versioning import lock_version
+from kvp.followup.audit_types import MEETING
 from kvp.followup.models import Meeting, MeetingNote, MeetingNoteVersion
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.participants.languages import LANGUAGE_CHOICES
@@ -75,9 +76,7 @@ def _meeting_of(
 
 
 def _audit(actor: User, access: ParticipantAccess, meeting: Meeting) -> None:
-    audit_access(
-        actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.MEETING, object_id=str(meeting.pk)
-    )
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=MEETING, object_id=str(meeting.pk))
 
 
 @transaction.atomic
@@ -275,7 +274,7 @@ def meeting_note_save(
         actor,
         access,
         action=AuditEvent.Action.UPDATE if current or not _created else AuditEvent.Action.CREATE,
-        what=AuditEvent.What.MEETING,
+        what=MEETING,
         object_id=str(meeting.pk),
     )
     return note

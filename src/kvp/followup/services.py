@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
+from kvp.followup.audit_types import MEETING, NOTE
 from kvp.followup.meetings import interpreter_errors
 from kvp.followup.models import CaseNote, Meeting
 from kvp.participants.access import ParticipantAccess, audit_access
@@ -64,9 +65,7 @@ def meeting_create(
     )
     meeting.full_clean()
     meeting.save()
-    audit_access(
-        actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.MEETING, object_id=str(meeting.pk)
-    )
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=MEETING, object_id=str(meeting.pk))
     return meeting
 
 
@@ -78,5 +77,5 @@ def note_create(*, actor: User, access: ParticipantAccess, title: str, text: str
     note = CaseNote(participant=access.participant, author=actor, title=title.strip(), text=text.strip())
     note.full_clean()
     note.save()
-    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.NOTE, object_id=str(note.pk))
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=NOTE, object_id=str(note.pk))
     return note

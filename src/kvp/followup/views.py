@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import apply_service_errors
-from kvp.common.requests import AuthedRequest
 from kvp.followup.forms import MeetingForm, NoteForm
 from kvp.followup.services import meeting_create, note_create
 from kvp.participants.access import get_participant_for_user

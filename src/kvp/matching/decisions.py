@@ -13,6 +13,7 @@ from kvp.audit.models import AuditEvent
 from kvp.catalogue.facts import holds_of
 from kvp.catalogue.models import Offer, Participation
 from kvp.common.versioning import lock_version
+from kvp.matching.audit_types import MATCH
 from kvp.matching.models import MatchProposal
 from kvp.matching.wishes import unmet_rules, wishable_offers
 from kvp.participants.access import ParticipantAccess, audit_access
@@ -62,7 +63,7 @@ def proposal_decide(
     proposal.status, proposal.note = decision, note.strip()
     proposal.decided_by, proposal.decided_at = actor, timezone.now()
     proposal.save()
-    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.MATCH, object_id=str(proposal.pk))
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=MATCH, object_id=str(proposal.pk))
     return proposal
 
 
@@ -83,5 +84,5 @@ def proposal_confirm(
     proposal.status = S.CONFIRMED if confirm else S.DECLINED
     proposal.confirmed_at = timezone.now()
     proposal.save()
-    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.MATCH, object_id=str(proposal.pk))
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=MATCH, object_id=str(proposal.pk))
     return proposal

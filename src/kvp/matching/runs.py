@@ -18,6 +18,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kvp.accounts.decorators import is_staff
 from kvp.accounts.models import Office, User
 from kvp.catalogue.barrier_scan import participants_in_programme
 from kvp.catalogue.facts import EDUCATION_ORDER, holds_by_participant, requirements_of
@@ -44,7 +45,7 @@ NOT_MAPPED = "not_mapped"
 
 
 def may_run(user: User, office: Office) -> bool:
-    return bool(user.office_id == office.pk and (user.is_leader or user.is_counsellor) and not user.participant_id)
+    return is_staff(user) and user.office_id == office.pk
 
 
 def offers_in_period(

@@ -11,21 +11,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kvp.accounts.models import Office
+from kvp.accounts.requests import AuthedRequest
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
 from kvp.catalogue.models import Offer
 from kvp.common.forms import apply_service_errors
-from kvp.common.requests import AuthedRequest
+from kvp.matching.access import get_match_office_for_user, get_match_proposal_for_user, get_match_run_for_user
+from kvp.matching.audit_types import MATCH, WISHES
 from kvp.matching.decisions import proposal_confirm, proposal_decide
 from kvp.matching.forms import MatchRunForm, ProposalDecisionForm, WishesForm
 from kvp.matching.models import MAX_WISHES, MatchProposal, MatchRun, Preference
-from kvp.matching.runs import NOT_MAPPED, may_run, run_match
+from kvp.matching.runs import NOT_MAPPED, run_match
 from kvp.matching.wishes import wishable_offers, wishes_set
 from kvp.participants.access import get_participant_for_user, participants_visible_in_lists
 from kvp.plans.models import Education
@@ -35,9 +36,7 @@ from kvp.rules.access import Basis
 @login_required
 def wishes(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     posted = request.method == "POST"
-    access = get_participant_for_user(
-        request.user, participant_id, what=AuditEvent.What.WISHES, for_write=posted, self_service=True
-    )
+    access = get_participant_for_user(request.user, participant_id, what=WISHES, for_write=posted, self_service=True)
     participant = access.participant
     offers = list(wishable_offers(participant))
     chosen = Preference.objects.filter(participant=participant).select_related("offer__provider")
@@ -68,18 +67,10 @@ def wishes(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     )
 
 
-def _require_match_staff(request: AuthedRequest) -> Office:
-    user = request.user
-    office = user.office
-    if office is None or not may_run(user, office):
-        raise PermissionDenied
-    return office
-
-
 @login_required
 def match_runs(request: AuthedRequest) -> HttpResponse:
     """Start a run, and the office's earlier runs."""
-    office = _require_match_staff(request)
+    office = get_match_office_for_user(request.user)
     posted = request.method == "POST"
     today = timezone.localdate()
     form = MatchRunForm(
@@ -111,8 +102,7 @@ def _shown_components(components: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @login_required
 def match_run(request: AuthedRequest, run_id: uuid.UUID) -> HttpResponse:
     """The run's results, and its proposals for the participants the viewer may see (each read logged)."""
-    office = _require_match_staff(request)
-    run = get_object_or_404(MatchRun.objects.select_related("started_by"), pk=run_id, office=office)
+    run = get_match_run_for_user(request.user, run_id)
     visible = participants_visible_in_lists(request.user)
     proposals = list(
         run.proposals.filter(participant__in=visible).select_related("participant", "offer__provider", "proposed_offer")
@@ -121,10 +111,10 @@ def match_run(request: AuthedRequest, run_id: uuid.UUID) -> HttpResponse:
         actor=request.user,
         participants=list({p.participant_id: p.participant for p in proposals}.values()),
         action=AuditEvent.Action.LIST,
-        object_type=AuditEvent.What.MATCH,
+        object_type=MATCH,
         basis=Basis.LEADER if request.user.is_leader else Basis.ASSIGNED,
     )
-    offers = {str(o.pk): o for o in Offer.objects.filter(provider__office=office)}
+    offers = {str(o.pk): o for o in Offer.objects.filter(provider__office_id=run.office_id)}
     for proposal in proposals:
         proposal.shown_components = _shown_components(  # type: ignore[attr-defined]
             [run.explanations[item] if isinstance(item, int) else item for item in proposal.components]
@@ -149,8 +139,7 @@ def match_run(request: AuthedRequest, run_id: uuid.UUID) -> HttpResponse:
 @login_required
 @require_POST
 def match_proposal_decide(request: AuthedRequest, proposal_id: uuid.UUID) -> HttpResponse:
-    proposal = get_object_or_404(MatchProposal.objects.select_related("run"), pk=proposal_id)
-    access = get_participant_for_user(request.user, proposal.participant_id, for_write=True)
+    proposal, access = get_match_proposal_for_user(request.user, proposal_id, for_write=True)
     form = ProposalDecisionForm(
         request.POST,
         prefix=str(proposal.pk),
@@ -180,10 +169,7 @@ def match_proposal_decide(request: AuthedRequest, proposal_id: uuid.UUID) -> Htt
 @require_POST
 def match_proposal_confirm(request: AuthedRequest, proposal_id: uuid.UUID) -> HttpResponse:
     """The participant says yes or no to a place their counsellor has accepted."""
-    proposal = get_object_or_404(MatchProposal, pk=proposal_id)
-    access = get_participant_for_user(
-        request.user, proposal.participant_id, for_write=True, self_service=True, what=AuditEvent.What.MATCH
-    )
+    proposal, access = get_match_proposal_for_user(request.user, proposal_id, for_write=True, self_service=True)
     if not access.is_self:
         raise PermissionDenied
     confirm = request.POST.get("answer") == "yes"

@@ -15,6 +15,7 @@ from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.catalogue.facts import holds_of, requirements_of
 from kvp.catalogue.models import Offer
+from kvp.matching.audit_types import WISHES
 from kvp.matching.models import MAX_WISHES, Preference
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.participants.models import Participant
@@ -70,5 +71,5 @@ def wishes_set(*, actor: User, access: ParticipantAccess, offer_ids: Sequence[st
         Preference.objects.create(participant=participant, offer=offers[offer_id], rank=rank, recorded_by=actor)
         for rank, offer_id in enumerate(ids, start=1)
     ]
-    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.WISHES)
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=WISHES)
     return saved

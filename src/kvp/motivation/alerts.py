@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 from kvp.audit.models import AuditEvent
 from kvp.catalogue.models import Participation
 from kvp.motivation.models import CheckIn
+from kvp.participants.audit_types import COUNSELLOR
 from kvp.plans.models import Proposal
 from kvp.programme.parameters import current_rules
 from kvp.rules.followup_alerts import AlertFact, json_param
@@ -140,7 +141,7 @@ def _events(ids: list[uuid.UUID], since: datetime.date, today: datetime.date) ->
             events[participant_id].append(LifeEvent(on=ends_on, kind=PLACEMENT_ENDED, title=title))
     for participant_id, at in AuditEvent.objects.filter(
         participant_id__in=ids,
-        object_type=AuditEvent.What.COUNSELLOR,
+        object_type=COUNSELLOR,
         action=AuditEvent.Action.UPDATE,
         at__date__gte=since,
         at__date__lte=today,

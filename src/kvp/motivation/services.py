@@ -17,11 +17,11 @@ from django.utils.translation import gettext as _
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.catalogue.models import Participation
-from kvp.motivation.alerts import motivation_alert_facts
+from kvp.motivation.audit_types import CHECKIN
 from kvp.motivation.instruments import default_instrument, instrument_for, instrument_for_office
 from kvp.motivation.models import CheckIn
 from kvp.motivation.models import Instrument as InstrumentRow
-from kvp.overview.alerts import alerts_refresh
+from kvp.motivation.signals import checkin_answered
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.programme.models import Case
 from kvp.programme.parameters import current_rules
@@ -152,9 +152,7 @@ def checkin_start_optional(*, actor: User, access: ParticipantAccess, today: dat
         reason=CheckIn.Reason.OPTIONAL,
         due_on=today,
     )
-    audit_access(
-        actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.CHECKIN, object_id=str(checkin.pk)
-    )
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=CHECKIN, object_id=str(checkin.pk))
     return checkin
 
 
@@ -197,14 +195,7 @@ def checkin_answer(
     checkin.answered_at = timezone.now()
     checkin.answered_by = actor
     checkin.save(update_fields=["answers", "open_answers", "scores", "language", "answered_at", "answered_by"])
-    audit_access(
-        actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.CHECKIN, object_id=str(checkin.pk)
-    )
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=CHECKIN, object_id=str(checkin.pk))
     # The counsellor sees a drop at once, not after the night's refresh (E7: close follow-up).
-    alerts_refresh(
-        today=timezone.localdate(),
-        participant_ids=[str(access.participant.pk)],
-        sources=[motivation_alert_facts],
-        kinds="motivation_",
-    )
+    checkin_answered.send(sender=CheckIn, participant_id=str(access.participant.pk))
     return checkin

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -15,19 +15,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
-from kvp.audit.models import AuditEvent
+from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import apply_service_errors
 from kvp.common.i18n import reviewed_language
-from kvp.common.requests import AuthedRequest
+from kvp.motivation.access import get_checkin_for_user
 from kvp.motivation.alerts import motivation_alerts_for
+from kvp.motivation.audit_types import CHECKIN
 from kvp.motivation.forms import CheckinForm
 from kvp.motivation.instruments import instrument_for
-from kvp.motivation.models import CheckIn
 from kvp.motivation.selectors import answer_rows, answered_in_draft, history_for
 from kvp.motivation.services import checkin_answer, checkin_start_optional
 from kvp.motivation.templatetags.motivation_tags import alert_views
-from kvp.participants.access import get_participant_for_user
-from kvp.participants.self_service import own_access
+from kvp.participants.access import get_participant_for_user, own_access
 from kvp.rules.motivation import RTL_LANGUAGES, Instrument
 
 DRAFT_NOTICE = gettext_noop("This translation is a draft: a qualified translator has not checked it yet.")
@@ -68,17 +67,14 @@ def _language(request: AuthedRequest, instrument: Instrument, preferred: str) ->
 @require_POST
 def my_checkin_start(request: AuthedRequest) -> HttpResponse:
     """The participant answers a check-in now: the one waiting, or a new optional one."""
-    access = own_access(request, what=AuditEvent.What.CHECKIN)
+    access = own_access(request.user, what=CHECKIN)
     checkin = checkin_start_optional(actor=request.user, access=access, today=timezone.localdate())
     return redirect("my_checkin_answer", checkin.pk)
 
 
 @login_required
 def my_checkin_answer(request: AuthedRequest, checkin_id: uuid.UUID) -> HttpResponse:
-    access = own_access(request, what=AuditEvent.What.CHECKIN)
-    checkin = CheckIn.objects.filter(pk=checkin_id, participant=access.participant).first()
-    if checkin is None:
-        raise Http404
+    checkin, access = get_checkin_for_user(request.user, checkin_id)
     if checkin.is_answered:
         return redirect("my_checkin_thanks", checkin.pk)
     instrument = instrument_for(checkin.instrument_key, checkin.instrument_version)
@@ -119,10 +115,7 @@ def my_checkin_answer(request: AuthedRequest, checkin_id: uuid.UUID) -> HttpResp
 
 @login_required
 def my_checkin_thanks(request: AuthedRequest, checkin_id: uuid.UUID) -> HttpResponse:
-    access = own_access(request, what=AuditEvent.What.CHECKIN)
-    checkin = CheckIn.objects.filter(pk=checkin_id, participant=access.participant).first()
-    if checkin is None:
-        raise Http404
+    checkin, access = get_checkin_for_user(request.user, checkin_id)
     instrument = instrument_for(checkin.instrument_key, checkin.instrument_version)
     language = _language(request, instrument, checkin.language or access.participant.preferred_language)
     return render(
@@ -140,7 +133,7 @@ def my_checkin_thanks(request: AuthedRequest, checkin_id: uuid.UUID) -> HttpResp
 @login_required
 def motivation_history(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     """Staff: every answered check-in, the scores over time and the alerts."""
-    access = get_participant_for_user(request.user, participant_id, what=AuditEvent.What.CHECKIN)
+    access = get_participant_for_user(request.user, participant_id, what=CHECKIN)
     participant = access.participant
     today = timezone.localdate()
     history = history_for(participant.pk, today)

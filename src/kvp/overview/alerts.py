@@ -351,3 +351,13 @@ def alerts_by_participant(participant_ids: Sequence[object]) -> dict[str, list[S
     for alert in Alert.objects.filter(participant_id__in=list(participant_ids)):
         found[str(alert.participant_id)].append(shown_alert(alert))
     return found
+
+
+def motivation_alerts_refresh(sender: object, *, participant_id: str, **kwargs: Any) -> None:
+    """A check-in was answered: refresh only that participant's motivation alerts, not the other sources."""
+    alerts_refresh(
+        today=timezone.localdate(),
+        participant_ids=[participant_id],
+        sources=[motivation_alert_facts],
+        kinds="motivation_",
+    )

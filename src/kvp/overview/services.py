@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
+from kvp.overview.audit_types import REMINDER
 from kvp.overview.models import REMINDER_MAX_LENGTH, Category, Reminder, SavedFilter
 from kvp.participants.access import ParticipantAccess, audit_access, get_participant_for_user
+from kvp.participants.audit_types import COUNSELLOR
 from kvp.participants.services import participant_assign_counsellor
 
 SAVED_FILTERS_PER_USER = 30
@@ -40,9 +42,7 @@ def reminder_create(*, actor: User, access: ParticipantAccess, text: str, due: d
     reminder = Reminder(participant=access.participant, text=text, due=due, created_by=actor)
     reminder.full_clean()
     reminder.save()
-    audit_access(
-        actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.REMINDER, object_id=str(reminder.pk)
-    )
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=REMINDER, object_id=str(reminder.pk))
     return reminder
 
 
@@ -63,9 +63,7 @@ def reminder_done(*, actor: User, access: ParticipantAccess, reminder_id: uuid.U
     reminder.done_at = timezone.now()
     reminder.done_by = actor
     reminder.save(update_fields=["done_at", "done_by"])
-    audit_access(
-        actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.REMINDER, object_id=str(reminder.pk)
-    )
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=REMINDER, object_id=str(reminder.pk))
     return reminder
 
 
@@ -76,7 +74,7 @@ def reminder_delete(*, actor: User, access: ParticipantAccess, reminder_id: uuid
     reminder = _reminder_of(access, reminder_id)
     object_id = str(reminder.pk)
     reminder.delete()
-    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.REMINDER, object_id=object_id)
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=REMINDER, object_id=object_id)
 
 
 @transaction.atomic
@@ -143,7 +141,7 @@ def participants_reassign(*, actor: User, participant_ids: Sequence[str], counse
         except ValueError as error:
             raise ValidationError(_("A chosen participant was not found."), code="unknown") from error
         try:
-            access = get_participant_for_user(actor, participant_id, what=AuditEvent.What.COUNSELLOR)
+            access = get_participant_for_user(actor, participant_id, what=COUNSELLOR)
         except (Http404, PermissionDenied) as error:
             raise ValidationError(_("A chosen participant was not found."), code="unknown") from error
         participant_assign_counsellor(actor=actor, access=access, counsellor=counsellor)

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from kvp.overview import views
+from kvp.overview import views, worklist
 
 urlpatterns = [
     path("oversikt/", views.overview, name="overview"),
+    path("arbeidsliste/", worklist.worklist, name="worklist"),
     path("oversikt/fordel/", views.overview_reassign, name="overview_reassign"),
     path("oversikt/filtre/", views.overview_filter_save, name="overview_filter_save"),
     path("oversikt/filtre/<int:filter_id>/slett/", views.overview_filter_delete, name="overview_filter_delete"),

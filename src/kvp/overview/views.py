@@ -4,7 +4,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -14,12 +14,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kvp.accounts.decorators import require_leader, require_staff
 from kvp.accounts.models import User
+from kvp.accounts.requests import AuthedRequest
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
 from kvp.common.forms import run_and_report
-from kvp.common.requests import AuthedRequest
 from kvp.overview.alerts import alert_rules, alerts_by_participant
+from kvp.overview.audit_types import OVERVIEW
 from kvp.overview.forms import (
     FIELDS,
     PHASE_LABELS,
@@ -53,11 +55,6 @@ PAGE_SIZE = 50
 COLOUR_TAGS = {"a": "info", "b": "success", "c": "brand-beige", "d": "meta-purple", "e": "meta-lime", "f": "warning"}
 
 
-def _require_staff(request: AuthedRequest) -> None:
-    if not request.user.is_case_staff or request.user.participant_id is not None:
-        raise PermissionDenied
-
-
 def _office_counsellors(user: User) -> list[User]:
     if not user.is_leader:
         return []
@@ -69,10 +66,10 @@ def _office_counsellors(user: User) -> list[User]:
 
 
 @login_required
+@require_staff
 def overview(request: AuthedRequest) -> HttpResponse:
     """My participants (a counsellor) or the office's (a leader), with ready-made and field filters, sorting,
     reminders, categories and the stored alerts. The rows shown are logged as one list read."""
-    _require_staff(request)
     user = request.user
     rules = alert_rules()
     today = timezone.localdate()
@@ -86,7 +83,7 @@ def overview(request: AuthedRequest) -> HttpResponse:
         actor=user,
         participants=rows,
         action=AuditEvent.Action.LIST,
-        object_type=AuditEvent.What.OVERVIEW,
+        object_type=OVERVIEW,
         basis=Basis.LEADER if user.is_leader else Basis.ASSIGNED,
     )
     ids = [row.pk for row in rows]
@@ -155,11 +152,10 @@ def _back_to_overview(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
+@require_leader
 @require_POST
 def overview_reassign(request: AuthedRequest) -> HttpResponse:
     """A leader gives the chosen participants to one counsellor at the office."""
-    if not request.user.is_leader or request.user.participant_id is not None:
-        raise PermissionDenied
     form = BulkReassignForm(request.POST, counsellors=_office_counsellors(request.user))
     chosen = request.POST.getlist("deltaker")
     if not form.is_valid():
@@ -180,9 +176,9 @@ def overview_reassign(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
+@require_staff
 @require_POST
 def overview_filter_save(request: AuthedRequest) -> HttpResponse:
-    _require_staff(request)
     form = SavedFilterForm(request.POST)
     if form.is_valid():
         try:
@@ -200,9 +196,9 @@ def overview_filter_save(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
+@require_staff
 @require_POST
 def overview_filter_delete(request: AuthedRequest, filter_id: int) -> HttpResponse:
-    _require_staff(request)
     if not saved_filter_delete(actor=request.user, filter_id=filter_id):
         raise Http404
     messages.success(request, _("The filter is deleted."))

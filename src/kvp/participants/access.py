@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,8 +15,11 @@ from django.utils.translation import gettext as _
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
+from kvp.participants.audit_types import PARTICIPANT
 from kvp.participants.models import AccessReason, Participant
 from kvp.rules.access import Basis, Refusal, may_write, read_access
+
+M = TypeVar("M", bound=Model)
 
 
 class ReasonRequired(PermissionDenied):
@@ -76,7 +80,7 @@ def get_participant_for_user(
     user: User,
     participant_id: uuid.UUID | str,
     *,
-    what: AuditEvent.What = AuditEvent.What.PARTICIPANT,
+    what: str = PARTICIPANT,
     for_write: bool = False,
     self_service: bool = False,
 ) -> ParticipantAccess:
@@ -99,6 +103,44 @@ def get_participant_for_user(
     return access
 
 
+def own_access(user: User, *, what: str, for_write: bool = False) -> ParticipantAccess:
+    """The signed-in participant's own record, for their own pages (403 for staff)."""
+    if user.participant_id is None:
+        raise PermissionDenied
+    return get_participant_for_user(user, user.participant_id, what=what, for_write=for_write, self_service=True)
+
+
+def get_participant_object_for_user(
+    user: User,
+    objects: QuerySet[M],
+    pk: uuid.UUID | str,
+    *,
+    what: str,
+    participant_field: str = "participant",
+    for_write: bool = False,
+    self_service: bool = False,
+    own: bool = False,
+) -> tuple[M, ParticipantAccess]:
+    """Load one object of a participant's data (a case, a meeting, a thread, …) through that participant's
+    access, so the per-type helpers share one rule: 404 when it does not exist, then need-to-know access as in
+    get_participant_for_user (a read logged as `what`; `self_service` lets the participant in as well). On a
+    participant's own pages (`own`) only their own objects exist for them, and staff get 403."""
+    if own:
+        access = own_access(user, what=what, for_write=for_write)
+        found = objects.filter(pk=pk, **{participant_field: access.participant}).first()
+    else:
+        participant_id = objects.filter(pk=pk).values_list(participant_field, flat=True).first()
+        if participant_id is None:
+            raise Http404
+        access = get_participant_for_user(
+            user, participant_id, what=what, for_write=for_write, self_service=self_service
+        )
+        found = objects.filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found, access
+
+
 def get_participant_for_reason(user: User, participant_id: uuid.UUID | str) -> Participant:
     """A participant at the counsellor's office for whom they may record an access reason."""
     if not user.is_counsellor or user.office_id is None:
@@ -110,7 +152,7 @@ def get_participant_for_reason(user: User, participant_id: uuid.UUID | str) -> P
 
 
 def audit_access(
-    user: User, access: ParticipantAccess, *, action: AuditEvent.Action, what: AuditEvent.What, object_id: str = ""
+    user: User, access: ParticipantAccess, *, action: AuditEvent.Action, what: str, object_id: str = ""
 ) -> None:
     """Record a read or write made on the basis `access` gives."""
     audit_record(

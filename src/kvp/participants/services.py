@@ -15,6 +15,7 @@ from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
 from kvp.common.versioning import lock_version
 from kvp.participants.access import ParticipantAccess, audit_access
+from kvp.participants.audit_types import COUNSELLOR, PARTICIPANT
 from kvp.participants.models import AccessReason, Participant
 from kvp.rules.access import Basis
 from kvp.rules.identity import IdentityError, InvalidIdentity, parse_identity
@@ -82,7 +83,7 @@ def participant_create(*, actor: User, national_id: str, **fields: Any) -> Parti
         actor=actor,
         participants=[participant],
         action=AuditEvent.Action.CREATE,
-        object_type=AuditEvent.What.PARTICIPANT,
+        object_type=PARTICIPANT,
         basis=Basis.ASSIGNED,
     )
     return participant
@@ -100,7 +101,7 @@ def participant_update(*, actor: User, access: ParticipantAccess, expected_versi
         setattr(participant, name, value)
     participant.full_clean()
     participant.save(update_fields=[*fields])
-    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.PARTICIPANT)
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=PARTICIPANT)
     return participant
 
 
@@ -124,7 +125,7 @@ def participant_assign_counsellor(*, actor: User, access: ParticipantAccess, cou
         actor=actor,
         participants=[participant],
         action=AuditEvent.Action.UPDATE,
-        object_type=AuditEvent.What.COUNSELLOR,
+        object_type=COUNSELLOR,
         basis=access.basis,
     )
     return participant
@@ -164,7 +165,7 @@ def participant_search(*, actor: User, national_id: str) -> Participant | None:
         actor=actor,
         participants=[participant],
         action=AuditEvent.Action.SEARCH,
-        object_type=AuditEvent.What.PARTICIPANT,
+        object_type=PARTICIPANT,
         basis=Basis.SEARCH,
     )
     return participant

@@ -16,6 +16,7 @@ from kvp.audit.models import AuditEvent
 from kvp.common.versioning import lock_version
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.participants.models import Participant
+from kvp.plans.audit_types import MAPPING
 from kvp.plans.models import Education, Mapping, WorkExperience
 from kvp.rules import occupations
 from kvp.rules.plan_checks import MappingAnswers
@@ -80,9 +81,7 @@ def _touch(mapping: Mapping, actor: User, access: ParticipantAccess) -> None:
     mapping.updated_by = actor
     mapping.full_clean()
     mapping.save()
-    audit_access(
-        actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.MAPPING, object_id=str(mapping.pk)
-    )
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=MAPPING, object_id=str(mapping.pk))
 
 
 @transaction.atomic

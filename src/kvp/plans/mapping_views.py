@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kvp.audit.models import AuditEvent
+from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import AkselForm, VersionForm, apply_service_errors
-from kvp.common.requests import AuthedRequest
-from kvp.participants.access import ParticipantAccess, get_participant_for_user
+from kvp.participants.access import ParticipantAccess
+from kvp.plans.access import get_mapping_for_user
 from kvp.plans.forms import SECTION_FORMS, EducationForm, WorkExperienceForm
 from kvp.plans.mapping import (
     SECTIONS,
@@ -42,12 +42,6 @@ SECTION_TITLES = {  # shown in the reader's language
     "accommodations": gettext_lazy("What the plan must take into account"),
     "learning": gettext_lazy("Learning"),
 }
-
-
-def _access(request: AuthedRequest, participant_id: uuid.UUID, *, write: bool = False) -> ParticipantAccess:
-    return get_participant_for_user(
-        request.user, participant_id, what=AuditEvent.What.MAPPING, for_write=write, self_service=True
-    )
 
 
 def _section_form(mapping: Mapping, section: str, access: ParticipantAccess) -> VersionForm:
@@ -87,7 +81,7 @@ def _context(access: ParticipantAccess, bound: dict[str, AkselForm] | None = Non
 
 @login_required
 def mapping_page(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
-    access = _access(request, participant_id)
+    access = get_mapping_for_user(request.user, participant_id)
     return render(request, "plans/mapping.html", _context(access))
 
 
@@ -96,7 +90,7 @@ def mapping_page(request: AuthedRequest, participant_id: uuid.UUID) -> HttpRespo
 def mapping_section_view(request: AuthedRequest, participant_id: uuid.UUID, section: str) -> HttpResponse:
     if section not in SECTION_FORMS:
         raise Http404
-    access = _access(request, participant_id, write=True)
+    access = get_mapping_for_user(request.user, participant_id, for_write=True)
     if not may_edit_section(access, section):
         raise PermissionDenied  # the page shows this part read-only to them
     form = SECTION_FORMS[section](request.POST, prefix=section)
@@ -121,7 +115,7 @@ def mapping_section_view(request: AuthedRequest, participant_id: uuid.UUID, sect
 @login_required
 @require_POST
 def mapping_row_add_view(request: AuthedRequest, participant_id: uuid.UUID, kind: str) -> HttpResponse:
-    access = _access(request, participant_id, write=True)
+    access = get_mapping_for_user(request.user, participant_id, for_write=True)
     form: AkselForm
     if kind == "arbeid":
         form = WorkExperienceForm(request.POST, prefix="work")
@@ -150,7 +144,7 @@ def mapping_row_remove_view(
 ) -> HttpResponse:
     if kind not in {"arbeid", "utdanning"}:
         raise Http404
-    access = _access(request, participant_id, write=True)
+    access = get_mapping_for_user(request.user, participant_id, for_write=True)
     try:
         mapping_row_remove(
             actor=request.user, access=access, kind="work" if kind == "arbeid" else "education", row_id=str(row_id)

@@ -8,9 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 
+from kvp.accounts.requests import AuthedRequest
 from kvp.audit.models import AuditEvent
-from kvp.common.requests import AuthedRequest
-from kvp.participants.access import audit_access, get_participant_for_user
+from kvp.participants.access import audit_access
+from kvp.plans.access import get_plan_for_user
+from kvp.plans.audit_types import PLAN
 from kvp.plans.pdf import AgreementInfo, plan_pdf
 from kvp.plans.selectors import current_case, plan_of
 
@@ -19,9 +21,7 @@ from kvp.plans.selectors import current_case, plan_of
 def plan_pdf_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     """The agreed version if the plan is agreed, else the current draft; in the participant's language
     and bokmål side by side."""
-    access = get_participant_for_user(
-        request.user, participant_id, for_write=False, self_service=True, what=AuditEvent.What.PLAN
-    )
+    access = get_plan_for_user(request.user, participant_id)
     plan = plan_of(current_case(access.participant))
     if plan is None or plan.version == 0:
         raise Http404
@@ -38,9 +38,7 @@ def plan_pdf_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResp
     content = plan_pdf(
         version.snapshot, language=access.participant.preferred_language, agreed=agreed, printed_on=timezone.localdate()
     )
-    audit_access(
-        request.user, access, action=AuditEvent.Action.EXPORT, what=AuditEvent.What.PLAN, object_id=str(plan.pk)
-    )
+    audit_access(request.user, access, action=AuditEvent.Action.EXPORT, what=PLAN, object_id=str(plan.pk))
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="plan-v{number}.pdf"'
     return response

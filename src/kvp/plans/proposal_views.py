@@ -8,30 +8,24 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kvp.audit.models import AuditEvent
-from kvp.audit.services import audit_record
-from kvp.catalogue.advice import flags_for
+from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import apply_service_errors
-from kvp.common.requests import AuthedRequest
-from kvp.dialog.selectors import threads_waiting_for_counsellor
-from kvp.participants.access import participants_visible_in_lists
+from kvp.plans.access import get_plan_for_user, get_proposal_for_user
 from kvp.plans.forms import ActivityForm, ProposalAnswerForm, ProposalForm, activity_initial
 from kvp.plans.models import Activity, Goal, Proposal
-from kvp.plans.selectors import current_case, open_proposals_for, plan_of
+from kvp.plans.selectors import current_case, plan_of
 from kvp.plans.services import proposal_answer, proposal_submit
-from kvp.plans.views import counsellor_access, plan_access
-from kvp.rules.access import Basis
 from kvp.rules.measures import MEASURE_LABELS, MeasureType
 
 
 @login_required
 def proposal_create_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     """The participant's own form (phone first)."""
-    access = plan_access(request, participant_id, write=request.method == "POST")
+    access = get_plan_for_user(request.user, participant_id, for_write=request.method == "POST")
     if not access.is_self:
         raise PermissionDenied
     case = current_case(access.participant)
@@ -70,10 +64,7 @@ def _answer_initial(proposal: Proposal) -> dict[str, object]:
 
 @login_required
 def proposal_answer_view(request: AuthedRequest, participant_id: uuid.UUID, proposal_id: uuid.UUID) -> HttpResponse:
-    access = counsellor_access(request, participant_id)
-    proposal = get_object_or_404(
-        Proposal.objects.select_related("plan__case", "activity"), pk=proposal_id, plan__participant=access.participant
-    )
+    proposal, access = get_proposal_for_user(request.user, participant_id, proposal_id, for_write=True)
     goals = proposal.plan.goals.filter(removed=False) if proposal.plan_id else Goal.objects.none()
     data = request.POST if request.method == "POST" else None
     form = ProposalAnswerForm(data, initial={"version": proposal.version})
@@ -104,32 +95,4 @@ def proposal_answer_view(request: AuthedRequest, participant_id: uuid.UUID, prop
         "plans/proposal_answer.html",
         {"form": form, "activity_form": activity_form, "proposal": proposal, "participant": access.participant},
         status=status,
-    )
-
-
-@login_required
-def worklist(request: AuthedRequest) -> HttpResponse:
-    """The counsellor's tasks: proposals to answer (overdue first), messages waiting for an answer, and
-    participants with practice-loop or lock-in flags (E4, E9). Everyone shown is logged as listed."""
-    if not request.user.is_counsellor or request.user.participant_id is not None:
-        raise PermissionDenied
-    proposals = list(open_proposals_for(request.user))
-    waiting_threads = list(threads_waiting_for_counsellor(request.user))
-    today = timezone.localdate()
-    mine = list(participants_visible_in_lists(request.user).filter(counsellor=request.user))
-    flags = flags_for(mine, today)
-    flagged = [(participant, flags[str(participant.pk)]) for participant in mine if flags[str(participant.pk)]]
-    shown = [proposal.plan.participant for proposal in proposals] + [thread.participant for thread in waiting_threads]
-    shown += [participant for participant, _flags in flagged]
-    audit_record(
-        actor=request.user,
-        participants=list({participant.pk: participant for participant in shown}.values()),
-        action=AuditEvent.Action.LIST,
-        object_type=AuditEvent.What.PROPOSAL,
-        basis=Basis.ASSIGNED,
-    )
-    return render(
-        request,
-        "plans/worklist.html",
-        {"proposals": proposals, "waiting_threads": waiting_threads, "flagged": flagged, "today": today},
     )

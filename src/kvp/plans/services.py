@@ -4,7 +4,8 @@ recording who changed what (sotjl. §§ 28, 30, 42; E1)."""
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any
+import uuid
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,12 +16,10 @@ from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.common.versioning import bump_version, lock_version
 from kvp.participants.access import ParticipantAccess, audit_access
+from kvp.plans.audit_types import PLAN, PROPOSAL
 from kvp.plans.models import Activity, Goal, Origin, Plan, PlanVersion, Proposal
 from kvp.plans.snapshot import plan_snapshot
 from kvp.programme.models import Case
-
-if TYPE_CHECKING:
-    from kvp.catalogue.models import Offer
 from kvp.programme.parameters import current_rules
 from kvp.rules.plan_checks import PlanRules
 
@@ -86,7 +85,7 @@ def _record(
         version.counsellor_confirmed_by = previous.counsellor_confirmed_by
     version.save()
     plan.save()
-    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.PLAN, object_id=str(plan.pk))
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=PLAN, object_id=str(plan.pk))
     return version
 
 
@@ -246,7 +245,7 @@ def proposal_submit(
     text: str,
     language: str,
     activity: Activity | None = None,
-    offer: Offer | None = None,
+    offer_id: uuid.UUID | None = None,
     today: datetime.date | None = None,
 ) -> Proposal:
     """The participant proposes an activity or a change; the counsellor must answer by the deadline (§ 42)."""
@@ -263,7 +262,7 @@ def proposal_submit(
         kind=Proposal.Kind.CHANGE if activity else Proposal.Kind.NEW_ACTIVITY,
         activity=activity,
         measure_type=activity.measure_type if activity else measure_type,
-        offer=offer,
+        offer_id=offer_id,
         text=text.strip(),
         language=language,
         submitted_by=actor,
@@ -271,9 +270,7 @@ def proposal_submit(
     )
     proposal.full_clean()
     proposal.save()
-    audit_access(
-        actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.PROPOSAL, object_id=str(proposal.pk)
-    )
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=PROPOSAL, object_id=str(proposal.pk))
     return proposal
 
 
@@ -329,9 +326,7 @@ def proposal_answer(
     proposal.answered_at = timezone.now()
     proposal.full_clean()
     proposal.save()
-    audit_access(
-        actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.PROPOSAL, object_id=str(proposal.pk)
-    )
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=PROPOSAL, object_id=str(proposal.pk))
     return proposal
 
 
@@ -355,5 +350,5 @@ def plan_confirm(*, actor: User, access: ParticipantAccess, case: Case, seen_ver
     if version.participant_confirmed_at and version.counsellor_confirmed_at:
         plan.agreed_version = plan.version
         plan.save()
-    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.PLAN, object_id=str(plan.pk))
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=PLAN, object_id=str(plan.pk))
     return plan

@@ -24,5 +24,4 @@ urlpatterns = [
     path(f"{P}/plan/godkjenn/", views.plan_confirm_view, name="plan_confirm"),
     path(f"{P}/plan/forslag/ny/", proposal_views.proposal_create_view, name="proposal_create"),
     path(f"{P}/plan/forslag/<uuid:proposal_id>/svar/", proposal_views.proposal_answer_view, name="proposal_answer"),
-    path("arbeidsliste/", proposal_views.worklist, name="worklist"),
 ]

@@ -10,15 +10,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kvp.audit.models import AuditEvent
+from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import AkselForm, apply_service_errors
-from kvp.common.requests import AuthedRequest
-from kvp.participants.access import ParticipantAccess, get_participant_for_user
+from kvp.participants.access import ParticipantAccess
+from kvp.plans.access import get_activity_for_user, get_goal_for_user, get_plan_for_user
 from kvp.plans.forms import ActivityForm, ActivityStatusForm, ConfirmForm, GoalForm, activity_initial
 from kvp.plans.mapping import mapping_answers, mapping_of
 from kvp.plans.models import Activity, Goal, Plan
@@ -35,18 +35,6 @@ from kvp.plans.services import (
 )
 from kvp.programme.models import Case
 from kvp.rules.plan_checks import MAPPING_GAP_LABELS, mapping_gaps
-
-
-def plan_access(request: AuthedRequest, participant_id: uuid.UUID, *, write: bool = False) -> ParticipantAccess:
-    """The participant on their own plan, or staff with access; reads are logged as plan reads."""
-    return get_participant_for_user(
-        request.user, participant_id, what=AuditEvent.What.PLAN, for_write=write, self_service=True
-    )
-
-
-def counsellor_access(request: AuthedRequest, participant_id: uuid.UUID) -> ParticipantAccess:
-    """Staff only (participants get 403): the counsellor following the case writes."""
-    return get_participant_for_user(request.user, participant_id, what=AuditEvent.What.PLAN, for_write=True)
 
 
 def _open_case(access: ParticipantAccess) -> Case:
@@ -99,7 +87,7 @@ def _default_language(access: ParticipantAccess) -> str:
 
 @login_required
 def plan_page(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
-    access = plan_access(request, participant_id)
+    access = get_plan_for_user(request.user, participant_id)
     return render(request, "plans/plan.html", _plan_context(access))
 
 
@@ -111,7 +99,7 @@ def _done(request: AuthedRequest, participant_id: uuid.UUID, text: str) -> HttpR
 @login_required
 @require_POST
 def goal_add_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
-    access = plan_access(request, participant_id, write=True)
+    access = get_plan_for_user(request.user, participant_id, for_write=True)
     form = GoalForm(request.POST)
     if form.is_valid():
         try:
@@ -130,16 +118,9 @@ def goal_add_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResp
     return render(request, "plans/plan.html", _plan_context(access, goal_form=form), status=400)
 
 
-def _goal(access: ParticipantAccess, goal_id: uuid.UUID) -> Goal:
-    return get_object_or_404(
-        Goal.objects.select_related("plan__case"), pk=goal_id, plan__participant=access.participant
-    )
-
-
 @login_required
 def goal_edit_view(request: AuthedRequest, participant_id: uuid.UUID, goal_id: uuid.UUID) -> HttpResponse:
-    access = plan_access(request, participant_id, write=True)
-    goal = _goal(access, goal_id)
+    goal, access = get_goal_for_user(request.user, participant_id, goal_id, for_write=True)
     form = GoalForm(
         request.POST if request.method == "POST" else None,
         initial={"version": goal.plan.version, "text": goal.text, "language": goal.language},
@@ -198,7 +179,7 @@ def _activity_page(
 
 @login_required
 def activity_add_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
-    access = counsellor_access(request, participant_id)
+    access = get_plan_for_user(request.user, participant_id, for_write=True, self_service=False)
     case = _open_case(access)
     plan = plan_of(case)
 
@@ -218,16 +199,9 @@ def activity_add_view(request: AuthedRequest, participant_id: uuid.UUID) -> Http
     )
 
 
-def _activity(access: ParticipantAccess, activity_id: uuid.UUID) -> Activity:
-    return get_object_or_404(
-        Activity.objects.select_related("plan__case"), pk=activity_id, plan__participant=access.participant
-    )
-
-
 @login_required
 def activity_edit_view(request: AuthedRequest, participant_id: uuid.UUID, activity_id: uuid.UUID) -> HttpResponse:
-    access = plan_access(request, participant_id, write=True)
-    activity = _activity(access, activity_id)
+    activity, access = get_activity_for_user(request.user, participant_id, activity_id, for_write=True)
     if access.is_self and not participant_may_edit(activity):
         raise PermissionDenied
 
@@ -251,8 +225,9 @@ def activity_edit_view(request: AuthedRequest, participant_id: uuid.UUID, activi
 @login_required
 @require_POST
 def activity_status_view(request: AuthedRequest, participant_id: uuid.UUID, activity_id: uuid.UUID) -> HttpResponse:
-    access = counsellor_access(request, participant_id)
-    activity = _activity(access, activity_id)
+    activity, access = get_activity_for_user(
+        request.user, participant_id, activity_id, for_write=True, self_service=False
+    )
     form = ActivityStatusForm(request.POST)
     try:
         if not form.is_valid():
@@ -273,7 +248,7 @@ def activity_status_view(request: AuthedRequest, participant_id: uuid.UUID, acti
 @login_required
 @require_POST
 def plan_confirm_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
-    access = plan_access(request, participant_id, write=True)
+    access = get_plan_for_user(request.user, participant_id, for_write=True)
     form = ConfirmForm(request.POST)
     try:
         if not form.is_valid():
@@ -294,7 +269,7 @@ def plan_confirm_view(request: AuthedRequest, participant_id: uuid.UUID) -> Http
 
 @login_required
 def plan_versions(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
-    access = plan_access(request, participant_id)
+    access = get_plan_for_user(request.user, participant_id)
     plan = plan_of(current_case(access.participant))
     versions = plan.versions.select_related("changed_by", "counsellor_confirmed_by") if plan else []
     return render(

@@ -16,6 +16,7 @@ from kvp.audit.models import AuditEvent
 from kvp.common.versioning import lock_version
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.participants.models import Participant
+from kvp.programme.audit_types import AFTERCARE
 from kvp.programme.models import AftercareContact, AftercareFollowUp, Case
 from kvp.programme.parameters import current_rules
 from kvp.rules import aftercare
@@ -176,7 +177,5 @@ def aftercare_record(
     else:
         follow_up.retry_on = aftercare.retry_on(contacted_on, rules)
     follow_up.save(update_fields=["attempts", "situation", "status", "retry_on"])
-    audit_access(
-        actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.AFTERCARE, object_id=str(follow_up.pk)
-    )
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AFTERCARE, object_id=str(follow_up.pk))
     return contact

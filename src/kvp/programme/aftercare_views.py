@@ -14,11 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kvp.audit.models import AuditEvent
+from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import DateInput, VersionForm, apply_service_errors
-from kvp.common.requests import AuthedRequest
 from kvp.participants.access import get_participant_for_user
 from kvp.programme.aftercare import aftercare_record
+from kvp.programme.audit_types import AFTERCARE
 from kvp.programme.models import BENEFIT_LABELS, CHANNEL_LABELS, SITUATION_LABELS, AftercareFollowUp
 from kvp.rules.aftercare import Benefit, Channel, Situation
 
@@ -45,7 +45,7 @@ class AftercareForm(VersionForm):
 def aftercare_record_view(request: AuthedRequest, participant_id: uuid.UUID, follow_up_id: uuid.UUID) -> HttpResponse:
     """Show a follow-up after the programme; the counsellor records the person's situation (POST)."""
     writing = request.method == "POST"
-    access = get_participant_for_user(request.user, participant_id, what=AuditEvent.What.AFTERCARE, for_write=writing)
+    access = get_participant_for_user(request.user, participant_id, what=AFTERCARE, for_write=writing)
     follow_up = (
         AftercareFollowUp.objects.select_related("case")
         .prefetch_related("contacts__recorded_by")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.participants.access import ParticipantAccess, audit_access
+from kvp.programme.audit_types import CASE
 from kvp.programme.models import Appeal, Case, Decision
 from kvp.rules.deadlines import appeal_deadline, interim_notice_due, needs_interim_notice
 
@@ -47,7 +48,7 @@ def interim_notice_record(
     case.interim_notice_reason = reason.strip()
     case.interim_expected_by = expected_by
     case.save(update_fields=["interim_notice_sent_on", "interim_notice_reason", "interim_expected_by"])
-    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=CASE, object_id=str(case.pk))
     return case
 
 
@@ -62,9 +63,7 @@ def appeal_register(
     if not decision.decided_on <= received_on <= timezone.localdate():
         raise ValidationError({"received_on": _("The appeal date must be between the decision date and today.")})
     appeal = Appeal.objects.create(decision=decision, received_on=received_on, registered_by=actor)
-    audit_access(
-        actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.CASE, object_id=str(decision.case_id)
-    )
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=CASE, object_id=str(decision.case_id))
     return appeal
 
 
@@ -81,7 +80,7 @@ def appeal_forward(*, actor: User, access: ParticipantAccess, appeal: Appeal) ->
         actor,
         access,
         action=AuditEvent.Action.UPDATE,
-        what=AuditEvent.What.CASE,
+        what=CASE,
         object_id=str(appeal.decision.case_id),
     )
     return appeal

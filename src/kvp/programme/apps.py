@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ProgrammeConfig(AppConfig):
     name = "kvp.programme"
     verbose_name = _("Programme")
+
+    def ready(self) -> None:
+        from kvp.programme import audit_types  # noqa: F401  (registers the app's audit object types)

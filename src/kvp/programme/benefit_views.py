@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -17,11 +17,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kvp.audit.models import AuditEvent
+from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import AkselForm, apply_service_errors, run_and_report
-from kvp.common.requests import AuthedRequest
-from kvp.participants.access import ParticipantAccess, get_participant_for_user
-from kvp.participants.self_service import own_access
+from kvp.participants.access import own_access
+from kvp.programme.access import get_absence_for_user, get_case_for_user
+from kvp.programme.audit_types import CASE
 from kvp.programme.benefits import (
     absence_register,
     absence_respond,
@@ -45,7 +45,7 @@ from kvp.programme.forms import (
     OtherIncomeForm,
     WeekAttendanceForm,
 )
-from kvp.programme.models import Absence, Case
+from kvp.programme.models import Case
 from kvp.rules.absence import AbsenceReason
 from kvp.rules.benefit import UnknownRateDateError
 
@@ -59,12 +59,6 @@ REASON_LABELS = {
     AbsenceReason.LEAVE_NOT_GRANTED: gettext_lazy("Unexcused: leave was not granted"),
     AbsenceReason.NOT_PERMITTED: gettext_lazy("Unexcused absence"),
 }
-
-
-def _case_access(request: AuthedRequest, case_id: uuid.UUID, *, for_write: bool) -> tuple[Case, ParticipantAccess]:
-    case = get_object_or_404(Case.objects.select_related("participant__office"), pk=case_id)
-    return case, get_participant_for_user(request.user, case.participant_id, what=AuditEvent.What.CASE,
-                                          for_write=for_write)  # fmt: skip
 
 
 def _statement_context(case: Case, requested: str | None) -> dict[str, object]:
@@ -111,7 +105,7 @@ def _statement_context(case: Case, requested: str | None) -> dict[str, object]:
 
 @login_required
 def payments_view(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
-    case, access = _case_access(request, case_id, for_write=False)
+    case, access = get_case_for_user(request.user, case_id, for_write=False)
     context = _statement_context(case, request.GET.get("periode"))
     if access.can_write:
         context |= _blank_forms()
@@ -129,7 +123,7 @@ WRITERS: dict[str, tuple[type[AkselForm], Callable[..., object], Promise]] = {
 
 def _write(request: AuthedRequest, case_id: uuid.UUID, form_name: str) -> HttpResponse:
     """Post one of the benefit page's forms to its service; on an error, show the page with it."""
-    case, access = _case_access(request, case_id, for_write=True)
+    case, access = get_case_for_user(request.user, case_id, for_write=True)
     form_class, service, done = WRITERS[form_name]
     form = form_class(request.POST)
     if form.is_valid():
@@ -159,8 +153,7 @@ def case_form_post(request: AuthedRequest, case_id: uuid.UUID, form_name: str) -
 @require_POST
 def absence_response(request: AuthedRequest, absence_id: uuid.UUID) -> HttpResponse:
     """The participant answers an absence registration on their own page."""
-    access = own_access(request, what=AuditEvent.What.CASE)
-    absence = get_object_or_404(Absence, pk=absence_id, case__participant=access.participant)
+    absence, access = get_absence_for_user(request.user, absence_id, own=True)
     form = AbsenceResponseForm(request.POST)
     if form.is_valid():
         absence_respond(actor=request.user, access=access, absence=absence, text=form.cleaned_data["text"])
@@ -173,8 +166,7 @@ def absence_response(request: AuthedRequest, absence_id: uuid.UUID) -> HttpRespo
 @login_required
 @require_POST
 def deduction_decide_view(request: AuthedRequest, absence_id: uuid.UUID) -> HttpResponse:
-    absence = get_object_or_404(Absence.objects.select_related("case"), pk=absence_id)
-    access = get_participant_for_user(request.user, absence.case.participant_id, for_write=True)
+    absence, access = get_absence_for_user(request.user, absence_id, for_write=True)
     run_and_report(
         request,
         lambda: deduction_decide(actor=request.user, access=access, absence=absence),
@@ -186,7 +178,7 @@ def deduction_decide_view(request: AuthedRequest, absence_id: uuid.UUID) -> Http
 @login_required
 @require_POST
 def payment_approve_view(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
-    case, access = _case_access(request, case_id, for_write=True)
+    case, access = get_case_for_user(request.user, case_id, for_write=True)
     periods = payment_periods(case)
     text = request.POST.get("periode", "")
     if not text.isdigit() or int(text) >= len(periods):
@@ -203,7 +195,7 @@ def payment_approve_view(request: AuthedRequest, case_id: uuid.UUID) -> HttpResp
 @login_required
 def my_payments(request: AuthedRequest) -> HttpResponse:
     """The participant's own statement: every line of their benefit, and their absence."""
-    participant = own_access(request, what=AuditEvent.What.CASE).participant
+    participant = own_access(request.user, what=CASE).participant
     case = participant.cases.filter(starts_on__isnull=False).select_related("participant__office").first()
     if case is None:
         raise PermissionDenied

@@ -15,6 +15,7 @@ from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.common.templatetags.money import kroner
 from kvp.participants.access import ParticipantAccess, audit_access
+from kvp.programme.audit_types import CASE
 from kvp.programme.decisions import decision_snapshot
 from kvp.programme.letters import deduction_reasons
 from kvp.programme.models import Absence, Case, Child, Decision, Interruption, OtherIncome, Payment
@@ -131,7 +132,7 @@ def absence_register(
     item = Absence.objects.create(
         case=case, starts_on=starts_on, ends_on=ends_on, kind=kind, documentation=documentation, registered_by=actor
     )
-    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=CASE, object_id=str(case.pk))
     return item
 
 
@@ -145,7 +146,7 @@ def child_add(*, actor: User, access: ParticipantAccess, case: Case, birth_date:
     child = Child.objects.create(
         participant=case.participant, birth_date=birth_date, income_above_base_amount=income_above_base_amount
     )
-    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=CASE, object_id=str(case.pk))
     return child
 
 
@@ -161,7 +162,7 @@ def other_income_add(*, actor: User, access: ParticipantAccess, case: Case, kind
     income = OtherIncome.objects.create(
         case=case, kind=kind, starts_on=starts_on, ends_on=ends_on, per_weekday_ore=int(per_weekday_kroner * 100)
     )
-    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=CASE, object_id=str(case.pk))
     return income
 
 
@@ -187,7 +188,7 @@ def interruption_register(*, actor: User, access: ParticipantAccess, case: Case,
     item = Interruption.objects.create(
         case=case, starts_on=starts_on, ends_on=ends_on, reason=reason.strip(), registered_by=actor
     )
-    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=CASE, object_id=str(case.pk))
     return item
 
 
@@ -238,7 +239,7 @@ def absence_respond(*, actor: User, access: ParticipantAccess, absence: Absence,
     absence.participant_response = text.strip()
     absence.responded_at = timezone.now()
     absence.save(update_fields=["participant_response", "responded_at"])
-    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.CASE,
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=CASE,
                  object_id=str(absence.case_id))  # fmt: skip
     return absence
 
@@ -283,7 +284,7 @@ def deduction_decide(*, actor: User, access: ParticipantAccess, absence: Absence
     decision.save()
     absence.deduction_decision = decision
     absence.save(update_fields=["deduction_decision"])
-    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=CASE, object_id=str(case.pk))
     return absence
 
 
@@ -321,5 +322,5 @@ def payment_approve(*, actor: User, access: ParticipantAccess, case: Case, perio
                 "amount_ore": line.amount_ore} for line in statement.lines],
         approved_by=actor,
     )  # fmt: skip
-    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=CASE, object_id=str(case.pk))
     return payment

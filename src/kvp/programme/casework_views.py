@@ -9,15 +9,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kvp.audit.models import AuditEvent
+from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import AkselForm, apply_service_errors, run_and_report
-from kvp.common.requests import AuthedRequest
-from kvp.participants.access import ParticipantAccess, get_participant_for_user
+from kvp.programme.access import get_appeal_for_user, get_case_for_user, get_decision_for_user
 from kvp.programme.appeals import (
     appeal_forward,
     appeal_register,
@@ -27,7 +26,7 @@ from kvp.programme.appeals import (
 from kvp.programme.decisions import decision_approve, decision_make, eligibility_review_create
 from kvp.programme.forms import DatedForm, DecisionForm, EligibilityReviewForm, InterimNoticeForm, StopDecisionForm
 from kvp.programme.letters import build_letter, interim_letter, letter_pdf
-from kvp.programme.models import Appeal, Case, Decision
+from kvp.programme.models import Decision
 from kvp.rules.case_status import CaseStatus
 from kvp.rules.eligibility import CONDITION_LAW, REASON_TEXT, SUMMARY_TEXT, Condition, Reason, Summary
 from kvp.wording.services import record_from_post
@@ -41,14 +40,6 @@ CONDITION_LABELS = {
     Condition.PROGRAMME_FIT: gettext_lazy("The programme is suitable and necessary"),
 }
 LAW_URL = "https://lovdata.no/lov/2009-12-18-131/§29"
-
-
-def _case_access(
-    request: AuthedRequest, case_id: uuid.UUID, *, for_write: bool = False
-) -> tuple[Case, ParticipantAccess]:
-    case = get_object_or_404(Case.objects.select_related("participant__office"), pk=case_id)
-    access = get_participant_for_user(request.user, case.participant_id, what=AuditEvent.What.CASE, for_write=for_write)
-    return case, access
 
 
 def review_rows(result: dict[str, Any]) -> list[dict[str, str]]:
@@ -67,9 +58,9 @@ def review_rows(result: dict[str, Any]) -> list[dict[str, str]]:
 @login_required
 def eligibility_review(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
     if request.method == "POST":
-        case, access = _case_access(request, case_id, for_write=True)
+        case, access = get_case_for_user(request.user, case_id, for_write=True)
     else:
-        case, access = _case_access(request, case_id)
+        case, access = get_case_for_user(request.user, case_id)
     form = EligibilityReviewForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -107,7 +98,7 @@ def eligibility_review(request: AuthedRequest, case_id: uuid.UUID) -> HttpRespon
 @login_required
 @require_POST
 def decision_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
-    case, access = _case_access(request, case_id, for_write=True)
+    case, access = get_case_for_user(request.user, case_id, for_write=True)
     form: AkselForm = (
         StopDecisionForm(request.POST) if request.POST.get("kind") == "stop" else DecisionForm(request.POST)
     )
@@ -133,22 +124,9 @@ def decision_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
     )
 
 
-def _decision_access(request: AuthedRequest, decision_id: uuid.UUID) -> tuple[Decision, ParticipantAccess]:
-    decision = get_object_or_404(Decision.objects.select_related("case__participant", "made_by"), pk=decision_id)
-    user = request.user
-    if user.participant_id is not None:
-        if decision.status != Decision.Status.APPROVED:
-            raise PermissionDenied
-        access = get_participant_for_user(user, decision.case.participant_id, what=AuditEvent.What.CASE,
-                                          self_service=True)  # fmt: skip
-    else:
-        access = get_participant_for_user(user, decision.case.participant_id, what=AuditEvent.What.CASE)
-    return decision, access
-
-
 @login_required
 def decision_detail(request: AuthedRequest, decision_id: uuid.UUID) -> HttpResponse:
-    decision, access = _decision_access(request, decision_id)
+    decision, access = get_decision_for_user(request.user, decision_id)
     user = request.user
     may_approve = (
         decision.status == Decision.Status.AWAITING_APPROVAL
@@ -176,7 +154,7 @@ def decision_detail(request: AuthedRequest, decision_id: uuid.UUID) -> HttpRespo
 def decision_approve_view(request: AuthedRequest, decision_id: uuid.UUID) -> HttpResponse:
     if not (request.user.is_leader or request.user.may_approve_decisions):
         raise PermissionDenied
-    decision, access = _decision_access(request, decision_id)
+    decision, access = get_decision_for_user(request.user, decision_id)
     run_and_report(
         request,
         lambda: decision_approve(actor=request.user, access=access, decision=decision),
@@ -187,7 +165,7 @@ def decision_approve_view(request: AuthedRequest, decision_id: uuid.UUID) -> Htt
 
 @login_required
 def decision_letter_pdf(request: AuthedRequest, decision_id: uuid.UUID) -> HttpResponse:
-    decision, _access = _decision_access(request, decision_id)
+    decision, _access = get_decision_for_user(request.user, decision_id)
     response = HttpResponse(letter_pdf(build_letter(decision.snapshot)), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="vedtak-{str(decision.pk)[:8]}.pdf"'
     return response
@@ -196,7 +174,7 @@ def decision_letter_pdf(request: AuthedRequest, decision_id: uuid.UUID) -> HttpR
 @login_required
 @require_POST
 def interim_notice_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
-    case, access = _case_access(request, case_id, for_write=True)
+    case, access = get_case_for_user(request.user, case_id, for_write=True)
     form = InterimNoticeForm(request.POST)
     if form.is_valid():
         run_and_report(
@@ -212,13 +190,7 @@ def interim_notice_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpRes
 @login_required
 def interim_notice_pdf(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
     """The interim notice as a letter, for the counsellor to send and the participant to read."""
-    case = get_object_or_404(Case.objects.select_related("participant__office", "participant__counsellor"), pk=case_id)
-    get_participant_for_user(
-        request.user,
-        case.participant_id,
-        what=AuditEvent.What.CASE,
-        self_service=request.user.participant_id is not None,
-    )
+    case, _access = get_case_for_user(request.user, case_id, self_service=request.user.participant_id is not None)
     if case.interim_notice_sent_on is None or case.interim_expected_by is None:
         raise Http404
     participant = case.participant
@@ -237,8 +209,7 @@ def interim_notice_pdf(request: AuthedRequest, case_id: uuid.UUID) -> HttpRespon
 @login_required
 @require_POST
 def appeal_create(request: AuthedRequest, decision_id: uuid.UUID) -> HttpResponse:
-    decision = get_object_or_404(Decision.objects.select_related("case"), pk=decision_id)
-    access = get_participant_for_user(request.user, decision.case.participant_id, for_write=True)
+    decision, access = get_decision_for_user(request.user, decision_id, for_write=True)
     form = DatedForm(request.POST)
     if form.is_valid():
         run_and_report(
@@ -256,8 +227,7 @@ def appeal_create(request: AuthedRequest, decision_id: uuid.UUID) -> HttpRespons
 @login_required
 @require_POST
 def appeal_forward_view(request: AuthedRequest, appeal_id: uuid.UUID) -> HttpResponse:
-    appeal = get_object_or_404(Appeal.objects.select_related("decision__case"), pk=appeal_id)
-    access = get_participant_for_user(request.user, appeal.decision.case.participant_id, for_write=True)
+    appeal, access = get_appeal_for_user(request.user, appeal_id, for_write=True)
     run_and_report(
         request,
         lambda: appeal_forward(actor=request.user, access=access, appeal=appeal),

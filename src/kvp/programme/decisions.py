@@ -15,6 +15,7 @@ from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.participants.models import Participant
+from kvp.programme.audit_types import CASE
 from kvp.programme.models import Case, Decision, EligibilityReview
 from kvp.programme.parameters import current_rules
 from kvp.programme.services import move_case
@@ -91,7 +92,7 @@ def eligibility_review_create(
             expected_version=case.version,
         )  # fmt: skip
     else:
-        audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
+        audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=CASE, object_id=str(case.pk))
     return review
 
 
@@ -159,7 +160,7 @@ def decision_make(
     if decision.status == Decision.Status.APPROVED:
         _take_effect(actor, access, decision)
     else:
-        audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
+        audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=CASE, object_id=str(case.pk))
     return decision
 
 

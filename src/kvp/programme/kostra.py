@@ -13,6 +13,7 @@ from django.db.models import Q
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
+from kvp.programme.audit_types import KOSTRA
 from kvp.programme.models import Case
 from kvp.rules.access import Basis
 from kvp.rules.case_status import EndReason, kostra_status
@@ -64,6 +65,6 @@ def kostra_csv(*, leader: User, year: int) -> str:
         ])  # fmt: skip
     audit_record(
         actor=leader, participants=[row.case.participant for row in rows], action=AuditEvent.Action.EXPORT,
-        object_type=AuditEvent.What.KOSTRA, basis=Basis.LEADER,
+        object_type=KOSTRA, basis=Basis.LEADER,
     )  # fmt: skip
     return out.getvalue()

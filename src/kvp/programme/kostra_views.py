@@ -1,26 +1,25 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from kvp.common.requests import AuthedRequest
+from kvp.accounts.decorators import require_leader
+from kvp.accounts.requests import AuthedRequest
 from kvp.programme.kostra import kostra_csv, kostra_rows, status_counts
 
 FIRST_YEAR = 2019
 
 
 def _year(request: AuthedRequest) -> int:
-    if not request.user.is_leader:
-        raise PermissionDenied
     last = timezone.localdate().year
     text = request.GET.get("ar", "")
     return int(text) if text.isdigit() and FIRST_YEAR <= int(text) <= last else last - 1
 
 
 @login_required
+@require_leader
 def kostra_overview(request: AuthedRequest) -> HttpResponse:
     """Counts per KOSTRA status for a year; the file itself is a separate, logged download."""
     year = _year(request)
@@ -30,6 +29,7 @@ def kostra_overview(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
+@require_leader
 def kostra_download(request: AuthedRequest) -> HttpResponse:
     year = _year(request)
     response = HttpResponse(kostra_csv(leader=request.user, year=year), content_type="text/csv; charset=utf-8")

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from kvp.common.requests import AuthedRequest
+from kvp.accounts.requests import AuthedRequest
 from kvp.programme.models import RuleParameter
 from kvp.programme.parameters import BY_NAME, PARAMETERS, parameter_set
 

@@ -11,11 +11,12 @@ from django.utils.translation import gettext_lazy
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.common.versioning import lock_version
-from kvp.followup.models import Meeting
 from kvp.participants.access import ParticipantAccess, audit_access
-from kvp.programme.aftercare import aftercare_rules, aftercare_schedule_for_case
+from kvp.programme.aftercare import aftercare_schedule_for_case
+from kvp.programme.audit_types import CASE
 from kvp.programme.models import STATUS_LABELS, Case, CaseEvent
 from kvp.programme.parameters import current_rules
+from kvp.programme.signals import case_ended_for_aftercare
 from kvp.rules import duration
 from kvp.rules.aftercare import AFTERCARE_END_REASONS
 from kvp.rules.case_status import (
@@ -26,8 +27,6 @@ from kvp.rules.case_status import (
     TransitionProblem,
     transition_problem,
 )
-from kvp.rules.dates import add_months
-from kvp.rules.deadlines import next_working_day
 
 TRANSITION_MESSAGES = {
     TransitionProblem.NOT_ALLOWED: gettext_lazy("A case with status “%(current)s” cannot become “%(target)s”."),
@@ -60,7 +59,7 @@ def case_create(*, actor: User, access: ParticipantAccess, applied_on: datetime.
     except IntegrityError as exc:  # a concurrent registration won the race
         raise ValidationError(_("The participant already has an open case."), code="open_case") from exc
     CaseEvent.objects.create(case=case, actor=actor, to_status=CaseStatus.APPLIED)
-    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
+    audit_access(actor, access, action=AuditEvent.Action.CREATE, what=CASE, object_id=str(case.pk))
     return case
 
 
@@ -127,36 +126,15 @@ def move_case(
     case.save()
     CaseEvent.objects.create(case=case, actor=actor, from_status=current, to_status=target, comment=comment)
     if target is CaseStatus.ENDED and end_reason in AFTER_CARE_REASONS:
-        _schedule_after_care(case, actor, ended_on=effective_on)
+        case_ended_for_aftercare.send(sender=Case, case=case, actor=actor, ended_on=effective_on)
         aftercare_schedule_for_case(case)
-    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=AuditEvent.What.CASE, object_id=str(case.pk))
+    audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=CASE, object_id=str(case.pk))
     return case
 
 
 # Follow-up after the programme: at 3, 6 and 12 months (E16), for everyone who took part and did not
 # move or die; the months are rule parameters (kvp.rules.aftercare.AftercareRules).
 AFTER_CARE_REASONS = AFTERCARE_END_REASONS
-
-
-def _schedule_after_care(case: Case, actor: User, *, ended_on: datetime.date) -> None:
-    if case.starts_on is None:
-        return
-    counsellor = case.participant.counsellor or actor
-    Meeting.objects.bulk_create(
-        Meeting(
-            participant=case.participant,
-            starts_at=datetime.datetime.combine(
-                next_working_day(add_months(ended_on, months)),
-                datetime.time(10),
-                tzinfo=timezone.get_current_timezone(),
-            ),
-            duration_minutes=30,
-            channel=Meeting.Channel.PHONE,
-            topic=_("Follow-up %(months)s months after the programme") % {"months": months},
-            organiser=counsellor,
-        )
-        for months in aftercare_rules().months
-    )
 
 
 def _check_extension(case: Case, *, period_end: datetime.date | None, special_reason: str) -> None:

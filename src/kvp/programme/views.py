@@ -6,15 +6,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import apply_service_errors
-from kvp.common.requests import AuthedRequest
 from kvp.participants.access import get_participant_for_user
+from kvp.programme.access import get_case_for_user
 from kvp.programme.forms import CaseCreateForm, CaseTransitionForm
-from kvp.programme.models import STATUS_LABELS, Case
+from kvp.programme.models import STATUS_LABELS
 from kvp.programme.services import case_create, case_transition
 
 
@@ -37,8 +38,7 @@ def case_create_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpR
 @login_required
 @require_POST
 def case_transition_view(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
-    case = get_object_or_404(Case, pk=case_id)
-    access = get_participant_for_user(request.user, case.participant_id, for_write=True)
+    case, access = get_case_for_user(request.user, case_id, for_write=True)
     form = CaseTransitionForm(request.POST, case=case)
     if form.is_valid():
         data = form.cleaned_data

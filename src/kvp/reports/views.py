@@ -4,14 +4,14 @@ E17). They show counts only, so reading them is not a read of anyone's personal 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from kvp.common.requests import AuthedRequest
+from kvp.accounts.decorators import require_leader, require_staff
+from kvp.accounts.requests import AuthedRequest
 from kvp.reports.caseloads import OfficeCaseloads, office_caseloads
 from kvp.reports.charts import line_chart
 from kvp.reports.outcomes import aftercare_outcomes
@@ -46,27 +46,25 @@ def _charts(data: OfficeCaseloads) -> dict[str, str]:
 
 
 @login_required
+@require_staff
 def caseloads(request: AuthedRequest) -> HttpResponse:
     """The office leader sees every counsellor; a counsellor sees their own numbers."""
     user = request.user
-    if user.participant_id is not None or user.office_id is None or not (user.is_leader or user.is_counsellor):
-        raise PermissionDenied
-    data = office_caseloads(user.office_id, timezone.localdate(), only=None if user.is_leader else user)
+    data = office_caseloads(user.office_id or 0, timezone.localdate(), only=None if user.is_leader else user)
     context = {"data": data, "is_leader": user.is_leader, **_charts(data)}
     return render(request, "reports/caseloads.html", context)
 
 
 @login_required
+@require_leader
 def aftercare_outcomes_view(request: AuthedRequest) -> HttpResponse:
     """Outcomes at 3, 6 and 12 months for those whose programme ended in a chosen year, beside E17."""
     user = request.user
-    if not user.is_leader or user.office_id is None or user.participant_id is not None:
-        raise PermissionDenied
     today = timezone.localdate()
     text = request.GET.get("ar", "")
     year = int(text) if text.isdigit() and FIRST_YEAR <= int(text) <= today.year else today.year - 1
     context = {
-        "outcomes": aftercare_outcomes(user.office_id, year, today),
+        "outcomes": aftercare_outcomes(user.office_id or 0, year, today),
         "years": range(today.year, FIRST_YEAR - 1, -1),
         "year": year,
         "baseline": NATIONAL_EMPLOYED_PERCENT,

@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from kvp.common.requests import AuthedRequest
+from kvp.accounts.decorators import require_leader, require_staff
+from kvp.accounts.requests import AuthedRequest
 from kvp.wording.checking import MAX_CHARS, CheckRefused, check, language_or_default, parse_categories
 from kvp.wording.selectors import office_summary
 from kvp.wording.services import CHOICE, FIELD, KEPT, LANGUAGE, SEEN
@@ -48,11 +49,10 @@ def result_context(*, text: str, lang: str, seen: frozenset[str], choice: str, f
 
 @never_cache
 @login_required
+@require_staff
 @require_POST
 def wording_check(request: AuthedRequest) -> HttpResponse:
     """POST text (in the field named by `wording_field`) and language; answers with the result partial."""
-    if not request.user.is_case_staff:
-        raise PermissionDenied
     data = request.POST
     field_name = data.get(FIELD) or "text"
     text = data.get(field_name) or ""
@@ -69,9 +69,10 @@ def wording_check(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
+@require_leader
 def wording_summary(request: AuthedRequest) -> HttpResponse:
     """The office's remarks per category and month, for reflection: not per person, small numbers hidden."""
-    user = request.user
-    if not user.is_leader or user.office is None:
+    office = request.user.office
+    if office is None:  # require_leader has checked; this tells the type checker
         raise PermissionDenied
-    return render(request, "wording/summary.html", {"summary": office_summary(user.office, today=timezone.localdate())})
+    return render(request, "wording/summary.html", {"summary": office_summary(office, today=timezone.localdate())})

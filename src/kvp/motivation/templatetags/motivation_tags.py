@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from kvp.audit.models import AuditEvent
 from kvp.motivation.alerts import COUNSELLOR_CHANGED, PLACEMENT_ENDED, PROPOSAL_DECLINED, motivation_alerts_for
+from kvp.motivation.audit_types import CHECKIN
 from kvp.motivation.selectors import history_for
 from kvp.motivation.services import open_checkin
 from kvp.participants.access import ParticipantAccess, audit_access
@@ -67,7 +68,7 @@ def motivation_panel(context: dict[str, Any], participant: Participant) -> dict[
     alerts = motivation_alerts_for([participant.pk], today).get(participant.pk, []) if history.rows else []
     request = context.get("request")
     if history.rows and request is not None:
-        audit_access(request.user, access, action=AuditEvent.Action.VIEW, what=AuditEvent.What.CHECKIN)
+        audit_access(request.user, access, action=AuditEvent.Action.VIEW, what=CHECKIN)
     return {"shown": True, "participant": participant, "history": history, "alerts": alert_views(alerts)}
 
 

@@ -13,6 +13,7 @@ from kvp.audit.services import audit_record
 from kvp.participants.access import ParticipantAccess
 from kvp.participants.models import Participant
 from kvp.programme.aftercare import followups_of, followups_shown_to, is_shown
+from kvp.programme.audit_types import AFTERCARE
 from kvp.programme.models import BENEFIT_LABELS, SITUATION_LABELS
 from kvp.rules.access import Basis
 from kvp.rules.aftercare import Benefit, Situation
@@ -55,7 +56,7 @@ def aftercare_worklist(user: User) -> dict[str, Any]:
             actor=user,
             participants=list({item.case.participant_id: item.case.participant for item in follow_ups}.values()),
             action=AuditEvent.Action.LIST,
-            object_type=AuditEvent.What.AFTERCARE,
+            object_type=AFTERCARE,
             basis=Basis.ASSIGNED,
         )
     return {"follow_ups": follow_ups, "today": today}

@@ -1,31 +1,31 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from kvp.accounts.decorators import require_leader
 from kvp.accounts.models import roles_label
-from kvp.audit.forms import AuditSearchForm
+from kvp.accounts.requests import AuthedRequest
+from kvp.audit.audit_types import ACCESS_LOG, AUDIT_TRAIL
 from kvp.audit.models import AuditEvent
 from kvp.audit.selectors import access_log_for_participant, audit_search
 from kvp.audit.services import audit_record
-from kvp.common.requests import AuthedRequest
+from kvp.participants.access import own_access
+from kvp.participants.audit_forms import AuditSearchForm
 from kvp.participants.models import Participant
-from kvp.participants.self_service import own_access
 from kvp.rules.access import Basis
 
 MAX_RESULTS = 500
 
 
 @login_required
+@require_leader
 def audit_search_view(request: AuthedRequest) -> HttpResponse:
     """Leaders search the office's audit trail. Filters are posted so no identity number is in a URL."""
     leader = request.user
-    if not leader.is_leader or leader.office_id is None:
-        raise PermissionDenied
-    form = AuditSearchForm(request.POST if request.method == "POST" else None, office_id=leader.office_id)
+    form = AuditSearchForm(request.POST if request.method == "POST" else None, office_id=leader.office_id or 0)
     events: list[AuditEvent] = []
     searched = request.method == "POST" and form.is_valid()
     if searched:
@@ -50,7 +50,7 @@ def audit_search_view(request: AuthedRequest) -> HttpResponse:
             actor=leader,
             participants=seen.values(),
             action=AuditEvent.Action.VIEW,
-            object_type=AuditEvent.What.AUDIT_TRAIL,
+            object_type=AUDIT_TRAIL,
             basis=Basis.LEADER,
         )
     for event in events:
@@ -65,7 +65,7 @@ def audit_search_view(request: AuthedRequest) -> HttpResponse:
 @login_required
 def my_access_log(request: AuthedRequest) -> HttpResponse:
     """Innsyn: the participant sees who has read or changed their data."""
-    participant = own_access(request, what=AuditEvent.What.ACCESS_LOG).participant
+    participant = own_access(request.user, what=ACCESS_LOG).participant
     page = Paginator(access_log_for_participant(participant), 50).get_page(request.GET.get("side"))
     for event in page.object_list:
         event.roles_label = roles_label(event.actor_roles)

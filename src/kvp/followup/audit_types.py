@@ -1,0 +1,8 @@
+"""What the audit trail calls this app's objects (registered here, so adding one needs no audit migration)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from kvp.audit.objects import object_type
+
+MEETING = object_type("meeting", _("Meeting"))
+NOTE = object_type("note", _("Case note"))
