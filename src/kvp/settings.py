@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "kvp.accounts",
+    "kvp.parameters",
     "kvp.participants",
     "kvp.programme",
     "kvp.followup",
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "kvp.common.middleware.ReasonRequiredMiddleware",
+    "kvp.parameters.middleware.RulesPerRequestMiddleware",
 ]
 
 ROOT_URLCONF = "kvp.urls"

@@ -5,6 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("kvp.accounts.urls")),
     path("", include("kvp.participants.urls")),
+    path("", include("kvp.parameters.urls")),
     path("", include("kvp.programme.urls")),
     path("", include("kvp.followup.urls")),
     path("", include("kvp.plans.urls")),

@@ -14,7 +14,6 @@ from kvp.followup.reminders import (
     get_reminder_notifier,
     send_meeting_reminders,
 )
-from kvp.programme.models import RuleParameter
 from tests import factories
 from tests.conftest import World
 from tests.followup.meeting_builders import HOUR, NOW, TOMORROW, counsellors, planned
@@ -82,7 +81,7 @@ def test_it_waits_until_the_window_opens(reachable: World, notifier: MemoryRemin
 def test_the_window_is_configurable(reachable: World, notifier: MemoryReminderNotifier) -> None:
     planned(reachable, NOW + 47 * HOUR)
     assert send_meeting_reminders(NOW, notifier=notifier) == 0
-    RuleParameter.objects.create(name="meetings.reminder_hours_before", value="48", changed_by=reachable.leader)
+    factories.parameter_value("meetings.reminder_hours_before", "48", reachable.leader)
     assert send_meeting_reminders(NOW, notifier=notifier) == 1
 
 

@@ -22,10 +22,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from kvp.accounts.models import Office
 from kvp.followup.models import Meeting
 from kvp.followup.reminder_texts import reminder_text
-from kvp.programme.parameters import current_rules
-from kvp.rules.meetings import MeetingRules, reminder_due
+from kvp.parameters.selectors import rules_for
+from kvp.rules.meetings import reminder_due
 
 logger = logging.getLogger(__name__)
 DEFAULT_REMINDER_NOTIFIER = "kvp.followup.reminders.EmailReminderNotifier"
@@ -88,19 +89,23 @@ def build_reminder(meeting: Meeting, address: str) -> Reminder:
 def send_meeting_reminders(now: datetime.datetime, *, notifier: ReminderNotifier | None = None) -> int:
     """Remind participants of their planned meetings starting within the configured hours; returns how many
     reminders were sent. Running it again sends nothing new. A participant without an e-mail address gets none."""
-    rules: MeetingRules = current_rules()[MeetingRules]
+    today = timezone.localdate(now)
+    # Read the meetings within the longest notice any office gives; each participant's office's rules decide.
+    offices = [None, *Office.objects.values_list("pk", flat=True)]
+    longest = max(rules_for(office_id, on=today).meetings.reminder_hours_before for office_id in offices)
     chosen = notifier if notifier is not None else get_reminder_notifier()
     candidates = (
         Meeting.objects.filter(
             status=Meeting.Status.PLANNED,
             starts_at__gt=now,
-            starts_at__lte=now + datetime.timedelta(hours=rules.reminder_hours_before),
+            starts_at__lte=now + datetime.timedelta(hours=longest),
         )
         .select_related("participant__user")
         .order_by("starts_at")
     )
     sent = 0
     for meeting in candidates:
+        rules = rules_for(meeting.participant.office_id, on=today).meetings
         if not reminder_due(
             state=meeting.state, starts_at=meeting.starts_at, reminded_for=meeting.reminded_for, now=now, rules=rules
         ):

@@ -11,10 +11,10 @@ from django.utils.translation import gettext_lazy
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.followup.models import Meeting
+from kvp.parameters.selectors import rules_for
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.programme.aftercare import aftercare_rules, aftercare_schedule_for_case
 from kvp.programme.models import STATUS_LABELS, Case, CaseEvent
-from kvp.programme.parameters import current_rules
 from kvp.rules import duration
 from kvp.rules.aftercare import AFTERCARE_END_REASONS
 from kvp.rules.case_status import (
@@ -159,7 +159,7 @@ def _schedule_after_care(case: Case, actor: User, *, ended_on: datetime.date) ->
             topic=_("Follow-up %(months)s months after the programme") % {"months": months},
             organiser=counsellor,
         )
-        for months in aftercare_rules().months
+        for months in aftercare_rules(case.participant.office_id, on=ended_on).months
     )
 
 
@@ -169,7 +169,8 @@ def _check_extension(case: Case, *, period_end: datetime.date | None, special_re
         raise ValidationError(
             {"period_end": _("An extension needs a new end date after the current one.")}, code="period"
         )
-    rules = current_rules()[duration.DurationRules]
+    # The extension is decided today, under the rules in force today.
+    rules = rules_for(case.participant.office_id, on=timezone.localdate()).duration
     regime = duration.regime_for(decision_date=case.decided_on or case.starts_on, rules=rules)
     problems = duration.check_extension(
         start=case.starts_on, current_end=case.ends_on, new_end=period_end, special_reason=special_reason,
