@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from kvp.catalogue.facts import episodes_by_participant, holds_of, offer_facts, profile_of
 from kvp.catalogue.models import Offer
-from kvp.parameters.selectors import OfficeRef, rules_for
+from kvp.parameters.selectors import OfficeRef, read_once, rules_for
 from kvp.participants.models import Participant
 from kvp.plans.mapping import mapping_of
 from kvp.plans.selectors import shown_value
@@ -64,6 +64,7 @@ def _flag(flag: Flag) -> Shown:
     return Shown(_text(flag.message, flag.params, flag.labels), flag.evidence, items=flag.episodes)
 
 
+@read_once()
 def flags_for(participants: list[Participant], today: datetime.date | None = None) -> dict[str, list[Shown]]:
     """Practice-loop, lock-in and no-work-contact flags per participant (E4, E9), in two queries."""
     today = today or timezone.localdate()

@@ -22,10 +22,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from kvp.accounts.models import Office
 from kvp.followup.models import Meeting
 from kvp.followup.reminder_texts import reminder_text
-from kvp.parameters.selectors import rules_for
+from kvp.parameters.selectors import read_once, rules_everywhere, rules_for
 from kvp.rules.meetings import reminder_due
 
 logger = logging.getLogger(__name__)
@@ -86,13 +85,13 @@ def build_reminder(meeting: Meeting, address: str) -> Reminder:
     return Reminder(meeting_id=str(meeting.pk), address=address, language=language, subject=text.subject, body=body)
 
 
+@read_once()
 def send_meeting_reminders(now: datetime.datetime, *, notifier: ReminderNotifier | None = None) -> int:
     """Remind participants of their planned meetings starting within the configured hours; returns how many
     reminders were sent. Running it again sends nothing new. A participant without an e-mail address gets none."""
     today = timezone.localdate(now)
     # Read the meetings within the longest notice any office gives; each participant's office's rules decide.
-    offices = [None, *Office.objects.values_list("pk", flat=True)]
-    longest = max(rules_for(office_id, on=today).meetings.reminder_hours_before for office_id in offices)
+    longest = max(rules.meetings.reminder_hours_before for rules in rules_everywhere(on=today))
     chosen = notifier if notifier is not None else get_reminder_notifier()
     candidates = (
         Meeting.objects.filter(

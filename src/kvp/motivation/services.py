@@ -22,7 +22,7 @@ from kvp.motivation.instruments import default_instrument, instrument_for, instr
 from kvp.motivation.models import CheckIn
 from kvp.motivation.models import Instrument as InstrumentRow
 from kvp.overview.alerts import alerts_refresh
-from kvp.parameters.selectors import rules_for
+from kvp.parameters.selectors import read_once, rules_for
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.programme.models import Case
 from kvp.rules.case_status import CaseStatus
@@ -51,6 +51,7 @@ def _office_instruments() -> dict[int, Instrument]:
     return {office_id: load_instrument(definition) for office_id, definition in chosen.items()}
 
 
+@read_once()
 def schedule_due_checkins(today: datetime.date) -> int:
     """Schedule the check-ins due by `today` for everyone in a running programme (monthly, and two weeks into
     each new placement; kvp.rules.motivation.checkins_due). Idempotent: a second run the same day adds

@@ -27,7 +27,7 @@ from kvp.dialog.models import Thread
 from kvp.followup.models import Meeting
 from kvp.motivation.alerts import motivation_alert_facts
 from kvp.overview.models import Alert
-from kvp.parameters.selectors import OfficeRef, rules_for
+from kvp.parameters.selectors import OfficeRef, read_once, rules_for
 from kvp.participants.models import Participant
 from kvp.plans.models import Activity
 from kvp.plans.selectors import shown_value
@@ -71,6 +71,7 @@ def _local_date(moment: datetime.datetime | None) -> datetime.date | None:
     return timezone.localdate(moment) if moment is not None else None
 
 
+@read_once()
 def followup_alerts_for(participant_ids: Sequence[str], today: datetime.date) -> dict[str, list[AlertFact]]:
     """No contact (E7), programme end without a transition plan (E16), deduction pending (KVP-RULES § 6),
     for the participants' open cases, in six queries, by the rules in force today at each one's office."""
@@ -146,6 +147,7 @@ def followup_alerts_for(participant_ids: Sequence[str], today: datetime.date) ->
     return found
 
 
+@read_once()
 def practice_alerts_for(participant_ids: Sequence[str], today: datetime.date) -> dict[str, list[AlertFact]]:
     """The practice-loop, lock-in and no-work-contact flags (E4, E9, E11) as alerts, in three queries."""
     offices = _offices_of(participant_ids)

@@ -36,7 +36,11 @@ _loaded: ContextVar[_Loaded | None] = ContextVar("rule_parameter_values", defaul
 
 @contextmanager
 def read_once() -> Iterator[None]:
-    """Within the block, the parameter values are read from the database at most once."""
+    """Within the block (or the decorated function), the parameter values are read from the database at most
+    once; inside an outer block, the outer one's values serve."""
+    if _loaded.get() is not None:
+        yield
+        return
     token = _loaded.set(_Loaded())
     try:
         yield
@@ -91,6 +95,11 @@ def values_on(rows: Sequence[Row], office_id: int | None, on: datetime.date) -> 
     return national | {name: value for name, value in local.items() if value}
 
 
+def texts_in_force(office: OfficeRef, *, on: datetime.date) -> dict[str, str]:
+    """The stored values (as written) in force on `on` for `office`; a parameter without one has its default."""
+    return values_on(_rows(), _office_id(office), on)
+
+
 def rules_for(office: OfficeRef, *, on: datetime.date) -> Rules:
     """Every rule's parameters in force on `on` for `office`: its own value for a local parameter, otherwise
     the national value, otherwise the documented default."""
@@ -102,6 +111,13 @@ def rules_for(office: OfficeRef, *, on: datetime.date) -> Rules:
     if loaded is not None:
         loaded.rules[(office_id, on)] = rules
     return rules
+
+
+def rules_everywhere(*, on: datetime.date) -> list[Rules]:
+    """The rules in force on `on` nationally and at every office with values of its own: every variant an office
+    may have, so that a batch over many offices can bound what it reads without asking for each office."""
+    own = sorted({row.office_id for row in _rows() if row.office_id is not None})
+    return [rules_for(office_id, on=on) for office_id in [None, *own]]
 
 
 def rules_by_span(

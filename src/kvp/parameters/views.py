@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from kvp.common.requests import AuthedRequest
 from kvp.parameters.forms import ParameterChangeForm
 from kvp.parameters.registry import BY_NAME, PARAMETERS
-from kvp.parameters.selectors import parameter_history
+from kvp.parameters.selectors import parameter_history, texts_in_force
 from kvp.parameters.services import parameter_change
 
 
@@ -39,14 +39,10 @@ def rule_parameters(request: AuthedRequest) -> HttpResponse:
             return redirect("rule_parameters")
     today = timezone.localdate()
     history = parameter_history()
+    in_force = texts_in_force(user.office_id, on=today)  # the reader's office's, or the national values
     rows = [
-        {
-            "parameter": parameter,
-            "history": history[parameter.name],
-            "national": next((item for item in history[parameter.name] if item.office_id is None
-                              and item.valid_from <= today), None),
-        }
+        {"parameter": parameter, "history": history[parameter.name], "in_force": in_force.get(parameter.name, "")}
         for parameter in PARAMETERS
-    ]  # fmt: skip
+    ]
     context = {"rows": rows, "error": error, "today": today, "form": ParameterChangeForm(initial={"valid_from": today})}
     return render(request, "parameters/rule_parameters.html", context, status=400 if error else 200)

@@ -11,9 +11,9 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kvp.accounts.models import Office, User
+from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
-from kvp.parameters.selectors import OfficeRef, rules_for
+from kvp.parameters.selectors import OfficeRef, read_once, rules_everywhere, rules_for
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.participants.models import Participant
 from kvp.programme.models import AftercareContact, AftercareFollowUp, Case
@@ -53,6 +53,7 @@ def aftercare_schedule_for_case(case: Case) -> int:
     return len(missing)
 
 
+@read_once()
 @transaction.atomic
 def schedule_aftercare(today: datetime.date) -> int:
     """The daily job: create any follow-up missing for cases that ended on or before `today` and whose last
@@ -60,7 +61,7 @@ def schedule_aftercare(today: datetime.date) -> int:
     if not isinstance(today, datetime.date) or isinstance(today, datetime.datetime):
         raise TypeError("today must be a date")
     # Cases whose last follow-up may still be ahead, by the longest wait any office has today.
-    longest = max(aftercare_rules(office, on=today).third_months for office in [None, *Office.objects.all()])
+    longest = max(rules.aftercare.third_months for rules in rules_everywhere(on=today))
     earliest_end = add_months(today, -longest)
     cases = list(
         Case.objects.select_related("participant").filter(

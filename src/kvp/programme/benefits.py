@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.common.templatetags.money import kroner
-from kvp.parameters.selectors import rules_by_span, rules_for
+from kvp.parameters.selectors import read_once, rules_by_span, rules_for
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.programme.decisions import decision_snapshot
 from kvp.programme.letters import deduction_reasons
@@ -82,6 +82,7 @@ def deduction_applies(case: Case, item: Absence) -> bool:
     return deductions_reserved(case) or item.deduction_decided_on is not None
 
 
+@read_once()
 def benefit_for_period(case: Case, period: benefit.Span) -> benefit.Statement:
     """The statement a participant sees: one line per change of rates, every amount explained. Each day is
     paid by the rule parameters in force that day at the participant's office, so a later change of a
