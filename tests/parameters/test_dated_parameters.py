@@ -142,9 +142,10 @@ def test_it_reads_the_values_once_per_request(world: World, case: Case) -> None:
 
 def test_it_carries_the_undated_values_over_as_national_values_from_the_start(world: World) -> None:
     migration = importlib.import_module("kvp.parameters.migrations.0003_carry_over_undated_values")
+    moment = "timestamp with time zone" if connection.vendor == "postgresql" else "datetime"  # as Django made it
     with connection.cursor() as cursor:
         cursor.execute("CREATE TABLE programme_ruleparameter (id integer PRIMARY KEY, name varchar(64), "
-                       "value varchar(64), changed_by_id integer, changed_at timestamp)")  # fmt: skip
+                       f"value varchar(64), changed_by_id integer, changed_at {moment})")  # fmt: skip
         cursor.execute("INSERT INTO programme_ruleparameter VALUES (1, 'benefit.days_per_year', '250', %s, %s)",
                        [world.administrator.pk, datetime.datetime(2026, 3, 1, 12, 0, tzinfo=datetime.UTC)])  # fmt: skip
     migration.carry_over(apps, SimpleNamespace(connection=connection))

@@ -41,10 +41,8 @@ def carry_over(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None
 
 
 def _aware(moment: datetime.datetime | str) -> datetime.datetime | None:
-    """SQLite hands raw SQL's timestamps back as text in UTC; PostgreSQL as aware datetimes."""
-    if isinstance(moment, datetime.datetime):
-        return moment
-    parsed = parse_datetime(moment)
+    """SQLite hands raw SQL's timestamps back as text in UTC, PostgreSQL as aware datetimes."""
+    parsed = moment if isinstance(moment, datetime.datetime) else parse_datetime(moment)
     return parsed.replace(tzinfo=datetime.UTC) if parsed is not None and parsed.tzinfo is None else parsed
 
 
