@@ -6,6 +6,7 @@ import datetime
 import itertools
 
 from kvp.accounts.models import Office, User
+from kvp.parameters.models import ParameterValue
 from kvp.participants.models import Participant
 from kvp.programme.decisions import decision_snapshot
 from kvp.programme.models import Case, CaseEvent, Decision
@@ -78,3 +79,17 @@ def decision(item: Case, maker: User, kind: str) -> Decision:
     )
     made.save()
     return made
+
+
+def parameter_value(
+    name: str,
+    value: str,
+    by: User,
+    *,
+    office: Office | None = None,
+    valid_from: datetime.date = datetime.date(2007, 11, 1),
+) -> ParameterValue:
+    """A rule parameter's value, by default nationally and as if it had always applied."""
+    return ParameterValue.objects.create(
+        name=name, value=value, changed_by=by, office=office, valid_from=valid_from, reason="Set in a test"
+    )

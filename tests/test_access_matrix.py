@@ -202,7 +202,12 @@ ENDPOINTS = [
         "post",
         plain("rule_parameters"),
         roles(403, 403, 403, 403, 403, 302, LOGIN),
-        data=lambda w, c: {"name": "benefit.days_per_year", "value": "260"},
+        data=lambda w, c: {
+            "name": "benefit.days_per_year",
+            "value": "260",
+            "valid_from": "2099-01-01",
+            "reason": "Ny rettspraksis",
+        },
     ),
     Endpoint(
         "interim_notice_create",

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "kvp.accounts",
+    "kvp.parameters",
     "kvp.participants",
     "kvp.programme",
     "kvp.followup",
@@ -83,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "kvp.participants.middleware.ReasonRequiredMiddleware",
+    "kvp.parameters.middleware.RulesPerRequestMiddleware",
 ]
 
 ROOT_URLCONF = "kvp.urls"

@@ -11,7 +11,6 @@ from kvp.common.i18n import is_reviewed
 from kvp.followup.models import Meeting
 from kvp.followup.reminders import BODY, SUBJECT, send_meeting_reminders
 from kvp.notices.channels import EmailChannel, MemoryChannel
-from kvp.programme.models import RuleParameter
 from tests import factories
 from tests.conftest import World
 from tests.followup.meeting_builders import HOUR, NOW, TOMORROW, counsellors, planned
@@ -92,7 +91,7 @@ def test_it_waits_until_the_window_opens(reachable: World, channel: MemoryChanne
 def test_the_window_is_configurable(reachable: World, channel: MemoryChannel) -> None:
     planned(reachable, NOW + 47 * HOUR)
     assert send_meeting_reminders(NOW, channel=channel) == 0
-    RuleParameter.objects.create(name="meetings.reminder_hours_before", value="48", changed_by=reachable.leader)
+    factories.parameter_value("meetings.reminder_hours_before", "48", reachable.leader)
     assert send_meeting_reminders(NOW, channel=channel) == 1
 
 

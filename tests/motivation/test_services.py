@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from kvp.audit.models import AuditEvent
 from kvp.motivation.models import CheckIn
 from kvp.motivation.services import checkin_answer, checkin_start_optional, schedule_due_checkins
-from kvp.programme.models import RuleParameter
 from kvp.rules.case_status import CaseStatus
 from tests import factories
 from tests.conftest import World
@@ -57,7 +56,7 @@ def test_it_asks_two_weeks_into_each_placement_and_then_monthly_from_it(world: W
 
 def test_its_thresholds_are_parameters(world: World) -> None:
     factories.case(world.participant, world.counsellor, CaseStatus.ACTIVE)
-    RuleParameter.objects.create(name="motivation.interval_days", value="10", changed_by=world.administrator)
+    factories.parameter_value("motivation.interval_days", "10", world.administrator)
     assert schedule_due_checkins(START + datetime.timedelta(days=10)) == 1
 
 

@@ -18,8 +18,9 @@ from kvp.plans.services import (
     proposal_answer,
     proposal_submit,
 )
-from kvp.programme.models import Case, RuleParameter
+from kvp.programme.models import Case
 from kvp.rules.case_status import CaseStatus
+from tests import factories
 from tests.conftest import World
 from tests.plans.builders import access_for, activity_fields, plan_with_activity, plan_with_goal, running_case
 
@@ -160,7 +161,7 @@ def _propose(world: World, case: Case, **extra: Any) -> Proposal:
 def test_a_proposal_must_be_answered_within_the_configured_time(world: World) -> None:
     case = running_case(world.participant, world.counsellor)
     assert _propose(world, case).answer_due == datetime.date(2026, 11, 16)
-    RuleParameter.objects.create(name="plan.proposal_answer_days", value="7", changed_by=world.administrator)
+    factories.parameter_value("plan.proposal_answer_days", "7", world.administrator)
     assert _propose(world, case).answer_due == datetime.date(2026, 11, 9)
     with pytest.raises(ValidationError) as error:
         proposal_submit(**_counsellor(world), case=case, measure_type="other", text="x", language="nb")

@@ -7,7 +7,7 @@ from django.urls import reverse
 from kvp.audit.models import AuditEvent
 from kvp.programme.aftercare import aftercare_record, followups_shown_to, schedule_aftercare
 from kvp.programme.audit_types import AFTERCARE
-from kvp.programme.models import AftercareContact, AftercareFollowUp, Case, RuleParameter
+from kvp.programme.models import AftercareContact, AftercareFollowUp, Case
 from kvp.rules.aftercare import Benefit, Channel, Situation
 from kvp.rules.case_status import CaseStatus, EndReason
 from tests import factories
@@ -62,7 +62,7 @@ def test_the_daily_job_refuses_a_non_date_and_stores_nothing(world: World) -> No
 
 
 def test_the_months_are_a_rule_parameter(world: World) -> None:
-    RuleParameter.objects.create(name="aftercare.third_months", value="24", changed_by=world.administrator)
+    factories.parameter_value("aftercare.third_months", "24", world.administrator)
     case = ended_case(world.participant, world.counsellor)
     assert sorted(case.aftercare_followups.values_list("months", flat=True)) == [3, 6, 24]
 

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from kvp.programme.models import Absence, Case, Child, Payment, RuleParameter
+from kvp.programme.models import Absence, Case, Child, Payment
 from kvp.rules.case_status import CaseStatus
 from tests import factories
 from tests.conftest import World, client_for
@@ -60,7 +60,7 @@ def test_it_takes_back_an_overpayment_from_the_next_payment(world: World, case: 
 
 
 def test_it_offsets_no_more_than_the_configured_share(world: World, case: Case) -> None:
-    RuleParameter.objects.create(name="payments.max_offset_share", value="0,01", changed_by=world.administrator)
+    factories.parameter_value("payments.max_offset_share", "0,01", world.administrator)
     approve(world, case, 0)
     Absence.objects.create(case=case, starts_on="2026-06-03", ends_on="2026-06-05", kind="other",
                            documentation="none", registered_by=world.counsellor)  # fmt: skip

@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from kvp.dialog.models import Message, Thread
 from kvp.followup.models import Meeting
-from kvp.programme.models import RuleParameter
 from kvp.reports.caseloads import counsellors_over_cap, office_caseloads, snapshot_caseloads
 from kvp.reports.models import CaseloadSnapshot
 from kvp.rules.case_status import CaseStatus
@@ -39,7 +38,7 @@ def test_it_counts_only_participants_in_the_programme(world: World) -> None:
 
 
 def test_the_cap_warns_when_exceeded_not_when_reached(world: World) -> None:
-    RuleParameter.objects.create(name="caseload.office_cap", value="3", changed_by=world.administrator)
+    factories.parameter_value("caseload.office_cap", "3", world.administrator)
     active(world, 3)
     snapshot_caseloads(timezone.localdate())
     assert counsellors_over_cap(world.office.pk) == 0

@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 
 from kvp.catalogue.facts import episodes_by_participant, holds_of, offer_facts, profile_of
 from kvp.catalogue.models import Offer
+from kvp.parameters.selectors import OfficeRef, read_once, rules_for
 from kvp.participants.models import Participant
 from kvp.plans.mapping import mapping_of
 from kvp.plans.selectors import shown_value
-from kvp.programme.parameters import current_rules
 from kvp.rules.practice_flags import Flag, FlagRules, practice_flags
 from kvp.rules.recommendations import Reason, recommend
 
@@ -56,21 +56,21 @@ def recommendations_for(participant: Participant, offers: list[Offer]) -> list[S
     ]
 
 
-def flag_rules() -> FlagRules:
-    rules: FlagRules = current_rules()[FlagRules]
-    return rules
+def flag_rules(office: OfficeRef, *, on: datetime.date) -> FlagRules:
+    return rules_for(office, on=on).flags
 
 
 def _flag(flag: Flag) -> Shown:
     return Shown(_text(flag.message, flag.params, flag.labels), flag.evidence, items=flag.episodes)
 
 
+@read_once()
 def flags_for(participants: list[Participant], today: datetime.date | None = None) -> dict[str, list[Shown]]:
     """Practice-loop, lock-in and no-work-contact flags per participant (E4, E9), in two queries."""
     today = today or timezone.localdate()
-    rules = flag_rules()
+    offices = {str(participant.pk): participant.office_id for participant in participants}
     episodes = episodes_by_participant([participant.pk for participant in participants])
     return {
-        key: [_flag(flag) for flag in practice_flags(found, today=today, rules=rules)]
+        key: [_flag(flag) for flag in practice_flags(found, today=today, rules=flag_rules(offices[key], on=today))]
         for key, found in episodes.items()
     }

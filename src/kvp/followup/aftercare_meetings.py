@@ -36,5 +36,5 @@ def after_care_meetings_book(
             topic=_("Follow-up %(months)s months after the programme") % {"months": months},
             organiser=counsellor,
         )
-        for months in aftercare_rules().months
+        for months in aftercare_rules(case.participant.office_id, on=ended_on).months
     )

@@ -26,8 +26,8 @@ from kvp.common.i18n import reviewed_language
 from kvp.followup.models import Meeting
 from kvp.notices.channels import Channel, Notice
 from kvp.notices.services import notices_send
-from kvp.programme.parameters import current_rules
-from kvp.rules.meetings import MeetingRules, reminder_due
+from kvp.parameters.selectors import read_once, rules_everywhere, rules_for
+from kvp.rules.meetings import reminder_due
 
 SUBJECT = gettext_noop("Reminder: you have a meeting with NAV")
 # The date is written as 03.12.2026 and the time as 10:00 in every language.
@@ -63,21 +63,25 @@ def reminder_notice(meeting: Meeting, address: str) -> Notice:
     )
 
 
+@read_once()
 def send_meeting_reminders(now: datetime.datetime, *, channel: Channel | None = None) -> int:
     """Remind participants of their planned meetings starting within the configured hours; returns how many
     reminders were sent. Running it again sends nothing new. A participant without an e-mail address gets none."""
-    rules: MeetingRules = current_rules()[MeetingRules]
+    today = timezone.localdate(now)
+    # Read the meetings within the longest notice any office gives; each participant's office's rules decide.
+    longest = max(rules.meetings.reminder_hours_before for rules in rules_everywhere(on=today))
     candidates = (
         Meeting.objects.filter(
             status=Meeting.Status.PLANNED,
             starts_at__gt=now,
-            starts_at__lte=now + datetime.timedelta(hours=rules.reminder_hours_before),
+            starts_at__lte=now + datetime.timedelta(hours=longest),
         )
         .select_related("participant__user")
         .order_by("starts_at")
     )
     reminders = []
     for meeting in candidates:
+        rules = rules_for(meeting.participant.office_id, on=today).meetings
         if not reminder_due(
             state=meeting.state, starts_at=meeting.starts_at, reminded_for=meeting.reminded_for, now=now, rules=rules
         ):

@@ -19,12 +19,12 @@ from django.utils.translation import gettext
 from kvp.audit.models import AuditEvent
 from kvp.catalogue.models import Participation
 from kvp.motivation.models import CheckIn
+from kvp.parameters.selectors import read_once, rules_everywhere, rules_for
 from kvp.participants.audit_types import COUNSELLOR
 from kvp.plans.models import Proposal
-from kvp.programme.parameters import current_rules
 from kvp.rules.followup_alerts import AlertFact, json_param
 from kvp.rules.measures import MEASURE_LABELS, MeasureType
-from kvp.rules.motivation import LifeEvent, MotivationAlert, MotivationRules, ScoredCheckin, motivation_alerts
+from kvp.rules.motivation import LifeEvent, MotivationAlert, ScoredCheckin, motivation_alerts
 from kvp.rules.texts import N_
 
 # Event kinds, shown with these labels (kvp.motivation.templatetags translates them).
@@ -43,29 +43,34 @@ def scores_of(checkin: CheckIn) -> dict[str, Decimal]:
     return scores
 
 
+@read_once()
 def motivation_alerts_for(
     participant_ids: Collection[uuid.UUID], today: datetime.date
 ) -> dict[uuid.UUID, list[MotivationAlert]]:
     """Each participant's motivation alerts as of `today` (participants without any are left out), with the
-    events that may explain them. Five queries whatever the number of participants; the caller has checked
-    that the reader may see these participants."""
+    events that may explain them, by the rules in force today at each one's office. Five queries whatever the
+    number of participants; the caller has checked that the reader may see these participants."""
     if not participant_ids:
         return {}
-    rules: MotivationRules = current_rules()[MotivationRules]
     ids = list(participant_ids)
-    window_start = today - datetime.timedelta(days=rules.alert_days)
+    # What to read is the most any office's rules look at; each participant's own office's rules decide.
+    variants = [rules.motivation for rules in rules_everywhere(on=today)]
+    window_start = today - datetime.timedelta(days=max(rules.alert_days for rules in variants))
     # Only participants with a check-in recent enough to raise an alert matter; their history comes with it.
     recent = CheckIn.objects.filter(
         participant_id__in=ids, answered_at__isnull=False, answered_at__date__gte=window_start
     ).values("participant_id")
-    needed = max(rules.drop_baseline_checkins, rules.low_checkins) + 1  # all the rule looks at
+    needed = max(max(rules.drop_baseline_checkins, rules.low_checkins) for rules in variants) + 1
     histories: dict[uuid.UUID, list[ScoredCheckin]] = defaultdict(list)
     first_seen: dict[uuid.UUID, datetime.date] = {}
+    offices: dict[uuid.UUID, int] = {}
     for checkin in (
         CheckIn.objects.filter(participant_id__in=recent, answered_at__isnull=False)
-        .only("participant_id", "answered_at", "scores")
+        .select_related("participant")
+        .only("participant_id", "participant__office_id", "answered_at", "scores")
         .order_by("participant_id", "-answered_at")
     ):
+        offices[checkin.participant_id] = checkin.participant.office_id
         history = histories[checkin.participant_id]
         if len(history) >= needed:
             continue
@@ -77,10 +82,11 @@ def motivation_alerts_for(
     if not histories:
         return {}
     # Events from the earliest day any alert could look back to.
-    since = min(first_seen.values()) - datetime.timedelta(days=rules.explain_days)
+    since = min(first_seen.values()) - datetime.timedelta(days=max(rules.explain_days for rules in variants))
     events = _events(list(histories), since, today)
     found: dict[uuid.UUID, list[MotivationAlert]] = {}
     for participant_id, history in histories.items():
+        rules = rules_for(offices[participant_id], on=today).motivation
         alerts = motivation_alerts(history, today=today, events=events.get(participant_id, ()), rules=rules)
         if alerts:
             found[participant_id] = alerts

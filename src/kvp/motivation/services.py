@@ -22,13 +22,12 @@ from kvp.motivation.instruments import default_instrument, instrument_for, instr
 from kvp.motivation.models import CheckIn
 from kvp.motivation.models import Instrument as InstrumentRow
 from kvp.motivation.signals import checkin_answered
+from kvp.parameters.selectors import read_once, rules_for
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.programme.models import Case
-from kvp.programme.parameters import current_rules
 from kvp.rules.case_status import CaseStatus
 from kvp.rules.motivation import (
     Instrument,
-    MotivationRules,
     Placement,
     answer_problems,
     checkins_due,
@@ -52,11 +51,12 @@ def _office_instruments() -> dict[int, Instrument]:
     return {office_id: load_instrument(definition) for office_id, definition in chosen.items()}
 
 
+@read_once()
 def schedule_due_checkins(today: datetime.date) -> int:
     """Schedule the check-ins due by `today` for everyone in a running programme (monthly, and two weeks into
     each new placement; kvp.rules.motivation.checkins_due). Idempotent: a second run the same day adds
-    nothing. Returns the number scheduled. A constant number of queries, whatever the number of people."""
-    rules: MotivationRules = current_rules()[MotivationRules]
+    nothing. Returns the number scheduled. A constant number of queries, whatever the number of people; each
+    office's rules in force today."""
     running: dict[uuid.UUID, tuple[datetime.date, int]] = {}
     for participant_id, starts_on, office_id in Case.objects.filter(
         status__in=RUNNING, starts_on__isnull=False, starts_on__lte=today
@@ -66,6 +66,7 @@ def schedule_due_checkins(today: datetime.date) -> int:
             running[participant_id] = (starts_on, office_id)
     if not running:
         return 0
+    rules_at = {office_id: rules_for(office_id, on=today).motivation for _start, office_id in running.values()}
     latest: dict[uuid.UUID, datetime.date] = {}
     for participant_id, due_on, answered_at in (
         CheckIn.objects.filter(participant__in=_running_cases(today))
@@ -76,7 +77,9 @@ def schedule_due_checkins(today: datetime.date) -> int:
     ):
         dates = [due_on] + ([timezone.localdate(answered_at)] if answered_at is not None else [])
         latest[participant_id] = max(dates)
-    oldest_relevant = today - datetime.timedelta(days=rules.placement_days + rules.interval_days)
+    oldest_relevant = today - datetime.timedelta(
+        days=max(rules.placement_days + rules.interval_days for rules in rules_at.values())
+    )
     placements: dict[uuid.UUID, list[Placement]] = defaultdict(list)
     for participation_id, participant_id, starts_on in Participation.objects.filter(
         participant__in=_running_cases(today),
@@ -103,7 +106,7 @@ def schedule_due_checkins(today: datetime.date) -> int:
             latest_checkin=latest.get(participant_id),
             placements=placements.get(participant_id, []),
             placements_with_checkin=frozenset(asked),
-            rules=rules,
+            rules=rules_at[office_id],
         ):
             created.append(
                 CheckIn(

@@ -27,11 +27,11 @@ from kvp.dialog.models import Thread
 from kvp.followup.models import Meeting
 from kvp.motivation.alerts import motivation_alert_facts
 from kvp.overview.models import Alert
+from kvp.parameters.selectors import OfficeRef, read_once, rules_for
 from kvp.participants.models import Participant
 from kvp.plans.models import Activity
 from kvp.plans.selectors import shown_value
 from kvp.programme.models import Absence, Case, Decision
-from kvp.programme.parameters import current_rules
 from kvp.rules import absence as absence_rules
 from kvp.rules.barriers import BarrierIndex, ParticipantHolds
 from kvp.rules.case_status import OPEN_STATUSES
@@ -46,7 +46,7 @@ from kvp.rules.followup_alerts import (
     no_contact,
 )
 from kvp.rules.measures import MeasureType
-from kvp.rules.practice_flags import FlagRules, practice_flags
+from kvp.rules.practice_flags import practice_flags
 from kvp.rules.texts import N_
 
 AlertSource = Callable[[Sequence[str], datetime.date], dict[str, list[AlertFact]]]
@@ -54,26 +54,34 @@ BATCH = 1000
 OPEN = sorted(status.value for status in OPEN_STATUSES)
 
 
-def alert_rules() -> AlertRules:
-    rules: AlertRules = current_rules()[AlertRules]
-    return rules
+def alert_rules(office: OfficeRef, *, on: datetime.date) -> AlertRules:
+    return rules_for(office, on=on).alerts
+
+
+def _offices_of(participant_ids: Sequence[str]) -> dict[str, int]:
+    return {
+        str(participant_id): office_id
+        for participant_id, office_id in Participant.objects.filter(pk__in=list(participant_ids)).values_list(
+            "pk", "office_id"
+        )
+    }
 
 
 def _local_date(moment: datetime.datetime | None) -> datetime.date | None:
     return timezone.localdate(moment) if moment is not None else None
 
 
+@read_once()
 def followup_alerts_for(participant_ids: Sequence[str], today: datetime.date) -> dict[str, list[AlertFact]]:
     """No contact (E7), programme end without a transition plan (E16), deduction pending (S4; fvl. § 16),
-    for the participants' open cases, in six queries."""
-    rules = alert_rules()
-    absence_parameters: absence_rules.AbsenceParameters = current_rules()[absence_rules.AbsenceParameters]
+    for the participants' open cases, in six queries, by the rules in force today at each one's office."""
     cases = {
         str(row["participant_id"]): row
         for row in Case.objects.filter(participant_id__in=participant_ids, status__in=OPEN).values(
-            "id", "participant_id", "applied_on", "ends_on"
+            "id", "participant_id", "participant__office_id", "applied_on", "ends_on"
         )
     }
+    office_of_case = {str(row["id"]): row["participant__office_id"] for row in cases.values()}
     contact: dict[str, datetime.date] = {}
     held = (
         Meeting.objects.filter(participant_id__in=participant_ids, status=Meeting.Status.HELD)
@@ -114,7 +122,7 @@ def followup_alerts_for(participant_ids: Sequence[str], today: datetime.date) ->
                 absence_rules.AbsenceKind(item.kind),
                 absence_rules.Documentation(item.documentation),
             ),
-            absence_parameters,
+            rules_for(office_of_case[str(item.case_id)], on=item.starts_on).absence,
         )
         unexcused[str(item.case_id)].append(
             UnexcusedAbsence(
@@ -126,22 +134,26 @@ def followup_alerts_for(participant_ids: Sequence[str], today: datetime.date) ->
     found: dict[str, list[AlertFact]] = {key: [] for key in participant_ids}
     for key, case in cases.items():
         case_key = str(case["id"])
+        in_force = rules_for(case["participant__office_id"], on=today)
+        rules = in_force.alerts
         facts = [
             no_contact(last_contact=contact.get(key), case_opened=case["applied_on"], today=today, rules=rules),
             end_without_transition(
                 programme_end=case["ends_on"], activities=activities[case_key], today=today, rules=rules
             ),
-            deduction_pending(unexcused[case_key], today=today, parameters=absence_parameters),
+            deduction_pending(unexcused[case_key], today=today, parameters=in_force.absence),
         ]
         found[key] = [fact for fact in facts if fact is not None]
     return found
 
 
+@read_once()
 def practice_alerts_for(participant_ids: Sequence[str], today: datetime.date) -> dict[str, list[AlertFact]]:
-    """The practice-loop, lock-in and no-work-contact flags (E4, E9, E11) as alerts, in two queries."""
-    rules: FlagRules = current_rules()[FlagRules]
+    """The practice-loop, lock-in and no-work-contact flags (E4, E9, E11) as alerts, in three queries."""
+    offices = _offices_of(participant_ids)
     found: dict[str, list[AlertFact]] = {}
     for key, episodes in episodes_by_participant(participant_ids).items():
+        rules = rules_for(offices.get(key), on=today).flags
         found[key] = [
             AlertFact(
                 kind=str(flag.code),

@@ -71,8 +71,8 @@ def overview(request: AuthedRequest) -> HttpResponse:
     """My participants (a counsellor) or the office's (a leader), with ready-made and field filters, sorting,
     reminders, categories and the stored alerts. The rows shown are logged as one list read."""
     user = request.user
-    rules = alert_rules()
     today = timezone.localdate()
+    rules = alert_rules(user.office_id, on=today)
     counsellors = _office_counsellors(user)
     form = OverviewFilterForm(request.GET, counsellors=counsellors, default_days=rules.no_contact_days)
     query = form.query()

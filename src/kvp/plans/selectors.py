@@ -84,14 +84,15 @@ def plan_warnings(case: Case, plan: Plan | None, today: datetime.date | None = N
     if case.starts_on is None or case.ends_on is None:
         return []
     activities = list(plan.activities.all()) if plan else []
+    today = today or timezone.localdate()
     warnings = check_plan(
         activities=[_facts(activity) for activity in activities],
         mapping=mapping_answers(mapping_of(case.participant)),
         period_start=case.starts_on,
         period_end=case.ends_on,
-        today=today or timezone.localdate(),
+        today=today,
         agreed=bool(plan and plan.is_agreed),
-        rules=plan_rules(),
+        rules=plan_rules(case.participant.office_id, on=today),
     )
     return [_shown(warning) for warning in warnings]
 

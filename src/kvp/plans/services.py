@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.common.versioning import bump_version, lock_version
+from kvp.parameters.selectors import OfficeRef, rules_for
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.plans.audit_types import PLAN, PROPOSAL
 from kvp.plans.models import Activity, Goal, Origin, Plan, PlanVersion, Proposal
 from kvp.plans.snapshot import plan_snapshot
 from kvp.programme.models import Case
-from kvp.programme.parameters import current_rules
 from kvp.rules.plan_checks import PlanRules
 
 ACTIVITY_FIELDS = (
@@ -89,9 +89,8 @@ def _record(
     return version
 
 
-def plan_rules() -> PlanRules:
-    rules: PlanRules = current_rules()[PlanRules]
-    return rules
+def plan_rules(office: OfficeRef, *, on: datetime.date) -> PlanRules:
+    return rules_for(office, on=on).plan
 
 
 @transaction.atomic
@@ -257,6 +256,7 @@ def proposal_submit(
     if activity is not None and activity.plan_id != plan.pk:
         raise ValidationError({"activity": _("Choose one of your plan's activities.")})
     today = today or timezone.localdate()
+    answer_days = plan_rules(access.participant.office_id, on=today).proposal_answer_days
     proposal = Proposal(
         plan=plan,
         kind=Proposal.Kind.CHANGE if activity else Proposal.Kind.NEW_ACTIVITY,
@@ -266,7 +266,7 @@ def proposal_submit(
         text=text.strip(),
         language=language,
         submitted_by=actor,
-        answer_due=today + datetime.timedelta(days=plan_rules().proposal_answer_days),
+        answer_due=today + datetime.timedelta(days=answer_days),
     )
     proposal.full_clean()
     proposal.save()

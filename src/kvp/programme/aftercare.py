@@ -14,20 +14,24 @@ from django.utils.translation import gettext as _
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.common.versioning import lock_version
+from kvp.parameters.selectors import OfficeRef, read_once, rules_everywhere, rules_for
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.participants.models import Participant
 from kvp.programme.audit_types import AFTERCARE
 from kvp.programme.models import AftercareContact, AftercareFollowUp, Case
-from kvp.programme.parameters import current_rules
 from kvp.rules import aftercare
 from kvp.rules.aftercare import AftercareRules, Benefit, Channel, RecordProblem, Situation
 from kvp.rules.case_status import CaseStatus, EndReason
 from kvp.rules.dates import add_months
 
 
-def aftercare_rules() -> AftercareRules:
-    rules: AftercareRules = current_rules()[AftercareRules]
-    return rules
+def aftercare_rules(office: OfficeRef, *, on: datetime.date) -> AftercareRules:
+    return rules_for(office, on=on).aftercare
+
+
+def _rules_at_end(case: Case) -> AftercareRules:
+    """A case's follow-ups are scheduled by the rules in force at its office the day it ended."""
+    return aftercare_rules(case.participant.office_id, on=case.ended_on or timezone.localdate())
 
 
 def _missing_for(case: Case, rules: AftercareRules, existing: set[int]) -> list[AftercareFollowUp]:
@@ -46,21 +50,23 @@ def aftercare_schedule_for_case(case: Case) -> int:
     """Create the follow-ups an ended case is missing; returns how many were created. Called when a case
     ends (kvp.programme.services.move_case)."""
     existing = set(case.aftercare_followups.values_list("months", flat=True))
-    missing = _missing_for(case, aftercare_rules(), existing)
+    missing = _missing_for(case, _rules_at_end(case), existing)
     AftercareFollowUp.objects.bulk_create(missing, ignore_conflicts=True)
     return len(missing)
 
 
+@read_once()
 @transaction.atomic
 def schedule_aftercare(today: datetime.date) -> int:
     """The daily job: create any follow-up missing for cases that ended on or before `today` and whose last
     follow-up is not yet past. Idempotent: a second run the same day creates nothing. Returns how many."""
     if not isinstance(today, datetime.date) or isinstance(today, datetime.datetime):
         raise TypeError("today must be a date")
-    rules = aftercare_rules()
-    earliest_end = add_months(today, -rules.third_months)
+    # Cases whose last follow-up may still be ahead, by the longest wait any office has today.
+    longest = max(rules.aftercare.third_months for rules in rules_everywhere(on=today))
+    earliest_end = add_months(today, -longest)
     cases = list(
-        Case.objects.filter(
+        Case.objects.select_related("participant").filter(
             status=CaseStatus.ENDED,
             ended_on__gte=earliest_end,
             ended_on__lte=today,
@@ -71,7 +77,7 @@ def schedule_aftercare(today: datetime.date) -> int:
     existing: dict[object, set[int]] = {}
     for case_id, months in AftercareFollowUp.objects.filter(case__in=cases).values_list("case_id", "months"):
         existing.setdefault(case_id, set()).add(months)
-    missing = [item for case in cases for item in _missing_for(case, rules, existing.get(case.pk, set()))]
+    missing = [item for case in cases for item in _missing_for(case, _rules_at_end(case), existing.get(case.pk, set()))]
     AftercareFollowUp.objects.bulk_create(missing, ignore_conflicts=True)
     return len(missing)
 
@@ -80,7 +86,7 @@ def followups_shown_to(user: User, today: datetime.date) -> QuerySet[AftercareFo
     """Open follow-ups of the counsellor's own participants that should be done now (the worklist)."""
     if user.office_id is None:
         return AftercareFollowUp.objects.none()
-    rules = aftercare_rules()
+    rules = aftercare_rules(user.office_id, on=today)
     soon = today + datetime.timedelta(days=rules.shown_days_before)
     return (
         AftercareFollowUp.objects.filter(
@@ -103,9 +109,9 @@ def followups_of(participant: Participant) -> list[AftercareFollowUp]:
     )
 
 
-def is_shown(follow_up: AftercareFollowUp, today: datetime.date) -> bool:
-    """Whether an open follow-up should be done now."""
-    shows_on = aftercare.shows_on(follow_up.due_on, follow_up.retry_on, aftercare_rules())
+def is_shown(follow_up: AftercareFollowUp, office: OfficeRef, today: datetime.date) -> bool:
+    """Whether an open follow-up (of a participant at `office`) should be done now."""
+    shows_on = aftercare.shows_on(follow_up.due_on, follow_up.retry_on, aftercare_rules(office, on=today))
     return follow_up.status == AftercareFollowUp.Status.OPEN and shows_on <= today
 
 
@@ -170,7 +176,7 @@ def aftercare_record(
     contact.save()
     follow_up.attempts += 1
     follow_up.situation = situation.value
-    rules = aftercare_rules()
+    rules = aftercare_rules(access.participant.office_id, on=contacted_on)
     if aftercare.is_settled(situation, follow_up.attempts, rules):
         follow_up.status = AftercareFollowUp.Status.DONE
         follow_up.retry_on = None

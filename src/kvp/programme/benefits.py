@@ -14,12 +14,12 @@ from django.utils.translation import gettext as _
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.common.templatetags.money import kroner
+from kvp.parameters.selectors import read_once, rules_by_span, rules_for
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.programme.audit_types import CASE
 from kvp.programme.decisions import decision_snapshot
 from kvp.programme.letters import deduction_reasons
 from kvp.programme.models import Absence, Case, Child, Decision, Interruption, OtherIncome, Payment
-from kvp.programme.parameters import current_rules
 from kvp.programme.selectors import rate_table
 from kvp.rules import absence as absence_rules
 from kvp.rules import benefit, payments
@@ -48,8 +48,12 @@ def payment_periods(case: Case) -> list[benefit.Span]:
 
 
 def assessed_absences(case: Case) -> list[tuple[Absence, absence_rules.Assessment]]:
-    parameters = current_rules()[absence_rules.AbsenceParameters]
-    return [(item, absence_rules.assess_absence(as_rule(item), parameters)) for item in case.absences.all()]
+    """Each absence judged by the rules in force at the participant's office on its first day."""
+    office_id = case.participant.office_id
+    return [
+        (item, absence_rules.assess_absence(as_rule(item), rules_for(office_id, on=item.starts_on).absence))
+        for item in case.absences.all()
+    ]
 
 
 def as_rule(item: Absence) -> absence_rules.Absence:
@@ -79,8 +83,11 @@ def deduction_applies(case: Case, item: Absence) -> bool:
     return deductions_reserved(case) or item.deduction_decided_on is not None
 
 
+@read_once()
 def benefit_for_period(case: Case, period: benefit.Span) -> benefit.Statement:
-    """The statement a participant sees: one line per change of rates, every amount explained."""
+    """The statement a participant sees: one line per change of rates, every amount explained. Each day is
+    paid by the rule parameters in force that day at the participant's office, so a later change of a
+    parameter never alters an earlier period, and a period across a change has lines on both sides of it."""
     participant = case.participant
     person = benefit.Person(
         birth_date=participant.birth_date,
@@ -88,20 +95,27 @@ def benefit_for_period(case: Case, period: benefit.Span) -> benefit.Statement:
             benefit.Child(child.birth_date, child.income_above_base_amount) for child in participant.children.all()
         ),
     )
-    return benefit.benefit_statement(
-        person=person,
+    rates = rate_table()
+    interruptions = interruption_spans(case)
+    deductions = absence_rules.deduction_days(
+        [assessment for item, assessment in assessed_absences(case) if deduction_applies(case, item)]
+    )
+    other_income = [
+        benefit.OtherIncome(benefit.IncomeKind(item.kind), item.starts_on, item.ends_on, item.per_weekday_ore)
+        for item in case.other_incomes.all()
+    ]
+    parts = [
+        benefit.benefit_statement(
+            person=person, start=start, end=end, rates=rates, parameters=rules.benefit, interruptions=interruptions,
+            deductions=deductions, other_income=other_income,
+        )
+        for start, end, rules in rules_by_span(participant.office_id, start=period.start, end=period.end)
+    ]  # fmt: skip
+    return benefit.Statement(
         start=period.start,
         end=period.end,
-        rates=rate_table(),
-        parameters=current_rules()[benefit.BenefitParameters],
-        interruptions=interruption_spans(case),
-        deductions=absence_rules.deduction_days(
-            [assessment for item, assessment in assessed_absences(case) if deduction_applies(case, item)]
-        ),
-        other_income=[
-            benefit.OtherIncome(benefit.IncomeKind(item.kind), item.starts_on, item.ends_on, item.per_weekday_ore)
-            for item in case.other_incomes.all()
-        ],
+        lines=tuple(line for part in parts for line in part.lines),
+        not_reducing=parts[0].not_reducing,
     )
 
 
@@ -254,18 +268,20 @@ def deduction_decide(*, actor: User, access: ParticipantAccess, absence: Absence
         raise ValidationError(_("The grant reserved deductions: this deduction needs no decision of its own."))
     if absence.deduction_decided_on is not None:
         raise ValidationError(_("The deduction is already decided."))
-    parameters = current_rules()[absence_rules.AbsenceParameters]
-    if not absence_rules.assess_absence(as_rule(absence), parameters).unexcused_days:
+    office_id = case.participant.office_id
+    assessment = absence_rules.assess_absence(as_rule(absence), rules_for(office_id, on=absence.starts_on).absence)
+    if not assessment.unexcused_days:
         raise ValidationError(_("This absence is valid: there is nothing to deduct."))
+    answer_rules = rules_for(office_id, on=timezone.localdate(absence.registered_at)).absence
     if not absence_rules.may_decide_deduction(
         registered_on=timezone.localdate(absence.registered_at), answered=bool(absence.participant_response),
-        today=timezone.localdate(), parameters=parameters,
+        today=timezone.localdate(), parameters=answer_rules,
     ):  # fmt: skip
         raise ValidationError(
             _("The participant has %(days)s days to answer the registration before the deduction is decided.")
-            % {"days": parameters.response_days}
+            % {"days": answer_rules.response_days}
         )
-    days = absence_rules.assess_absence(as_rule(absence), parameters).unexcused_days
+    days = assessment.unexcused_days
     span = benefit.Span(days[0], days[-1])
     before = benefit_for_period(case, span).total_ore
     absence.deduction_decided_on = timezone.localdate()
@@ -312,7 +328,7 @@ def payment_approve(*, actor: User, access: ParticipantAccess, case: Case, perio
     owed = (approved[-1].overpayment_left_ore if approved else 0) + max(-difference, 0)
     offset = payments.offset_overpayment(
         due_ore=statement.total_ore + back_pay, overpaid_ore=owed,
-        max_share=current_rules()[payments.PaymentParameters].max_offset_share,
+        max_share=rules_for(case.participant.office_id, on=timezone.localdate()).payments.max_offset_share,
     )  # fmt: skip
     payment = Payment.objects.create(
         case=case, period_start=period.start, period_end=period.end, gross_ore=statement.total_ore,

@@ -13,15 +13,15 @@ from django.utils.translation import gettext_lazy
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
+from kvp.parameters.selectors import rules_for
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.participants.models import Participant
 from kvp.programme.audit_types import CASE
 from kvp.programme.models import Case, Decision, EligibilityReview
-from kvp.programme.parameters import current_rules
 from kvp.programme.services import move_case
 from kvp.rules import duration
 from kvp.rules.case_status import STOP_REASONS, CaseStatus, EndReason
-from kvp.rules.eligibility import Application, EligibilityResult, EligibilityRules, WorkAbility, assess_eligibility
+from kvp.rules.eligibility import Application, EligibilityResult, WorkAbility, assess_eligibility
 
 PERIOD_MESSAGES = {
     duration.PeriodProblem.END_BEFORE_START: gettext_lazy("The programme must start before its end date."),
@@ -62,7 +62,7 @@ def eligibility_review_create(
     if work_ability_assessed_on > timezone.localdate():
         raise ValidationError({"work_ability_assessed_on": _("The assessment date cannot be in the future.")})
     result = assess_eligibility(
-        rules=current_rules()[EligibilityRules],
+        rules=rules_for(case.participant.office_id, on=timezone.localdate()).eligibility,
         application=Application(
             birth_date=case.participant.birth_date,
             application_date=case.applied_on,
@@ -190,8 +190,9 @@ def decision_approve(*, actor: User, access: ParticipantAccess, decision: Decisi
 def _check_grant_period(case: Case, starts_on: datetime.date | None, ends_on: datetime.date | None) -> None:
     if starts_on is None or ends_on is None:
         raise ValidationError(_("A grant needs a programme start and end date."), code="period")
-    rules = current_rules()[duration.DurationRules]
-    regime = duration.regime_for(decision_date=timezone.localdate(), rules=rules)
+    today = timezone.localdate()  # the grant is decided today, under the rules in force today
+    rules = rules_for(case.participant.office_id, on=today).duration
+    regime = duration.regime_for(decision_date=today, rules=rules)
     problems = duration.check_period(start=starts_on, end=ends_on, regime=regime, rules=rules)
     start_problems = duration.check_start(application_date=case.applied_on, start=starts_on, rules=rules)
     messages = [str(PERIOD_MESSAGES[p]) % {"years": rules.ordinary_years(regime)} for p in problems]

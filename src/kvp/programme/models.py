@@ -335,23 +335,6 @@ class OtherIncome(models.Model):
         return f"{self.kind} {self.starts_on:%d.%m.%Y}"
 
 
-class RuleParameter(models.Model):
-    """An administrator's value for an open assumption ([U]); without a row the rule's
-    documented default applies (see kvp.programme.parameters)."""
-
-    name = models.CharField(_("parameter"), max_length=64, unique=True)
-    value = models.CharField(_("value"), max_length=64)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    changed_at = models.DateTimeField(default=timezone.now, editable=False)
-
-    class Meta:
-        verbose_name = _("rule parameter")
-        verbose_name_plural = _("rule parameters")
-
-    def __str__(self) -> str:
-        return f"{self.name} = {self.value}"
-
-
 class Appeal(models.Model):
     """An appeal (klage) against a decision: lodged with the office, which may change the decision or
     send the appeal on to Statsforvalteren (forvaltningsloven §§ 28-33; S13, S20)."""

@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.common.versioning import lock_version
+from kvp.parameters.selectors import rules_for
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.programme.aftercare import aftercare_schedule_for_case
 from kvp.programme.audit_types import CASE
 from kvp.programme.models import STATUS_LABELS, Case, CaseEvent
-from kvp.programme.parameters import current_rules
 from kvp.programme.signals import case_ended_for_aftercare
 from kvp.rules import duration
 from kvp.rules.aftercare import AFTERCARE_END_REASONS
@@ -143,7 +143,8 @@ def _check_extension(case: Case, *, period_end: datetime.date | None, special_re
         raise ValidationError(
             {"period_end": _("An extension needs a new end date after the current one.")}, code="period"
         )
-    rules = current_rules()[duration.DurationRules]
+    # The extension is decided today, under the rules in force today.
+    rules = rules_for(case.participant.office_id, on=timezone.localdate()).duration
     regime = duration.regime_for(decision_date=case.decided_on or case.starts_on, rules=rules)
     problems = duration.check_extension(
         start=case.starts_on, current_end=case.ends_on, new_end=period_end, special_reason=special_reason,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kvp.programme import aftercare_views, benefit_views, casework_views, kostra_views, parameter_views, views
+from kvp.programme import aftercare_views, benefit_views, casework_views, kostra_views, views
 
 urlpatterns = [
     path("deltakere/<uuid:participant_id>/saker/ny/", views.case_create_view, name="case_create"),
@@ -46,7 +46,6 @@ urlpatterns = [
     path("fravaer/<uuid:absence_id>/trekk/", benefit_views.deduction_decide_view, name="deduction_decide"),
     path("meg/fravaer/<uuid:absence_id>/svar/", benefit_views.absence_response, name="absence_response"),
     path("meg/utbetaling/", benefit_views.my_payments, name="my_payments"),
-    path("regler/", parameter_views.rule_parameters, name="rule_parameters"),
     path("kostra/", kostra_views.kostra_overview, name="kostra_overview"),
     path("kostra/fil/", kostra_views.kostra_download, name="kostra_download"),
     path(

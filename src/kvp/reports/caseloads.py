@@ -16,17 +16,16 @@ from django.utils import timezone
 from kvp.accounts.models import User
 from kvp.dialog.models import Message
 from kvp.followup.models import Meeting
+from kvp.parameters.selectors import OfficeRef, rules_for
 from kvp.participants.models import Participant
-from kvp.programme.parameters import current_rules
 from kvp.reports.models import CaseloadSnapshot
 from kvp.rules import caseload
 from kvp.rules.caseload import CaseloadRules
 from kvp.rules.dates import month_of, months_back
 
 
-def caseload_rules() -> CaseloadRules:
-    rules: CaseloadRules = current_rules()[CaseloadRules]
-    return rules
+def caseload_rules(office: OfficeRef, *, on: datetime.date) -> CaseloadRules:
+    return rules_for(office, on=on).caseload
 
 
 def active_counts(office_id: int) -> dict[int, int]:
@@ -161,7 +160,7 @@ class OfficeCaseloads:
 def office_caseloads(office_id: int, today: datetime.date, *, only: User | None = None) -> OfficeCaseloads:
     """Caseload and intensity per counsellor for the last months (E7); `only` limits it to one counsellor.
     Past months come from the snapshots, this month from the live count."""
-    rules = caseload_rules()
+    rules = caseload_rules(office_id, on=today)
     months = months_back(today, rules.months_shown)
     counsellors = list(_counsellors(office_id))
     if only is not None:
@@ -203,7 +202,7 @@ def counsellors_over_cap(office_id: int) -> int:
     """How many of the office's counsellors followed more active participants than the cap at the daily job's
     last count (E7). The banner on every leader page reads this stored count, so a large office costs two small
     queries, not a count of all its participants."""
-    rules = caseload_rules()
+    rules = caseload_rules(office_id, on=timezone.localdate())
     latest = CaseloadSnapshot.objects.filter(office_id=office_id).aggregate(latest=Max("month"))["latest"]
     if latest is None:
         return 0

@@ -21,7 +21,7 @@ class Outcomes:
 
 def aftercare_outcomes(office_id: int, year: int, today: datetime.date) -> Outcomes:
     """Outcomes per follow-up point for programmes at the office that ended in `year` (E16, E17)."""
-    rules = aftercare_rules()
+    rules = aftercare_rules(office_id, on=today)
     follow_ups = AftercareFollowUp.objects.filter(
         case__participant__office_id=office_id, case__ended_on__year=year
     ).values_list("case_id", "months", "due_on", "situation")

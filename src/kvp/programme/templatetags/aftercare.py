@@ -39,7 +39,7 @@ def aftercare_panel(participant: Participant, access: ParticipantAccess | None =
             {
                 "follow_up": follow_up,
                 "situation": _situation(follow_up.situation, contacts[-1].benefit if contacts else ""),
-                "due_now": is_shown(follow_up, today),
+                "due_now": is_shown(follow_up, participant.office_id, today),
                 "overdue": follow_up.status == "open" and follow_up.due_on < today,
             }
         )

@@ -1,7 +1,8 @@
-"""The rules' unverified parameters ([U], open assumptions), which administrators may set.
+"""The rules' configurable parameters: which field of which rule dataclass each one sets, and whose choice it is.
 
-Each parameter names a field of a rule's parameter dataclass; the dataclass holds the documented default.
-A stored RuleParameter overrides it. The rule dataclasses validate the combination they get.
+Each parameter names a field of a rule's parameter dataclass; the dataclass holds the documented default. A
+parameter is national when it follows the law or national guidance (the same value for every office), local when
+it is the office's own choice ([U] practice choices, office caps). See docs/decisions/0010-dated-rule-parameters.md.
 """
 
 from __future__ import annotations
@@ -10,17 +11,14 @@ import dataclasses
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from enum import StrEnum
+from typing import Any, get_type_hints
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kvp.accounts.models import User
-from kvp.programme.models import RuleParameter
 from kvp.rules.absence import AbsenceParameters
 from kvp.rules.aftercare import AftercareRules
 from kvp.rules.benefit import BenefitParameters
@@ -33,6 +31,25 @@ from kvp.rules.motivation import MotivationRules
 from kvp.rules.payments import PaymentParameters
 from kvp.rules.plan_checks import PlanRules
 from kvp.rules.practice_flags import FlagRules
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Every rule's parameters in force on one day for one office; a field per parameter name's prefix."""
+
+    benefit: BenefitParameters
+    absence: AbsenceParameters
+    duration: DurationRules
+    eligibility: EligibilityRules
+    payments: PaymentParameters
+    plan: PlanRules
+    flags: FlagRules
+    aftercare: AftercareRules
+    caseload: CaseloadRules
+    meetings: MeetingRules
+    alerts: AlertRules
+    motivation: MotivationRules
+
 
 RuleSet = (
     BenefitParameters
@@ -48,15 +65,29 @@ RuleSet = (
     | AlertRules
     | MotivationRules
 )
+GROUPS: dict[str, type[RuleSet]] = get_type_hints(Rules)
+
+
+class Scope(StrEnum):
+    NATIONAL = "national"  # the law or national guidance: one value for every office
+    LOCAL = "local"  # the office's own choice: an office's value wins over the national one
+
+
+NATIONAL, LOCAL = Scope.NATIONAL, Scope.LOCAL
 
 
 @dataclass(frozen=True)
 class Parameter:
     name: str
+    scope: Scope
     rules: type[RuleSet]
     field: str
     description: Promise
     source: str
+
+    @property
+    def group(self) -> str:
+        return self.name.split(".", 1)[0]
 
     @property
     def default(self) -> Any:
@@ -93,132 +124,110 @@ class Parameter:
 
 
 PARAMETERS = [
-    Parameter("benefit.days_per_year", BenefitParameters, "days_per_year",
+    Parameter("benefit.days_per_year", NATIONAL, BenefitParameters, "days_per_year",
               gettext_lazy("Weekdays per year the yearly rate is divided by to give the daily rate"), "S2 [U]"),
-    Parameter("benefit.full_rate_age", BenefitParameters, "full_rate_age",
+    Parameter("benefit.full_rate_age", NATIONAL, BenefitParameters, "full_rate_age",
               gettext_lazy("Age from which the full rate applies"), "S2, S7 [U]"),
-    Parameter("benefit.child_age_limit", BenefitParameters, "child_age_limit",
+    Parameter("benefit.child_age_limit", NATIONAL, BenefitParameters, "child_age_limit",
               gettext_lazy("Age until which a child gives a child supplement"), "S4, S8 [U]"),
-    Parameter("benefit.child_income_test_until", BenefitParameters, "child_income_test_until",
+    Parameter("benefit.child_income_test_until", NATIONAL, BenefitParameters, "child_income_test_until",
               gettext_lazy("Until this date, no child supplement for a child with income above 1 G"),
               "S8 [U]"),
-    Parameter("benefit.deduction_includes_child_supplement", BenefitParameters, "deduction_includes_child_supplement",
+    Parameter("benefit.deduction_includes_child_supplement", NATIONAL, BenefitParameters,
+              "deduction_includes_child_supplement",
               gettext_lazy("A day of unexcused absence also withholds the child supplement"), "S3, S4 [U]"),
-    Parameter("absence.self_declaration_days", AbsenceParameters, "self_declaration_days",
+    Parameter("absence.self_declaration_days", NATIONAL, AbsenceParameters, "self_declaration_days",
               gettext_lazy("Weekdays one self-declaration covers (own illness)"), "forskrift § 6; S15 [U]"),
-    Parameter("absence.child_self_declaration_days", AbsenceParameters, "child_self_declaration_days",
+    Parameter("absence.child_self_declaration_days", NATIONAL, AbsenceParameters, "child_self_declaration_days",
               gettext_lazy("Weekdays one self-declaration covers (a child's illness)"), "forskrift § 10; S15 [U]"),
-    Parameter("absence.response_days", AbsenceParameters, "response_days",
+    Parameter("absence.response_days", NATIONAL, AbsenceParameters, "response_days",
               gettext_lazy("Days the participant has to answer an absence registration before a deduction is decided"),
               "forvaltningsloven § 16; S4 [U]"),
-    Parameter("duration.start_deadline_months", DurationRules, "start_deadline_months",
+    Parameter("duration.start_deadline_months", NATIONAL, DurationRules, "start_deadline_months",
               gettext_lazy("Months after the application by which the programme should start"), "S13 [U]"),
-    Parameter("duration.interruptions_extend_programme", DurationRules, "interruptions_extend_programme",
+    Parameter("duration.interruptions_extend_programme", NATIONAL, DurationRules, "interruptions_extend_programme",
               gettext_lazy("Days of interruption do not count towards the programme's maximum length"),
               "S15 [U]"),
-    Parameter("payments.max_offset_share", PaymentParameters, "max_offset_share",
+    Parameter("payments.max_offset_share", LOCAL, PaymentParameters, "max_offset_share",
               gettext_lazy("Largest share of a payment an earlier overpayment may take (0 to 1)"),
               "S3 [U]"),
-    Parameter("eligibility.max_age_exclusive", EligibilityRules, "max_age_exclusive",
+    Parameter("eligibility.max_age_exclusive", NATIONAL, EligibilityRules, "max_age_exclusive",
               gettext_lazy("Age from which a person can no longer apply"), "sotjl. § 29; S2 [U]"),
-    Parameter("plan.full_time_hours", PlanRules, "full_time_hours",
+    Parameter("plan.full_time_hours", NATIONAL, PlanRules, "full_time_hours",
               gettext_lazy("Hours a week a full-time plan holds"), "forskrift § 1 tredje ledd; S5"),
-    Parameter("plan.months_without_qualification", PlanRules, "months_without_qualification",
+    Parameter("plan.months_without_qualification", LOCAL, PlanRules, "months_without_qualification",
               gettext_lazy("Months into the programme after which a plan without a formal qualification is flagged"),
               "E3"),
-    Parameter("plan.proposal_answer_days", PlanRules, "proposal_answer_days",
+    Parameter("plan.proposal_answer_days", LOCAL, PlanRules, "proposal_answer_days",
               gettext_lazy("Days the counsellor has to answer a participant's proposal"), "sotjl. § 42; E1"),
-    Parameter("flags.loop_practices", FlagRules, "loop_practices",
+    Parameter("flags.loop_practices", LOCAL, FlagRules, "loop_practices",
               gettext_lazy("Work practices in a row without a job or qualification that make a practice loop"),
               "E4"),
-    Parameter("flags.course_months_without_qualification", FlagRules, "course_months_without_qualification",
+    Parameter("flags.course_months_without_qualification", LOCAL, FlagRules, "course_months_without_qualification",
               gettext_lazy("Months in courses without a formal qualification before a lock-in flag"), "E9"),
-    Parameter("flags.long_course_weeks", FlagRules, "long_course_weeks",
+    Parameter("flags.long_course_weeks", LOCAL, FlagRules, "long_course_weeks",
               gettext_lazy("Weeks a course may last without contact with working life before it is flagged"),
               "E9, E11"),
-    Parameter("meetings.reminder_hours_before", MeetingRules, "reminder_hours_before",
+    Parameter("meetings.reminder_hours_before", LOCAL, MeetingRules, "reminder_hours_before",
               gettext_lazy("Hours before a meeting the participant is reminded of it"), "E16"),
-    Parameter("aftercare.first_months", AftercareRules, "first_months",
+    Parameter("aftercare.first_months", LOCAL, AftercareRules, "first_months",
               gettext_lazy("Months after the programme ends for the first follow-up"), "E16"),
-    Parameter("aftercare.second_months", AftercareRules, "second_months",
+    Parameter("aftercare.second_months", LOCAL, AftercareRules, "second_months",
               gettext_lazy("Months after the programme ends for the second follow-up"), "E16"),
-    Parameter("aftercare.third_months", AftercareRules, "third_months",
+    Parameter("aftercare.third_months", LOCAL, AftercareRules, "third_months",
               gettext_lazy("Months after the programme ends for the last follow-up"), "E16"),
-    Parameter("aftercare.shown_days_before", AftercareRules, "shown_days_before",
+    Parameter("aftercare.shown_days_before", LOCAL, AftercareRules, "shown_days_before",
               gettext_lazy("Days before a follow-up is due that it appears in the counsellor's tasks"),
               "E16"),
-    Parameter("aftercare.retry_after_days", AftercareRules, "retry_after_days",
+    Parameter("aftercare.retry_after_days", LOCAL, AftercareRules, "retry_after_days",
               gettext_lazy("Days after not reaching the person that the follow-up is tried again"), "E16"),
-    Parameter("aftercare.max_attempts", AftercareRules, "max_attempts",
+    Parameter("aftercare.max_attempts", LOCAL, AftercareRules, "max_attempts",
               gettext_lazy("Tries without reaching the person after which a follow-up is closed as not reached"),
               "E16"),
-    Parameter("aftercare.smallest_count_shown", AftercareRules, "smallest_count_shown",
+    Parameter("aftercare.smallest_count_shown", NATIONAL, AftercareRules, "smallest_count_shown",
               gettext_lazy("Smallest number shown in outcome reports; fewer are hidden"), "E17"),
-    Parameter("caseload.office_cap", CaseloadRules, "office_cap",
+    Parameter("caseload.office_cap", LOCAL, CaseloadRules, "office_cap",
               gettext_lazy("Active participants a counsellor may follow before the leader is warned"),
               "E7"),
-    Parameter("caseload.months_shown", CaseloadRules, "months_shown",
+    Parameter("caseload.months_shown", LOCAL, CaseloadRules, "months_shown",
               gettext_lazy("Months of history on the caseload page"), "E7"),
-    Parameter("alerts.no_contact_days", AlertRules, "no_contact_days",
+    Parameter("alerts.no_contact_days", LOCAL, AlertRules, "no_contact_days",
               gettext_lazy("Days without a meeting held or a message before a no-contact alert"), "E7"),
-    Parameter("alerts.end_warning_days", AlertRules, "end_warning_days",
+    Parameter("alerts.end_warning_days", LOCAL, AlertRules, "end_warning_days",
               gettext_lazy("Days before the programme ends from which a missing transition plan is an alert"),
               "E16"),
-    Parameter("alerts.start_phase_weeks", AlertRules, "start_phase_weeks",
+    Parameter("alerts.start_phase_weeks", LOCAL, AlertRules, "start_phase_weeks",
               gettext_lazy("Weeks from the start that count as the programme's start phase in the overview"),
               "E2"),
-    Parameter("motivation.interval_days", MotivationRules, "interval_days",
+    Parameter("motivation.interval_days", LOCAL, MotivationRules, "interval_days",
               gettext_lazy("Days between scheduled motivation check-ins"), "E16"),
-    Parameter("motivation.placement_days", MotivationRules, "placement_days",
+    Parameter("motivation.placement_days", LOCAL, MotivationRules, "placement_days",
               gettext_lazy("Days into a new placement that a check-in is scheduled"), "E8"),
-    Parameter("motivation.drop_points", MotivationRules, "drop_points",
+    Parameter("motivation.drop_points", LOCAL, MotivationRules, "drop_points",
               gettext_lazy("Fall in a need's check-in score (1-5) that raises a drop alert"), "E7; SDT"),
-    Parameter("motivation.drop_baseline_checkins", MotivationRules, "drop_baseline_checkins",
+    Parameter("motivation.drop_baseline_checkins", LOCAL, MotivationRules, "drop_baseline_checkins",
               gettext_lazy("Earlier check-ins whose mean a drop is measured from (1: the previous one)"),
               "E7; SDT"),
-    Parameter("motivation.low_level", MotivationRules, "low_level",
+    Parameter("motivation.low_level", LOCAL, MotivationRules, "low_level",
               gettext_lazy("Check-in score (1-5) at or below which a need counts as low"), "E7; SDT"),
-    Parameter("motivation.low_checkins", MotivationRules, "low_checkins",
+    Parameter("motivation.low_checkins", LOCAL, MotivationRules, "low_checkins",
               gettext_lazy("Check-ins in a row with a low score that raise a low-score alert"), "E7; SDT"),
-    Parameter("motivation.explain_days", MotivationRules, "explain_days",
+    Parameter("motivation.explain_days", LOCAL, MotivationRules, "explain_days",
               gettext_lazy("Days before a check-in in which events are shown as possible reasons for an alert"),
               "E7"),
-    Parameter("motivation.alert_days", MotivationRules, "alert_days",
+    Parameter("motivation.alert_days", LOCAL, MotivationRules, "alert_days",
               gettext_lazy("Days a motivation alert is shown after the check-in that raised it"), "E7"),
 ]  # fmt: skip
 BY_NAME = {parameter.name: parameter for parameter in PARAMETERS}
 
 
-def current_rules() -> dict[type[RuleSet], Any]:
-    """Each rule's parameters with the administrators' values applied."""
-    overrides: dict[type[RuleSet], dict[str, Any]] = {}
-    for row in RuleParameter.objects.all():
-        parameter = BY_NAME.get(row.name)
-        if parameter is not None:
-            overrides.setdefault(parameter.rules, {})[parameter.field] = parameter.parse(row.value)
-    kinds = dict.fromkeys(parameter.rules for parameter in PARAMETERS)
-    return {rules: rules(**overrides.get(rules, {})) for rules in kinds}
-
-
-@transaction.atomic
-def parameter_set(*, actor: User, name: str, value: str) -> None:
-    """Set a parameter, or return it to its documented default with an empty value."""
-    if not actor.is_administrator:
-        raise ValidationError(_("Only administrators can change the rules' parameters."))
-    parameter = BY_NAME[name]
-    if not value.strip():
-        RuleParameter.objects.filter(name=name).delete()
-        return
-    typed = parameter.parse(value)
-    others = {row.name: row.value for row in RuleParameter.objects.exclude(name=name)}
-    fields = {BY_NAME[other].field: BY_NAME[other].parse(text) for other, text in others.items()
-              if other in BY_NAME and BY_NAME[other].rules is parameter.rules}  # fmt: skip
-    try:
-        parameter.rules(**fields, **{parameter.field: typed})
-    except ValueError as exc:
-        raise ValidationError(
-            _("This value does not fit with the rule's other values, for example a minimum above a maximum.")
-        ) from exc
-    RuleParameter.objects.update_or_create(
-        name=name, defaults={"value": value.strip(), "changed_by": actor, "changed_at": timezone.now()}
-    )
+def rules_from(values: dict[str, str]) -> Rules:
+    """The rules with these parameters' stored values (by name) applied over the documented defaults; a
+    ValueError when a rule refuses the combination."""
+    fields: dict[str, dict[str, Any]] = {group: {} for group in GROUPS}
+    for name, text in values.items():
+        parameter = BY_NAME.get(name)
+        if parameter is not None and text:
+            fields[parameter.group][parameter.field] = parameter.parse(text)
+    built: dict[str, Any] = {group: rules(**fields[group]) for group, rules in GROUPS.items()}
+    return Rules(**built)
