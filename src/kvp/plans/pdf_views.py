@@ -11,7 +11,6 @@ from django.utils import timezone
 from kvp.audit.models import AuditEvent
 from kvp.common.requests import AuthedRequest
 from kvp.participants.access import audit_access, get_participant_for_user
-from kvp.plans.pdf import AgreementInfo, plan_pdf
 from kvp.plans.selectors import current_case, plan_of
 
 
@@ -19,6 +18,8 @@ from kvp.plans.selectors import current_case, plan_of
 def plan_pdf_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     """The agreed version if the plan is agreed, else the current draft; in the participant's language
     and bokmål side by side."""
+    from kvp.plans.pdf import AgreementInfo, plan_pdf  # fpdf2 loads with the first PDF, not with the URLs
+
     access = get_participant_for_user(
         request.user, participant_id, for_write=False, self_service=True, what=AuditEvent.What.PLAN
     )
