@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist workers: one per core ("auto"); each has its own test database, live server port and temporary
+# directories. PYTEST_WORKERS=0 runs the suite in one process.
+PYTEST_WORKERS ?= auto
 
 .PHONY: demo test install lint types pytest bench messages
 
@@ -39,7 +42,7 @@ types: install
 
 pytest: install
 	mkdir -p var
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 test: lint types pytest
 

@@ -1,6 +1,6 @@
 """Benchmark: batch matching at national scale. Pure computation, no database.
 
-One run on one seeded instance (kvp.matching_engine.generate: 10,000 participants, 3,000 offers with about
+One run on one seeded instance (bench.matching_instance: 10,000 participants, 3,000 offers with about
 12,000 places, about 50 feasible offers each; `--quick`: 2,000 × 600):
 
 - the exact solver (OR-Tools min-cost flow) against HiGHS solving the same LP (the reference optimum): the
@@ -28,11 +28,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from bench.matching_instance import national_instance
 from bench.report import Outcome, Row, Write, print_outcome
 from bench.terminal import status
 from kvp.matching_engine.fairness import solve_fair
 from kvp.matching_engine.flow import solve_flow
-from kvp.matching_engine.generate import national_instance
 from kvp.matching_engine.greedy import solve_greedy
 from kvp.matching_engine.lp import solve_lp
 from kvp.matching_engine.problem import Assignment, Problem, summarise

@@ -10,9 +10,10 @@ from decimal import Decimal
 import numpy as np
 import pytest
 
-from kvp.matching_engine import build_problem, generate, scoring
+from bench import matching_instance
+from bench.matching_instance import national_instance
+from kvp.matching_engine import build_problem, scoring
 from kvp.matching_engine.flow import solve_flow
-from kvp.matching_engine.generate import national_instance
 from kvp.matching_engine.lp import solve_lp
 from kvp.matching_engine.problem import Problem
 from kvp.rules.matching import (
@@ -195,9 +196,9 @@ def test_vectorised_scores_equal_the_rule(monkeypatch: pytest.MonkeyPatch, table
     fit_milli gives pair by pair, with sorting (limit 0) as with dense tables."""
     monkeypatch.setattr(scoring, "TABLE_LIMIT", table_limit)
     rng = random.Random(21)  # noqa: S311 - a fixed, reproducible sample
-    people = [generate._participant(rng, number) for number in range(80)]
+    people = [matching_instance._participant(rng, number) for number in range(80)]
     people.append(MatchParticipant("unmapped", frozenset()))
-    catalogue = [generate._offer(rng, number) for number in range(40)]
+    catalogue = [matching_instance._offer(rng, number) for number in range(40)]
     catalogue.append(MatchOffer("plain", M.OTHER, 1))
     pairs = [(p, o) for p in range(len(people)) for o in range(len(catalogue))]
     minutes = [rng.choice([scoring.UNKNOWN, 0, 15, 30, 31, 47, 89, 90, 91, 300]) for _ in pairs]
@@ -220,18 +221,18 @@ def test_several_experiences_and_goals_take_the_best_and_feasible_pairs_are_exac
     """The goal and experience components take the best of several occupations; feasible_pairs finds exactly
     the pairs whose hard prerequisites are met (E5)."""
     rng = random.Random(5)  # noqa: S311 - a fixed, reproducible sample
-    people = [generate._participant(rng, number) for number in range(60)]
+    people = [matching_instance._participant(rng, number) for number in range(60)]
     people = [
         dataclasses.replace(
             person,
             experience=tuple(
-                Experience(rng.choice(generate.OCCUPATIONS), Decimal(rng.randint(0, 9)))
+                Experience(rng.choice(matching_instance.OCCUPATIONS), Decimal(rng.randint(0, 9)))
                 for _ in range(rng.randint(0, 3))
             ),
         )
         for person in people
     ]
-    catalogue = [generate._offer(rng, number) for number in range(30)]
+    catalogue = [matching_instance._offer(rng, number) for number in range(30)]
     p_index, o_index = scoring.feasible_pairs(people, catalogue)
     expected = [
         (p, o)

@@ -2,7 +2,7 @@
 
 Each parameter names a field of a rule's parameter dataclass; the dataclass holds the documented default. A
 parameter is national when it follows the law or national guidance (the same value for every office), local when
-it is the office's own choice ([U] practice choices, office caps). See docs/decisions/0010-dated-rule-parameters.md.
+it is the office's own choice ([U] practice choices, office caps). See docs/decisions/0012-dated-rule-parameters.md.
 """
 
 from __future__ import annotations

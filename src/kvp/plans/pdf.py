@@ -9,10 +9,10 @@ text (goals, activity titles and descriptions) is printed exactly as written, on
 Static texts are English msgids translated with gettext, the same ids the UI uses. A language without a
 catalogue yet (not in settings.LANGUAGES) gets an English column, and the document says so.
 
-Fonts: DejaVu Sans (Latin, Cyrillic, Greek, Arabic letters). fpdf2 shapes Arabic script only with uharfbuzz,
-which KVP does not depend on, so Arabic-script text is shaped here into the presentation forms DejaVu has and
-put in visual order line by line (fpdf2's bidi algorithm). Characters no font here can show (Ethiopic,
-Tamil, Thai, emoji, …) print as "?", with a note, and the whole text is kept in a PDF comment beside it.
+Fonts (kvp.fonts): DejaVu Sans, Noto Sans Arabic and Noto Sans Ethiopic. fpdf2 shapes right-to-left and
+complex scripts with HarfBuzz and puts right-to-left text in visual order (Unicode bidi) as each line is drawn.
+Characters no font here can show (Tamil, Thai, emoji, …) print as "?", with a note, and the whole text is
+kept in a PDF comment beside it.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
-import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -32,20 +31,19 @@ from django.utils import formats, translation
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext
 from fpdf import FPDF
-from fpdf.bidi import BIDI_BRACKETS, BidiParagraph, auto_detect_base_direction
+from fpdf.bidi import auto_detect_base_direction
 from fpdf.enums import Align, MethodReturnValue, TextDirection
+from fpdf.unicode_script import UnicodeScript, get_unicode_script
 
+from kvp.fonts import ARABIC, FAMILIES, LATIN, add_fonts
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.plans.models import Activity, Origin
-from kvp.programme.letters import FONT_DIR
 from kvp.rules.measures import MEASURE_LABELS, MeasureType
 from kvp.rules.skills import DIGITAL_LABELS, Cefr, DigitalLevel
 from kvp.rules.texts import N_
 
 BOKMAL = "nb"
 FALLBACK = "en"
-FAMILY = "DejaVu"
-FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 
 # The msgids this module introduces (the rest are the UI's own: field labels, measure types, statuses, …).
 TITLE = N_("Individual plan – Qualification Programme")
@@ -343,30 +341,25 @@ def _activity_rows(build: _Builder, activity: dict[str, Any]) -> None:
     build.field(N_("Proposed by"), lambda: _choice(Origin.choices, str(activity.get("origin", ""))))
 
 
-# --- Scripts: what the fonts can show, Arabic shaping and right-to-left order ---------------------------
-
-
-@functools.cache
-def _font_cmaps() -> dict[str, frozenset[int]]:
-    pdf = FPDF()
-    _add_fonts(pdf)
-    cmaps: dict[str, frozenset[int]] = {}
-    for style in FONT_FILES:
-        font = pdf.fonts[f"{FAMILY.lower()}{style}"]
-        cmaps[style] = frozenset(getattr(font, "cmap", {}))
-    return cmaps
+# --- Scripts: which font writes a paragraph, and what no font can show ---------------------------------
 
 
 @functools.cache
 def _coverage() -> frozenset[int]:
-    """The characters every face of the font can show."""
-    return functools.reduce(frozenset.intersection, _font_cmaps().values())
+    """The characters some family in the chain can show in both styles."""
+    pdf = FPDF()
+    add_fonts(pdf)
+    covered: set[int] = set()
+    for family, files in FAMILIES.items():
+        regular, *others = (set(getattr(pdf.fonts[f"{family.lower()}{style}"], "cmap", {})) for style in files)
+        covered |= regular.intersection(*others)
+    return frozenset(covered)
 
 
 def printable(text: str) -> str:
     """The text with characters no font here can show replaced by "?" (a last resort: see the module
     docstring). Line breaks are kept, other control characters become spaces, and invisible formatting
-    characters (joiners, direction marks) are kept for shaping: they are dropped when drawn."""
+    characters (joiners, direction marks) are kept for shaping and bidi."""
     coverage = _coverage()
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     out = []
@@ -380,108 +373,22 @@ def printable(text: str) -> str:
     return "".join(out)
 
 
-_ALEFS = {"\u0622", "\u0623", "\u0625", "\u0627"}
-_LAM = "\u0644"
-_JOIN_CAUSING = {"\u0640", "\u200d"}  # tatweel, zero-width joiner
+def family_for(paragraph: str) -> str:
+    """Noto Sans Arabic for a paragraph with Arabic-script letters (DejaVu has only some of them, and one
+    word must not mix two fonts' letters); DejaVu Sans for the rest. Either takes what it lacks from the
+    fallback chain."""
+    return ARABIC if any(unicodedata.bidirectional(char) == "AL" for char in paragraph) else LATIN
 
 
-@functools.cache
-def _arabic_forms() -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
-    """Contextual forms per Arabic letter and the lam-alef ligatures, from the Unicode presentation forms
-    (their decompositions say which letter and form each is), limited to those the font has."""
-    coverage = _coverage()
-    letters: dict[str, dict[str, str]] = {}
-    ligatures: dict[str, dict[str, str]] = {}
-    pattern = re.compile(r"<(isolated|final|initial|medial)> ([0-9A-F]{4})(?: ([0-9A-F]{4}))?")
-    for codepoint in [*range(0xFE70, 0xFF00), *range(0xFB50, 0xFE00)]:  # forms-B first: the common letters
-        match = pattern.fullmatch(unicodedata.decomposition(chr(codepoint)))
-        if not match or codepoint not in coverage:
-            continue
-        form, first, second = match.group(1), chr(int(match.group(2), 16)), match.group(3)
-        if second is None:
-            letters.setdefault(first, {}).setdefault(form, chr(codepoint))
-        elif first == _LAM and chr(int(second, 16)) in _ALEFS:
-            ligatures.setdefault(chr(int(second, 16)), {}).setdefault(form, chr(codepoint))
-    return letters, ligatures
+_DRAWN_AS_THEY_ARE = {UnicodeScript.COMMON, UnicodeScript.LATIN, UnicodeScript.GREEK, UnicodeScript.CYRILLIC}
 
 
-def _joining(char: str, letters: dict[str, dict[str, str]]) -> str:
-    """Joining type, as far as the presentation forms tell: D(ual), R(ight), C(ausing), T(ransparent), U."""
-    if char in _JOIN_CAUSING:
-        return "C"
-    if unicodedata.category(char) in {"Mn", "Me"}:
-        return "T"
-    forms = letters.get(char, {})
-    if "initial" in forms or "medial" in forms:
-        return "D"
-    return "R" if "final" in forms else "U"
-
-
-def shape_arabic(text: str) -> str:
-    """Arabic-script letters in their contextual (isolated/initial/medial/final) presentation forms, with
-    lam-alef ligatures; in logical order. Letters without presentation forms stay as they are."""
-    letters, ligatures = _arabic_forms()
-    if not any(char in letters for char in text):
-        return text
-    types = [_joining(char, letters) for char in text]
-
-    def neighbour(index: int, step: int) -> int | None:
-        index += step
-        while 0 <= index < len(text) and types[index] == "T":
-            index += step
-        return index if 0 <= index < len(text) else None
-
-    out: list[str] = []
-    skip: int | None = None
-    for index, char in enumerate(text):
-        if index == skip:
-            continue
-        if char not in letters:
-            out.append(char)
-            continue
-        before, after = neighbour(index, -1), neighbour(index, 1)
-        joins_before = before is not None and types[before] in {"D", "C"} and types[index] in {"D", "R"}
-        if char == _LAM and after is not None and text[after] in ligatures:
-            ligature = ligatures[text[after]]
-            form = "final" if joins_before and "final" in ligature else "isolated"
-            if form in ligature:
-                out.append(ligature[form])
-                out.extend(text[index + 1 : after])  # marks between lam and alef
-                skip = after
-                continue
-        joins_after = types[index] in {"D", "C"} and after is not None and types[after] in {"D", "R", "C"}
-        form = {
-            (True, True): "medial",
-            (True, False): "final",
-            (False, True): "initial",
-            (False, False): "isolated",
-        }[(joins_before, joins_after)]
-        forms = letters[char]
-        out.append(forms.get(form) or forms.get("isolated") or char)
-    return "".join(out)
-
-
-_MIRRORED = {opening: info["pair"] for opening, info in BIDI_BRACKETS.items()} | {
-    "<": ">",
-    ">": "<",
-    "«": "»",
-    "»": "«",
-    "‹": "›",
-    "›": "‹",
-}
-
-
-def has_rtl(text: str) -> bool:
-    return any(unicodedata.bidirectional(char) in {"R", "AL", "AN"} for char in text)
-
-
-def visual_order(line: str, direction: TextDirection) -> str:
-    """One line of a paragraph in the order it is drawn, left to right (Unicode bidi algorithm, with
-    mirrored brackets in right-to-left runs)."""
-    characters = BidiParagraph(line, base_direction=direction).get_reordered_characters()
-    return "".join(
-        _MIRRORED.get(c.character, c.character) if c.embedding_level % 2 else c.character for c in characters
-    )
+def shaping_for(paragraph: str) -> TextDirection | None:
+    """The paragraph's direction if HarfBuzz is to shape it (right-to-left and complex scripts), else None:
+    Latin, Greek and Cyrillic letters are drawn as they are, which takes a fraction of the time."""
+    if all(get_unicode_script(char) in _DRAWN_AS_THEY_ARE for char in paragraph):
+        return None
+    return auto_detect_base_direction(paragraph)
 
 
 # --- Layout and drawing ----------------------------------------------------------------------------------
@@ -518,6 +425,8 @@ class _Line:
     text: str
     style: _Style
     align: Align
+    family: str
+    direction: TextDirection | None  # None: not shaped
     gap: float = 0.0  # mm above the line
     original: str = ""
 
@@ -542,11 +451,6 @@ class _Block:
         return max((sum(line.height for line in cell) for cell in self.cells), default=0.0)
 
 
-def _add_fonts(pdf: FPDF) -> None:
-    for style, filename in FONT_FILES.items():
-        pdf.add_font(FAMILY, style, str(FONT_DIR / filename))
-
-
 class _Renderer:
     def __init__(self, columns: Columns, title: str) -> None:
         self.columns = columns
@@ -554,7 +458,7 @@ class _Renderer:
         self.pdf.set_title(title)
         self.pdf.set_author("NAV")
         self.pdf.set_lang(columns.right)
-        _add_fonts(self.pdf)
+        add_fonts(self.pdf)
         self.pdf.set_auto_page_break(False)
         self.pdf.set_margins(MARGIN, TOP, MARGIN)
         self.pdf.c_margin = 0
@@ -564,34 +468,34 @@ class _Renderer:
         self.top = TOP + (0 if columns.single else HEADER)
         self.bottom = self.pdf.h - BOTTOM - _height(self.footer(999, 999)) - 4
 
-    def _use(self, style: _Style) -> None:
-        self.pdf.set_font(FAMILY, style.weight, style.size)
+    def _use(self, style: _Style, family: str, direction: TextDirection | None) -> None:
+        self.pdf.set_font(family, style.weight, style.size)
         self.pdf.set_text_color(style.grey)
+        self.pdf.set_text_shaping(direction is not None, direction=direction)
 
     def lines(self, texts: Iterable[Text], width: float) -> list[_Line]:
         """Texts broken into lines that fit `width`."""
         out: list[_Line] = []
         for number, text in enumerate(texts):
             style = STYLES[text.style]
-            self._use(style)
             for index, paragraph in enumerate(text.text.split("\n")):
                 gap = PARAGRAPH_GAP if number or index else 0.0
                 out.extend(self._paragraph(paragraph, style, width, gap, "" if index else text.original))
         return out
 
     def _paragraph(self, paragraph: str, style: _Style, width: float, gap: float, original: str) -> Iterator[_Line]:
-        """One paragraph's lines. Right-to-left text is shaped, broken into lines in logical order, and each
-        line reordered for drawing; a paragraph that starts right-to-left is right aligned."""
-        rtl = has_rtl(paragraph)
-        direction = auto_detect_base_direction(paragraph) if rtl else TextDirection.LTR
-        shaped = shape_arabic(paragraph) if rtl else paragraph
-        text = printable("".join(char for char in shaped if unicodedata.category(char) != "Cf"))
+        """One paragraph's lines, broken in logical order; fpdf2 shapes each line (if it needs it) and puts it
+        in visual order when it is drawn. A paragraph that starts right-to-left is so on every line, right aligned."""
+        direction = shaping_for(paragraph)
+        family = family_for(paragraph)
+        self._use(style, family, direction)
+        text = printable(paragraph)
         broken = self.pdf.multi_cell(width, style.height, text, dry_run=True, output=MethodReturnValue.LINES)
         assert isinstance(broken, list)  # noqa: S101 - the LINES output is the list of lines
         align = Align.R if direction == TextDirection.RTL else Align.L
         for number, line in enumerate([str(line) for line in broken] or [""]):
-            drawn = visual_order(line, direction) if rtl else line
-            yield _Line(drawn, style, align, gap if number == 0 else 0.0, original if number == 0 else "")
+            first = number == 0
+            yield _Line(line, style, align, family, direction, gap if first else 0.0, original if first else "")
 
     def measure(self, row: Row) -> _Block:
         if row.spans:
@@ -669,7 +573,7 @@ class _Renderer:
             y = top
             for line in cell:
                 y += line.gap
-                self._use(line.style)
+                self._use(line.style, line.family, line.direction)
                 self.pdf.set_xy(x, y)
                 self.pdf.cell(width, line.style.height, line.text, align=line.align)
                 if line.original:  # the whole text, for letters the font cannot show

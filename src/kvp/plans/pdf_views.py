@@ -13,7 +13,6 @@ from kvp.audit.models import AuditEvent
 from kvp.participants.access import audit_access
 from kvp.plans.access import get_plan_for_user
 from kvp.plans.audit_types import PLAN
-from kvp.plans.pdf import AgreementInfo, plan_pdf
 from kvp.plans.selectors import current_case, plan_of
 
 
@@ -21,6 +20,8 @@ from kvp.plans.selectors import current_case, plan_of
 def plan_pdf_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     """The agreed version if the plan is agreed, else the current draft; in the participant's language
     and bokmål side by side."""
+    from kvp.plans.pdf import AgreementInfo, plan_pdf  # fpdf2 loads with the first PDF, not with the URLs
+
     access = get_plan_for_user(request.user, participant_id)
     plan = plan_of(current_case(access.participant))
     if plan is None or plan.version == 0:

@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation import npgettext, pgettext
-from fpdf import FPDF
 
-FONT_DIR = Path(settings.PROJECT_DIR) / "node_modules" / "dejavu-fonts-ttf" / "ttf"
+from kvp.fonts import LATIN, add_fonts
 
 
 def _texts() -> dict[str, str]:
@@ -203,26 +200,27 @@ def interim_letter(
 
 
 def letter_pdf(letter: Letter) -> bytes:
-    """The letter as an A4 PDF with an embedded Unicode font, so names of every origin print correctly."""
+    """The letter as an A4 PDF with embedded Unicode fonts, so names of every origin print correctly."""
+    from fpdf import FPDF  # imported when a letter is printed, not with the URL configuration
+
     pdf = FPDF(format="A4")
     pdf.set_title(letter.title)
     pdf.set_author("NAV")
-    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    add_fonts(pdf)
     pdf.set_margins(22, 20, 22)
     pdf.add_page()
-    pdf.set_font("DejaVu", "B", 16)
+    pdf.set_font(LATIN, "B", 16)
     pdf.multi_cell(0, 8, letter.title, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
-    pdf.set_font("DejaVu", "", 10)
+    pdf.set_font(LATIN, "", 10)
     for label, value in letter.header:
         pdf.multi_cell(0, 5, f"{label}: {value}", new_x="LMARGIN", new_y="NEXT")
     for heading, body in letter.sections:
         pdf.ln(4)
         if heading:
-            pdf.set_font("DejaVu", "B", 12)
+            pdf.set_font(LATIN, "B", 12)
             pdf.multi_cell(0, 6, heading, new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("DejaVu", "", 11)
+        pdf.set_font(LATIN, "", 11)
         pdf.multi_cell(0, 5.5, body, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(8)
     for line in letter.signature:

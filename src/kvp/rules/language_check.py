@@ -25,13 +25,18 @@ loaded once per process, on first use. Texts longer than `MAX_CHARS` are refused
 
 from __future__ import annotations
 
+import functools
+import gzip
+import json
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from importlib import resources
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kvp.rules.language_check_data import EN, NN_FORMS, NO
+from kvp.rules import language_check_data
+from kvp.rules.language_check_data import EN, NB_LEMMAS, NN_FORMS, NO
 from kvp.rules.language_check_data.messages import EXPLANATIONS, LABELS, SUGGESTIONS
 
 if TYPE_CHECKING:
@@ -369,10 +374,6 @@ def _lemma_table(language: str) -> dict[str, str]:
     """Form → lemma: spaCy's English lookup table, or the Norwegian forms drawn from spaCy's bokmål tables (plus
     the nynorsk forms of our own for nn)."""
     if language == "en":
-        import gzip
-        import json
-        from importlib import resources
-
         source = resources.files("spacy_lookups_data") / "data" / "en_lemma_lookup.json.gz"
         with source.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
             data: dict[str, str] = json.load(text)
@@ -380,12 +381,19 @@ def _lemma_table(language: str) -> dict[str, str]:
         for form, lemma in data.items():
             forms.setdefault(form.lower(), lemma.lower())
         return forms
-    from kvp.rules.language_check_data.nb_lemmas import FORMS
-
-    forms = dict(line.split(" ", 1) for line in FORMS.splitlines() if line)
+    forms = dict(bokmal_lemmas())
     if language == "nn":
         forms.update(NN_FORMS)
     return forms
+
+
+@functools.cache
+def bokmal_lemmas() -> dict[str, str]:
+    """Form → lemma for bokmål, read once from the package's table (`language_check_data.build` makes it).
+    Callers copy it before they change it."""
+    source = resources.files(language_check_data) / NB_LEMMAS
+    with source.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
+        return dict(line.rstrip("\n").split("\t", 1) for line in text)
 
 
 _ENGINES: dict[str, _Engine] = {}

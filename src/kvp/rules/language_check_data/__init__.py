@@ -3,7 +3,7 @@
 Each list is a *class of lemmas* the checker's rules reason over (negators, people, demands, identity
 markers, …); a rule fires on combinations of classes in one sentence or clause, never on a word alone unless the
 word itself is stigmatising (e.g. "snylter"). Norwegian lists hold bokmål lemmas (the lemmas of spaCy's
-Norwegian lookup tables, see `nb_lemmas.py`) plus nynorsk words that do not inflect; inflected nynorsk forms are
+Norwegian lookup tables, see `nb_lemmas.tsv.gz`) plus nynorsk words that do not inflect; inflected nynorsk forms are
 mapped to these lemmas by `NN_FORMS`. English lists hold the lemmas of spaCy's English lookup table.
 
 Evidence: E12 (othering by language, culture and religion; "Western" praised; "wrong ethnicity";
@@ -13,6 +13,9 @@ person's credibility, blame, stereotyping, "difficult" persons).
 """
 
 from __future__ import annotations
+
+# Package data beside this module: bokmål form → lemma, drawn from spaCy's tables by `build`.
+NB_LEMMAS = "nb_lemmas.tsv.gz"
 
 
 def _classes(spec: dict[str, str]) -> dict[str, frozenset[str]]:
