@@ -4,10 +4,17 @@ from dataclasses import dataclass
 
 import pytest
 from django.test import Client
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from kvp.accounts.models import Office, User
 from kvp.participants.models import Participant
 from tests import factories
+
+# The suite runs one worker per core on shared machines: how fast inputs are generated is not what the
+# property tests test, so neither a deadline nor the too-slow health check may fail them.
+hypothesis_settings.register_profile("kvp", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("kvp")
 
 
 @dataclass
