@@ -31,7 +31,7 @@ from kvp.catalogue.models import Offer, Participation, ProviderChange
 from kvp.demo import plan_texts
 from kvp.demo.catalogue import DemoCatalogue
 from kvp.demo.history import GRANTED, History, workday
-from kvp.demo.plans import PlanRows
+from kvp.demo.plan_specs import PlanRows
 from kvp.demo.story import COMPLETED, at, new_uuid
 from kvp.participants.models import Participant
 from kvp.plans.models import Activity, Proposal
