@@ -154,7 +154,7 @@ def participation_rows(
     ledger: Ledger,
 ) -> tuple[list[Participation], list[ProviderChange]]:
     """One participant's participations and the changes their providers asked for; `cases` oldest first,
-    `occupation` the trade their plan aims for (kvp.demo.plan_texts.TRACKS)."""
+    `occupation` the trade their plan aims for (kvp.demo.tracks.TRACKS)."""
     if not plans.plans:
         return [], []
     maker = _Maker(rng, today, participant, counsellor, plans, cases, catalogue, ledger)

@@ -15,7 +15,7 @@ from enum import StrEnum
 from uuid import UUID
 
 from kvp.accounts.models import User
-from kvp.demo import plan_texts
+from kvp.demo import tracks
 from kvp.demo.history import History
 from kvp.demo.mappings import Profile
 from kvp.demo.plan_texts import ProposalIdea
@@ -42,7 +42,7 @@ DAYTIME_PLACEMENT_KINDS = frozenset({"entry", "trade", "loop0", "loop1", "loop2"
 WORK_PLACEMENT_KINDS = DAYTIME_PLACEMENT_KINDS | {"solitary"}
 EXTRAS = (
     ("Svømmeopplæring for voksne", "Drammensbadet", "Kurs i gruppe, torsdag ettermiddag.", MeasureType.HEALTH_ACTIVITY),
-    ("Kurs i privatøkonomi", plan_texts.FRELSESARMEEN, "Budsjett, regninger og skatt.", MeasureType.OTHER),
+    ("Kurs i privatøkonomi", tracks.FRELSESARMEEN, "Budsjett, regninger og skatt.", MeasureType.OTHER),
 )
 
 

@@ -43,10 +43,11 @@ from kvp.demo.plan_specs import (
     decimal_hours,
     monday_after,
 )
-from kvp.demo.plan_texts import Course, Placement, ProposalIdea
+from kvp.demo.plan_texts import ProposalIdea
 from kvp.demo.plan_versions import PlanVersions
 from kvp.demo.story import COMPLETED, new_uuid
 from kvp.demo.texts import CEFR_LEVELS
+from kvp.demo.tracks import Course, Placement
 from kvp.participants.models import Participant
 from kvp.plans.models import Mapping, Origin, Proposal
 from kvp.programme.models import Case
