@@ -30,6 +30,7 @@ from kvp.demo.generator import (
     seeded,
 )
 from kvp.demo.incidents import seed_incidents
+from kvp.demo.inserts import ROWS_PER_INSERT, insert_validated
 from kvp.demo.meetings import seed_meeting_details
 from kvp.demo.overview import seed_overview
 from kvp.demo.places import OFFICE_NAME, OFFICE_UNIT_NUMBER
@@ -62,7 +63,6 @@ INSERT_ORDER: dict[type[models.Model], str] = {
     ProviderChange: "provider changes",
     Preference: "wishes",
 }
-ROWS_PER_INSERT = 1000  # keeps every INSERT under PostgreSQL's 65,535 parameters
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def seed_demo(
         office = build_office()
         office.save()
         staff = build_staff(seeded(seed, "staff"), office, sizes, password_hash)
-        User.objects.bulk_create(staff.users, batch_size=ROWS_PER_INSERT)
+        insert_validated(User, staff.users)
         catalogue = build_catalogue(
             seeded(seed, "catalogue"), office=office, today=today, editor=staff.leader, participants=participants
         )
@@ -161,7 +161,6 @@ class Batch:
         """Insert and empty the batch; returns the number of participants written."""
         written = self.participants
         for model, objects in self.rows.items():
-            model._default_manager.bulk_create(objects, batch_size=ROWS_PER_INSERT)
-            self.counts[INSERT_ORDER[model]] += len(objects)
+            self.counts[INSERT_ORDER[model]] += insert_validated(model, objects)
             objects.clear()
         return written
