@@ -118,7 +118,7 @@ def seed_demo(
         batch.counts["check-ins"] = seed_checkins(seeded(seed, "checkins"), office=office, today=today)
         batch.counts["meeting notes"] = seed_meeting_details(seeded(seed, "meetings"), office=office, today=today)
         seed_aftercare(seeded(seed, "aftercare"), office=office, staff=staff, today=today)
-        batch.counts["discrimination incidents"] = seed_incidents(seeded(seed, "incidents"), office=office, today=today)
+        batch.counts["discrimination incidents"] = seed_incidents(office=office, today=today)
         batch.counts["alerts"] = seed_overview(seeded(seed, "overview"), office=office, staff=staff, today=today)
     return Seeded(office=office, staff=staff, logins=logins, counts=batch.counts)
 
