@@ -30,13 +30,14 @@ from __future__ import annotations
 import datetime
 import random
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from kvp.accounts.models import Office, User
 from kvp.catalogue.facts import requirements_of
 from kvp.catalogue.models import Offer, Provider
+from kvp.catalogue.services import OFFER_FIELDS, PROVIDER_FIELDS, offer_save, provider_save
 from kvp.demo import places
 from kvp.demo.catalogue_specs import (
     ASCII_LETTERS,
@@ -50,7 +51,7 @@ from kvp.demo.catalogue_specs import (
     ProviderSpec,
     check_digit,
 )
-from kvp.demo.story import at, new_uuid
+from kvp.demo.story import new_uuid
 from kvp.rules.measures import MeasureType
 from kvp.rules.prerequisites import Prerequisite
 
@@ -73,7 +74,7 @@ def extra_offers(participants: int) -> int:
 
 @dataclass
 class DemoCatalogue:
-    """The catalogue's rows, unsaved, and what the participations need to know about them."""
+    """The catalogue's rows, unsaved or saved, and what the participations need to know about them."""
 
     providers: list[Provider]
     offers: list[Offer]
@@ -87,11 +88,46 @@ class DemoCatalogue:
         """The offers a plan activity with this title at this provider is one of (groups of one course)."""
         return self._activities.get((title, provider), [])
 
+    def add(self, key: str, offer: Offer, activities: Iterable[tuple[str, str]]) -> None:
+        self.offers.append(offer)
+        self.by_key[key] = offer
+        self.by_id[offer.pk] = offer
+        self.requirements[offer.pk] = requirements_of(offer)
+        for activity in activities:
+            self._activities.setdefault(activity, []).append(offer)
+
+    def activities_of(self, offer: Offer) -> list[tuple[str, str]]:
+        return [activity for activity, offers in self._activities.items() if offer in offers]
+
+
+def catalogue_save(catalogue: DemoCatalogue, *, office: Office, editor: User) -> DemoCatalogue:
+    """Write the catalogue through the catalogue's services, as the office's leader (`editor`) keeps it; returns
+    the catalogue of the saved rows. The services give the rows new ids and stamp them as changed now."""
+    providers = {
+        provider.pk: provider_save(
+            actor=editor, office=office, fields={name: getattr(provider, name) for name in PROVIDER_FIELDS}
+        )
+        for provider in catalogue.providers
+    }
+    saved = DemoCatalogue(
+        providers=list(providers.values()),
+        offers=[],
+        by_key={},
+        contacts={providers[provider_id].pk: contact for provider_id, contact in catalogue.contacts.items()},
+    )
+    keys = {offer.pk: key for key, offer in catalogue.by_key.items()}
+    for offer in catalogue.offers:
+        fields = {name: getattr(offer, name) for name in OFFER_FIELDS}
+        written = offer_save(actor=editor, provider=providers[offer.provider_id], fields=fields)
+        saved.add(keys[offer.pk], written, catalogue.activities_of(offer))
+    return saved
+
 
 def build_catalogue(
     rng: random.Random, *, office: Office, today: datetime.date, editor: User, participants: int
 ) -> DemoCatalogue:
-    """Providers and offers for the demo office, unsaved, with ids; `editor` last changed them."""
+    """Providers and offers for the demo office, unsaved, with ids; `editor` last changed them
+    (`catalogue_save` writes them)."""
     first_day = datetime.date(today.year - AVAILABLE_YEARS_BACK, 1, 1)
     providers: dict[str, Provider] = {}
     contacts: dict[uuid.UUID, str] = {}
@@ -107,12 +143,7 @@ def build_catalogue(
     catalogue = DemoCatalogue(providers=list(providers.values()), offers=[], by_key={}, contacts=contacts)
     for spec in specs:
         offer = _offer(rng, spec, providers[spec.provider], today=today, first_day=first_day, editor=editor)
-        catalogue.offers.append(offer)
-        catalogue.by_key[spec.key] = offer
-        catalogue.by_id[offer.pk] = offer
-        catalogue.requirements[offer.pk] = requirements_of(offer)
-        for activity in spec.activities:
-            catalogue._activities.setdefault(activity, []).append(offer)
+        catalogue.add(spec.key, offer, spec.activities)
     return catalogue
 
 
@@ -150,7 +181,6 @@ def _offer(
     editor: User,
 ) -> Offer:
     until = None if spec.starts == "rolling" else datetime.date(today.year + 1, 12, 31)
-    edited = today - datetime.timedelta(days=rng.randint(3, 300))
     return Offer(
         id=new_uuid(rng),
         provider=provider,
@@ -173,7 +203,6 @@ def _offer(
         works_alone=spec.alone,
         available_from=first_day,
         available_until=until,
-        updated_at=at(rng, max(edited, first_day), from_hour=9, to_hour=15),
         updated_by=editor,
     )
 

@@ -15,9 +15,9 @@ from django.contrib.auth.hashers import make_password
 from django.db import models, transaction
 
 from kvp.accounts.models import Office, User
-from kvp.catalogue.models import Offer, Participation, Provider, ProviderChange
+from kvp.catalogue.models import Participation, ProviderChange
 from kvp.demo.aftercare import seed_aftercare
-from kvp.demo.catalogue import build_catalogue
+from kvp.demo.catalogue import build_catalogue, catalogue_save
 from kvp.demo.checkins import seed_checkins
 from kvp.demo.generator import (
     PASSWORD,
@@ -30,7 +30,7 @@ from kvp.demo.generator import (
     seeded,
 )
 from kvp.demo.incidents import seed_incidents
-from kvp.demo.inserts import ROWS_PER_INSERT, insert_validated
+from kvp.demo.inserts import insert_validated
 from kvp.demo.meetings import seed_meeting_details
 from kvp.demo.overview import seed_overview
 from kvp.demo.places import OFFICE_NAME, OFFICE_UNIT_NUMBER
@@ -95,8 +95,7 @@ def seed_demo(
         catalogue = build_catalogue(
             seeded(seed, "catalogue"), office=office, today=today, editor=staff.leader, participants=participants
         )
-        Provider.objects.bulk_create(catalogue.providers, batch_size=ROWS_PER_INSERT)
-        Offer.objects.bulk_create(catalogue.offers, batch_size=ROWS_PER_INSERT)
+        catalogue = catalogue_save(catalogue, office=office, editor=staff.leader)
         batch.counts["providers"] = len(catalogue.providers)
         batch.counts["offers"] = len(catalogue.offers)
         rows = participant_rows(
