@@ -7,14 +7,20 @@ of up to 100,000 participants this way. No row skips the model's validation: eve
 (field types, lengths, choices, validators, the model's own `clean()`) before the insert, so the fast path
 cannot write what the model would refuse. What `full_clean()` would check with one query per row, that
 a foreign key points at a row, uniqueness and the database constraints, the database enforces at the
-insert itself (the related rows of a batch are inserted in the same transaction, just before).
+insert itself (the related rows of a batch are inserted in the same transaction, just before). A case's
+steps are checked with the rule `case_transition` applies (`validate_case_steps`).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
+from django.core.exceptions import ValidationError
 from django.db import models
+
+from kvp.programme.models import Case, CaseEvent
+from kvp.rules.case_status import CaseStatus, EndReason, transition_problem
 
 ROWS_PER_INSERT = 1000  # keeps every INSERT under PostgreSQL's 65,535 parameters
 
@@ -31,3 +37,20 @@ def insert_validated(model: type[models.Model], rows: Sequence[models.Model]) ->
         validate_row(row)
     model._default_manager.bulk_create(rows, batch_size=ROWS_PER_INSERT)
     return len(rows)
+
+
+def validate_case_steps(cases: Sequence[Case], events: Sequence[CaseEvent]) -> None:
+    """Every step of every case is one `case_transition` allows (kvp.rules.case_status.transition_problem),
+    from the application on, and the last step leaves the case in its status."""
+    for case in cases:
+        steps = [event for event in events if event.case_id == case.pk]
+        if not steps or steps[0].from_status or steps[0].to_status != CaseStatus.APPLIED:
+            raise ValidationError(f"case {case.pk}: a case starts with its application", code="no_application")
+        for previous, event in itertools.pairwise(steps):
+            target = CaseStatus(event.to_status)
+            reason = EndReason(case.end_reason) if target is CaseStatus.ENDED else None
+            problem = transition_problem(current=CaseStatus(previous.to_status), target=target, end_reason=reason)
+            if problem is not None or event.from_status != previous.to_status:
+                raise ValidationError(f"case {case.pk}: {event.from_status} -> {target}", code="step")
+        if steps[-1].to_status != case.status:
+            raise ValidationError(f"case {case.pk}: its last step is not its status", code="status")
