@@ -13,6 +13,7 @@ steps are checked with the rule `case_transition` applies (`validate_case_steps`
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 
@@ -25,10 +26,14 @@ from kvp.rules.case_status import CaseStatus, EndReason, transition_problem
 ROWS_PER_INSERT = 1000  # keeps every INSERT under PostgreSQL's 65,535 parameters
 
 
+@functools.cache
+def _relations(model: type[models.Model]) -> list[str]:
+    return [field.name for field in model._meta.concrete_fields if field.is_relation]
+
+
 def validate_row(row: models.Model) -> None:
     """`full_clean()` without the checks the database makes at the insert (see the module docstring)."""
-    relations = [field.name for field in row._meta.concrete_fields if field.is_relation]
-    row.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
+    row.full_clean(exclude=_relations(type(row)), validate_unique=False, validate_constraints=False)
 
 
 def insert_validated(model: type[models.Model], rows: Sequence[models.Model]) -> int:
