@@ -37,6 +37,19 @@ def test_it_inserts_nothing_when_a_row_breaks_the_model() -> None:
     assert not Meeting.objects.exists()
 
 
+@pytest.mark.django_db
+def test_it_refuses_interpreter_details_the_meeting_service_refuses() -> None:
+    meetings = someone_with_a_history().meetings
+    meetings[0].interpreter_language, meetings[0].interpreter_form = "", ""
+    meetings[0].interpreter_booking_reference = "TOLK-123456"
+
+    with pytest.raises(ValidationError) as refused:
+        insert_validated(Meeting, meetings)
+
+    assert "interpreter_language" in refused.value.message_dict
+    assert not Meeting.objects.exists()
+
+
 def test_it_accepts_the_case_steps_the_generator_draws() -> None:
     rows = someone_with_a_history()
 

@@ -8,18 +8,22 @@ of up to 100,000 participants this way. No row skips the model's validation: eve
 cannot write what the model would refuse. What `full_clean()` would check with one query per row, that
 a foreign key points at a row, uniqueness and the database constraints, the database enforces at the
 insert itself (the related rows of a batch are inserted in the same transaction, just before). A case's
-steps are checked with the rule `case_transition` applies (`validate_case_steps`).
+steps are checked with the rule `case_transition` applies (`validate_case_steps`), and a meeting's interpreter
+details as `meeting_create` checks them (`SERVICE_CHECKS`).
 """
 
 from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from kvp.followup.meetings import interpreter_errors
+from kvp.followup.models import Meeting
 from kvp.programme.models import Case, CaseEvent
 from kvp.rules.case_status import CaseStatus, EndReason, transition_problem
 
@@ -36,10 +40,29 @@ def validate_row(row: models.Model) -> None:
     row.full_clean(exclude=_relations(type(row)), validate_unique=False, validate_constraints=False)
 
 
+def _check_interpreter(meeting: Meeting) -> None:
+    """What `meeting_create` checks of a meeting's interpreter details besides the model."""
+    errors = interpreter_errors(
+        interpreter_language=meeting.interpreter_language,
+        interpreter_form=meeting.interpreter_form,
+        interpreter_booked=meeting.interpreter_booked,
+        interpreter_booking_reference=meeting.interpreter_booking_reference,
+    )
+    if errors:
+        raise ValidationError(errors)
+
+
+# The services' own checks of a row, beyond full_clean(), where a service has them as a function of the row.
+SERVICE_CHECKS: dict[type[models.Model], Callable[[Any], None]] = {Meeting: _check_interpreter}
+
+
 def insert_validated(model: type[models.Model], rows: Sequence[models.Model]) -> int:
     """Validate every row, then insert them in batches; returns how many."""
+    service_check = SERVICE_CHECKS.get(model)
     for row in rows:
         validate_row(row)
+        if service_check is not None:
+            service_check(row)
     model._default_manager.bulk_create(rows, batch_size=ROWS_PER_INSERT)
     return len(rows)
 
