@@ -39,8 +39,8 @@ from bench.terminal import progress
 from kvp.accounts.models import Office, User
 from kvp.catalogue.models import Offer, Participation, Provider
 from kvp.demo.generator import seeded
+from kvp.demo.inserts import ROWS_PER_INSERT
 from kvp.demo.names import ORIGINS, Origin
-from kvp.demo.seeding import ROWS_PER_INSERT
 from kvp.participants.models import Participant
 from kvp.plans.models import Activity, Mapping, Plan, WorkExperience
 from kvp.plans.models import Origin as ProposedBy

@@ -70,8 +70,8 @@ from kvp.accounts.models import Office, User
 from kvp.catalogue.facts import DRIVING
 from kvp.catalogue.models import Offer, Participation
 from kvp.demo.generator import seeded
+from kvp.demo.inserts import ROWS_PER_INSERT
 from kvp.demo.names import ORIGINS
-from kvp.demo.seeding import ROWS_PER_INSERT
 from kvp.matching.models import MAX_WISHES, MatchProposal, MatchRun, Preference
 from kvp.matching.runs import match_inputs, run_match
 from kvp.matching_engine import build_problem

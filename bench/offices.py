@@ -20,7 +20,8 @@ from kvp.accounts.models import ROLE_COUNSELLOR, ROLE_LEADER, Office, User
 from kvp.audit.models import AuditEvent
 from kvp.demo import places
 from kvp.demo.generator import ParticipantRows, Sizes, build_staff, participant_rows, seeded
-from kvp.demo.seeding import PARTICIPANTS_PER_BATCH, ROWS_PER_INSERT, Batch
+from kvp.demo.inserts import ROWS_PER_INSERT, insert_validated
+from kvp.demo.seeding import PARTICIPANTS_PER_BATCH, Batch
 from kvp.participants.models import Participant
 from kvp.rules.access import Basis
 
@@ -49,7 +50,7 @@ def seed_office(*, unit: str, participants: int, seed: int, used_ids: set[str]) 
         staff = build_staff(seeded(seed, "staff"), office, Sizes(participants), make_password(None))
         for user in staff.users:
             user.username = f"{unit}-{user.username}"
-        User.objects.bulk_create(staff.users, batch_size=ROWS_PER_INSERT)
+        insert_validated(User, staff.users)
         rows = participant_rows(
             seeded(seed, "participants"),
             office=office,

@@ -18,7 +18,8 @@ from kvp.catalogue.advice import recommendations_for
 from kvp.catalogue.facts import holds_of, lowest_norwegian, offer_node
 from kvp.catalogue.models import Offer, Participation, Provider, ProviderChange
 from kvp.catalogue.services import _validate_offer
-from kvp.demo.catalogue import MAX_EXTRA_OFFERS, OFFERS, build_catalogue, check_digit, offer_count
+from kvp.demo.catalogue import MAX_EXTRA_OFFERS, build_catalogue, offer_count
+from kvp.demo.catalogue_specs import OFFERS, check_digit
 from kvp.demo.generator import Sizes, build_office, build_staff, participant_rows, seeded
 from kvp.participants.models import Participant
 from kvp.plans.models import Activity, Education, Mapping, Proposal

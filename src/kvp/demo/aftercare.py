@@ -1,6 +1,11 @@
 """Demo after-care and caseload history (E16, E7): follow-ups for programmes that ended, most of the past
 ones recorded (a few not reached and waiting for a new try, some due now), one counsellor above the
-office's cap, and a year of monthly caseload counts. Rows are inserted directly, as in seeding.py."""
+office's cap, and a year of monthly caseload counts.
+
+The counsellors record the follow-ups through `aftercare_record` and the leader reassigns participants through
+`participant_assign_counsellor`, with their checks and audit events. The caseload counts of past months are
+what the monthly job would have stored then; they take the validated fast path (kvp.demo.inserts).
+"""
 
 from __future__ import annotations
 
@@ -12,11 +17,15 @@ from django.db.models import Count
 
 from kvp.accounts.models import Office, User
 from kvp.demo.generator import Staff
+from kvp.demo.inserts import insert_validated
+from kvp.participants.access import ParticipantAccess, check_participant_access
 from kvp.participants.models import Participant
-from kvp.programme.models import AftercareContact, AftercareFollowUp, Case
+from kvp.participants.services import participant_assign_counsellor
+from kvp.programme.aftercare import aftercare_record, aftercare_schedule_for_case
+from kvp.programme.models import AftercareFollowUp, Case
 from kvp.reports.models import CaseloadSnapshot
 from kvp.rules import aftercare, caseload
-from kvp.rules.aftercare import AftercareRules, Benefit, Channel, Situation
+from kvp.rules.aftercare import Benefit, Channel, Situation
 from kvp.rules.case_status import CaseStatus
 from kvp.rules.caseload import CaseloadRules
 from kvp.rules.dates import month_of, months_back
@@ -54,7 +63,6 @@ def _pick(rng: random.Random, weighted: list[tuple[T, int]]) -> T:
 
 def seed_aftercare(rng: random.Random, *, office: Office, staff: Staff, today: datetime.date) -> None:
     """After-care for the office's ended programmes, a counsellor above the cap, and caseload history."""
-    rules = AftercareRules()
     since = today.replace(year=today.year - KEPT_YEARS)
     cases = Case.objects.filter(
         participant__office=office,
@@ -62,58 +70,49 @@ def seed_aftercare(rng: random.Random, *, office: Office, staff: Staff, today: d
         ended_on__gte=since,
         ended_on__lte=today,
         starts_on__isnull=False,
+        participant__counsellor__isnull=False,
         end_reason__in=sorted(reason.value for reason in aftercare.AFTERCARE_END_REASONS),
-    ).select_related("participant")
-    follow_ups: list[AftercareFollowUp] = []
-    contacts: list[AftercareContact] = []
+    ).select_related("participant__counsellor")
     for case in cases:
-        assert case.ended_on is not None  # noqa: S101 -- the query asks for it
-        counsellor = case.participant.counsellor or staff.counsellors[0]
-        for months, due_on in aftercare.due_dates(case.ended_on, rules):
-            item = AftercareFollowUp(case=case, months=months, due_on=due_on)
-            follow_ups.append(item)
-            if due_on > today - datetime.timedelta(days=OPEN_DAYS):
-                continue
-            contacts += _record(rng, item, counsellor, today, rules)
-    AftercareFollowUp.objects.bulk_create(follow_ups)
-    AftercareContact.objects.bulk_create(contacts)
-    _above_cap(rng, office, staff)
+        aftercare_schedule_for_case(case)
+        counsellor = case.participant.counsellor
+        assert counsellor is not None  # noqa: S101 -- the query asks for it
+        access = check_participant_access(counsellor, case.participant)
+        for item in case.aftercare_followups.order_by("months"):
+            if item.due_on <= today - datetime.timedelta(days=OPEN_DAYS):
+                _record(rng, item, counsellor, access, today)
+    _above_cap(office, staff)
     _history(rng, office, staff, today)
 
 
 def _record(
-    rng: random.Random, item: AftercareFollowUp, counsellor: User, today: datetime.date, rules: AftercareRules
-) -> list[AftercareContact]:
+    rng: random.Random, item: AftercareFollowUp, counsellor: User, access: ParticipantAccess, today: datetime.date
+) -> None:
     """One or two attempts: a person not reached is tried again; a few are still waiting for the retry."""
-    made = []
     day = min(item.due_on + datetime.timedelta(days=rng.randint(0, 10)), today)
-    for attempt in range(2):
+    for _attempt in range(2):
         situation = _pick(rng, SITUATIONS)
-        made.append(
-            AftercareContact(
-                follow_up=item,
-                contacted_on=day,
-                channel=_pick(rng, CHANNELS),
-                situation=situation,
-                benefit=_pick(rng, BENEFITS) if situation is Situation.OTHER_BENEFIT else "",
-                note=NOTES[situation],
-                recorded_by=counsellor,
-            )
+        aftercare_record(
+            actor=counsellor,
+            access=access,
+            follow_up=item,
+            contacted_on=day,
+            channel=_pick(rng, CHANNELS),
+            situation=situation,
+            benefit=_pick(rng, BENEFITS) if situation is Situation.OTHER_BENEFIT else None,
+            note=NOTES[situation],
+            expected_version=item.version,
         )
-        item.attempts = attempt + 1
-        item.situation = situation
-        if aftercare.is_reached(situation):
-            item.status = AftercareFollowUp.Status.DONE
-            return made
-        item.retry_on = aftercare.retry_on(day, rules)
+        item.refresh_from_db()
+        if item.status == AftercareFollowUp.Status.DONE or item.retry_on is None:
+            return
         if item.retry_on > today or rng.random() < 0.3:
-            return made  # still open: to be tried again
+            return  # still open: to be tried again
         day = item.retry_on
-    return made
 
 
-def _above_cap(rng: random.Random, office: Office, staff: Staff) -> None:
-    """Give the second named counsellor (Z990102) more active participants than the cap (E7)."""
+def _above_cap(office: Office, staff: Staff) -> None:
+    """The leader gives the second named counsellor (Z990102) more active participants than the cap (E7)."""
     cap = CaseloadRules().office_cap
     busy = next((user for user in staff.counsellors if user.username == "Z990102"), staff.counsellors[0])
     active = Participant.objects.filter(
@@ -124,13 +123,14 @@ def _above_cap(rng: random.Random, office: Office, staff: Staff) -> None:
     if have >= wanted:
         return
     # Only people whose history names no counsellor yet (no plan, measure or meeting), so the history stays true.
-    others = list(
+    others = (
         active.exclude(counsellor=busy)
         .filter(user__isnull=True, plans__isnull=True, participations__isnull=True, meetings__isnull=True)
-        .values_list("pk", flat=True)
+        .order_by("last_name", "pk")
     )
-    rng.shuffle(others)
-    Participant.objects.filter(pk__in=others[: wanted - have]).update(counsellor=busy)
+    for participant in others[: wanted - have]:
+        access = check_participant_access(staff.leader, participant)
+        participant_assign_counsellor(actor=staff.leader, access=access, counsellor=busy)
 
 
 def _history(rng: random.Random, office: Office, staff: Staff, today: datetime.date) -> None:
@@ -154,4 +154,4 @@ def _history(rng: random.Random, office: Office, staff: Staff, today: datetime.d
                 )
             )  # fmt: skip
             count = max(2, count + rng.choice((-2, -1, -1, 0, 0, 1, 1, 2)))
-    CaseloadSnapshot.objects.bulk_create(rows)
+    insert_validated(CaseloadSnapshot, rows)

@@ -6,8 +6,8 @@ low stretch. One participant with a login tells this story: their autonomy score
 the check-in after a proposal of theirs was declined (E1: when the participant's view is not captured, the
 counsellor's view rules). Participants with a login also find a check-in waiting on My page.
 
-Rows are inserted directly, without audit events (kvp.demo.seeding). The same seed and `today` give the same
-answers.
+The answers are dated over the past year, and a service stamps an answer with the present moment, so they take
+the validated fast path (kvp.demo.inserts). The same seed and `today` give the same answers.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from django.utils import timezone
 
 from kvp.accounts.models import Office
+from kvp.demo.inserts import insert_validated
 from kvp.motivation.instruments import default_instrument
 from kvp.motivation.models import CheckIn
 from kvp.plans.models import Proposal
@@ -101,7 +102,7 @@ def seed_checkins(rng: random.Random, *, office: Office, today: datetime.date) -
                     due_on=today - datetime.timedelta(days=2),
                 )
             )
-    CheckIn.objects.bulk_create(rows, batch_size=1000)
+    insert_validated(CheckIn, rows)
     return len(rows)
 
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from kvp.demo.history import STARTED, History
 from kvp.demo.people import Person, add_years
-from kvp.demo.plan_texts import FAGBREV_PROVIDER, TRACK_BY_OCCUPATION, Course, Track
+from kvp.demo.tracks import FAGBREV_PROVIDER, TRACK_BY_OCCUPATION, Course, Track
 from kvp.plans.models import Education
 from kvp.rules.measures import MeasureType
 from kvp.rules.skills import Cefr

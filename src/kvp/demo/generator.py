@@ -26,7 +26,8 @@ from kvp.demo.history import CURRENT, EARLIER, NEW_APPLICATION, History, case_hi
 from kvp.demo.names import FIRST_GENERATED_IDENT, NAMED_COUNSELLORS, ORIGINS, STAFF, StaffMember
 from kvp.demo.participations import Ledger, participation_rows
 from kvp.demo.people import PeopleFactory, Person, add_years
-from kvp.demo.plans import PlanRows, Quotas, plan_rows
+from kvp.demo.plan_specs import PlanRows, Quotas
+from kvp.demo.plans import plan_rows
 from kvp.demo.story import Story, new_uuid, note_facts
 from kvp.demo.wishes import WishCatalogue, WishShare, wish_rows
 from kvp.followup.models import CaseNote, Meeting

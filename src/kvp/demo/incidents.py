@@ -2,21 +2,21 @@
 (a demand to take off the hijab at the till, followed up with the employer and the Ombud advice given),
 one resolved after the employer apologised, and one where the participant did not want us to act.
 
-Each concerns a participant who has (or had) a place at that employer, recorded by their counsellor. The
-texts name no one: roles only. Written directly, as the rest of the demo (no audit events)."""
+Each concerns a participant who has (or had) a place at that employer, recorded by their counsellor through
+`incident_record`, as on the incident page: the same checks, and the audit event a real record leaves. The
+texts name no one: roles only."""
 
 from __future__ import annotations
 
 import datetime
-import random
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.utils import timezone
 
 from kvp.accounts.models import Office
+from kvp.catalogue.incidents import incident_record
 from kvp.catalogue.models import Incident, Participation
-from kvp.demo.story import new_uuid
+from kvp.participants.access import check_participant_access
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ STORIES = (
 )
 
 
-def seed_incidents(rng: random.Random, *, office: Office, today: datetime.date) -> int:
+def seed_incidents(*, office: Office, today: datetime.date) -> int:
     """Write the demo incidents at employers where the office's participants have places; returns how many."""
     placements = (
         Participation.objects.filter(offer__provider__office=office, offer__provider__is_employer=True)
@@ -101,36 +101,34 @@ def seed_incidents(rng: random.Random, *, office: Office, today: datetime.date) 
             chosen.append(participation)
         if len(chosen) == len(STORIES):
             break
-    incidents = [_incident(rng, story, place, today) for story, place in zip(STORIES, chosen, strict=False)]
-    Incident.objects.bulk_create(incidents)
+    incidents = [_record(story, place, today) for story, place in zip(STORIES, chosen, strict=False)]
     return len(incidents)
 
 
-def _incident(rng: random.Random, story: Story, participation: Participation, today: datetime.date) -> Incident:
+def _record(story: Story, participation: Participation, today: datetime.date) -> Incident:
     happened = today - datetime.timedelta(days=story.days_ago)
 
     def after(days: int | None) -> datetime.date | None:
         return None if days is None else min(today, happened + datetime.timedelta(days=days))
 
-    recorded = datetime.datetime.combine(
-        after(1) or happened, datetime.time(13, 30), tzinfo=timezone.get_default_timezone()
-    )
-    return Incident(
-        id=new_uuid(rng),
+    counsellor = participation.participant.counsellor
+    if counsellor is None:
+        raise ValueError("only placements of participants with a counsellor are chosen")
+    return incident_record(
+        actor=counsellor,
         provider=participation.offer.provider,
-        participant=participation.participant,
-        happened_on=happened,
-        what_happened=story.what_happened,
-        witnesses=story.witnesses,
-        consent=story.consent,
-        employer_talk_on=after(story.talk_after),
-        employer_talk_note=story.talk_note,
-        ombud_advice_on=after(story.ombud_after),
-        outcome=story.outcome,
-        status=Incident.Status.OPEN if story.resolved_after is None else Incident.Status.RESOLVED,
-        resolved_on=after(story.resolved_after),
-        recorded_by=participation.participant.counsellor,
-        recorded_at=recorded,
-        updated_at=recorded,
-        version=1,
+        access=check_participant_access(counsellor, participation.participant),
+        today=today,
+        fields={
+            "happened_on": happened,
+            "what_happened": story.what_happened,
+            "witnesses": story.witnesses,
+            "consent": story.consent,
+            "employer_talk_on": after(story.talk_after),
+            "employer_talk_note": story.talk_note,
+            "ombud_advice_on": after(story.ombud_after),
+            "outcome": story.outcome,
+            "status": Incident.Status.OPEN if story.resolved_after is None else Incident.Status.RESOLVED,
+            "resolved_on": after(story.resolved_after),
+        },
     )

@@ -16,13 +16,13 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from kvp.accounts.models import User
-from kvp.demo import plan_texts
+from kvp.demo import plan_texts, tracks
 from kvp.demo.gardener import Persona
 from kvp.demo.names import ORIGINS
 from kvp.demo.people import Person
-from kvp.demo.plan_texts import Track
 from kvp.demo.story import at, new_uuid
 from kvp.demo.texts import CEFR_LEVELS
+from kvp.demo.tracks import Track
 from kvp.participants.models import Participant
 from kvp.plans.models import Education, Mapping, WorkExperience
 from kvp.rules.skills import Cefr, DigitalLevel
@@ -109,7 +109,7 @@ class MappingBuilder:
 
     def profile(self) -> Profile:
         rng, person, persona = self.rng, self.person, self.persona
-        track = persona.track if persona else plan_texts.TRACK_BY_OCCUPATION[self.facts["occupation"]]
+        track = persona.track if persona else tracks.TRACK_BY_OCCUPATION[self.facts["occupation"]]
         language = own_language(person)
         learner = person.learns_norwegian
         if learner:
@@ -204,7 +204,7 @@ class MappingBuilder:
             mapping.strengths = " ".join(sentences)
             mapping.strengths_language = "nb"
         mapping.what_matters = list(profile.matters)
-        mapping.wanted_occupations = [plan_texts.TRACK_CODES[profile.track.occupation]]
+        mapping.wanted_occupations = [tracks.TRACK_CODES[profile.track.occupation]]
         if rng.random() < 0.55:
             texts = {value: text for value, _weight, text in plan_texts.MATTERS}
             mapping.what_matters_text = texts[profile.matters[0]]
@@ -241,7 +241,7 @@ class MappingBuilder:
                 id=new_uuid(rng),
                 mapping_id=mapping.pk,
                 occupation=occupation,
-                occupation_code=plan_texts.JOB_CODES.get(occupation, ""),
+                occupation_code=tracks.JOB_CODES.get(occupation, ""),
                 country=where,
                 years=years.quantize(_TENTH),
                 description=description,

@@ -31,7 +31,7 @@ from kvp.catalogue.models import Offer, Participation, ProviderChange
 from kvp.demo import plan_texts
 from kvp.demo.catalogue import DemoCatalogue
 from kvp.demo.history import GRANTED, History, workday
-from kvp.demo.plans import PlanRows
+from kvp.demo.plan_specs import PlanRows
 from kvp.demo.story import COMPLETED, at, new_uuid
 from kvp.participants.models import Participant
 from kvp.plans.models import Activity, Proposal
@@ -154,7 +154,7 @@ def participation_rows(
     ledger: Ledger,
 ) -> tuple[list[Participation], list[ProviderChange]]:
     """One participant's participations and the changes their providers asked for; `cases` oldest first,
-    `occupation` the trade their plan aims for (kvp.demo.plan_texts.TRACKS)."""
+    `occupation` the trade their plan aims for (kvp.demo.tracks.TRACKS)."""
     if not plans.plans:
         return [], []
     maker = _Maker(rng, today, participant, counsellor, plans, cases, catalogue, ledger)

@@ -18,11 +18,7 @@ import datetime
 import random
 from collections.abc import Mapping as Mapping_
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal
-from enum import StrEnum
 from typing import Any
-from uuid import UUID
 
 from kvp.accounts.models import User
 from kvp.demo import plan_texts
@@ -30,172 +26,34 @@ from kvp.demo.gardener import Persona
 from kvp.demo.history import ASSESSED, EXTENDED, GRANTED, STARTED, History, workday
 from kvp.demo.mappings import GAPS_SHARE, GAPS_SHARE_OTHERWISE, PARTIAL_SHARE, MappingBuilder, Profile, step_level
 from kvp.demo.people import Person
-from kvp.demo.plan_texts import ActivityText, Course, Placement, ProposalIdea
-from kvp.demo.story import COMPLETED, at, new_uuid
+from kvp.demo.plan_proposals import PlanProposals
+from kvp.demo.plan_specs import (
+    DAY_HOURS,
+    EXTRA_SHARE,
+    EXTRAS,
+    FLAW_SHARE,
+    WORK_PLACEMENT_KINDS,
+    ActivitySpec,
+    Agreement,
+    Closing,
+    Flaw,
+    GoalSpec,
+    PlanRows,
+    Quotas,
+    decimal_hours,
+    monday_after,
+)
+from kvp.demo.plan_texts import ProposalIdea
+from kvp.demo.plan_versions import PlanVersions
+from kvp.demo.story import COMPLETED, new_uuid
 from kvp.demo.texts import CEFR_LEVELS
+from kvp.demo.tracks import Course, Placement
 from kvp.participants.models import Participant
-from kvp.plans.models import Activity, Education, Goal, Mapping, Origin, Plan, PlanVersion, Proposal, WorkExperience
+from kvp.plans.models import Mapping, Origin, Proposal
 from kvp.programme.models import Case
 from kvp.rules.case_status import CaseStatus
 from kvp.rules.measures import MeasureType
-from kvp.rules.plan_checks import DEFAULT_PLAN_RULES
 from kvp.rules.skills import Cefr, DigitalLevel
-
-DAY_HOURS = Decimal("7.5")
-TENTH = Decimal("0.1")
-MAX_VERSIONS = 4
-PROPOSAL_SHARE = 1 / 3  # of running plans with proposals
-FLAW_SHARE = 0.35  # of running plans that may get a flaw while the office's quota lasts
-EXTRA_SHARE = 0.12  # of started plans with a short extra activity that was later cancelled
-STATUS = Activity.Status
-# Snapshot keys of the activity fields a version can change (kvp.plans.services.ACTIVITY_FIELDS).
-CHANGE_FIELDS = (
-    "measure_type", "title", "description", "provider", "hours_per_week", "weekdays", "starts_on", "ends_on",
-    "goal", "formal_qualification", "norwegian_needed", "digital_needed", "works_alone", "language_practice",
-)  # fmt: skip
-DATE_FIELDS = frozenset({"starts_on", "ends_on"})
-DAYTIME_PLACEMENT_KINDS = frozenset({"entry", "trade", "loop0", "loop1", "loop2"})
-WORK_PLACEMENT_KINDS = DAYTIME_PLACEMENT_KINDS | {"solitary"}
-EXTRAS = (
-    ("Svømmeopplæring for voksne", "Drammensbadet", "Kurs i gruppe, torsdag ettermiddag.", MeasureType.HEALTH_ACTIVITY),
-    ("Kurs i privatøkonomi", plan_texts.FRELSESARMEEN, "Budsjett, regninger og skatt.", MeasureType.OTHER),
-)
-
-
-class Flaw(StrEnum):
-    """What the plan checks should find in a few demo plans."""
-
-    UNDER_FULL_TIME = "under_full_time"  # a week under 37.5 hours
-    SOLITARY = "solitary"  # a placement where the participant works alone, marked as language practice (E14)
-    NORWEGIAN_ABOVE = "norwegian_above"  # an activity needs more Norwegian than the mapping records (E14)
-    PRACTICE_LOOP = "practice_loop"  # work practice after work practice, no qualification, no hire (E4)
-
-
-class Agreement(StrEnum):
-    AGREED = "agreed"
-    CHANGED = "changed"  # agreed once, changed since
-    DRAFT = "draft"
-
-
-@dataclass
-class Quotas:
-    """What the office shows on purpose, shared by all participants: overdue proposals and flawed plans."""
-
-    overdue: int
-    flaws: dict[Flaw, int]
-
-    @classmethod
-    def for_office(cls, participants: int) -> Quotas:
-        each = max(2, participants // 60)  # 2 of each in the default demo of 120
-        return cls(overdue=each, flaws=dict.fromkeys(Flaw, each))
-
-
-@dataclass
-class PlanRows:
-    """One participant's mapping and plans, in foreign-key order."""
-
-    mappings: list[Mapping] = field(default_factory=list)
-    work_experience: list[WorkExperience] = field(default_factory=list)
-    education: list[Education] = field(default_factory=list)
-    plans: list[Plan] = field(default_factory=list)
-    goals: list[Goal] = field(default_factory=list)
-    activities: list[Activity] = field(default_factory=list)
-    versions: list[PlanVersion] = field(default_factory=list)
-    proposals: list[Proposal] = field(default_factory=list)
-
-
-@dataclass
-class GoalSpec:
-    id: UUID
-    text: str
-    language: str
-    origin: str
-    tag: str  # main, language, licence, digital or general: which activities serve it
-    written_by: User  # an instance: a participant's login is saved in the same batch, after this is built
-    added_on: datetime.date
-    created_at: datetime.datetime | None = None
-
-    @property
-    def created(self) -> datetime.datetime:
-        if self.created_at is None:
-            raise ValueError("created_at is set when the versions are laid out")
-        return self.created_at
-
-
-@dataclass
-class ActivitySpec:
-    """An activity and its history: when it entered the plan, and a change of end date or a cancellation."""
-
-    id: UUID
-    kind: str
-    measure_type: str
-    title: str
-    description: str
-    provider: str
-    hours: Decimal
-    weekdays: tuple[int, ...]
-    starts_on: datetime.date
-    ends_on: datetime.date
-    goal: GoalSpec | None
-    added_on: datetime.date
-    formal_qualification: str = ""
-    norwegian_needed: str = ""
-    digital_needed: str = ""
-    works_alone: bool = False
-    language_practice: bool = False
-    origin: str = Origin.COUNSELLOR
-    cancelled_on: datetime.date | None = None
-    end_changes: list[tuple[datetime.date, datetime.date]] = field(default_factory=list)  # (on, end before)
-    created_at: datetime.datetime | None = None
-
-    def ends_at(self, day: datetime.date) -> datetime.date:
-        end = self.ends_on
-        for changed_on, before in reversed(self.end_changes):
-            if day < changed_on:
-                end = before
-        return end
-
-    def move_end(self, on: datetime.date, new_end: datetime.date) -> None:
-        self.end_changes.append((on, self.ends_on))
-        self.ends_on = new_end
-
-    @property
-    def created(self) -> datetime.datetime:
-        if self.created_at is None:
-            raise ValueError("created_at is set when the versions are laid out")
-        return self.created_at
-
-
-@dataclass(frozen=True)
-class Closing:
-    on: datetime.date
-    completed: bool  # a completed programme finishes what is going on; otherwise it is cancelled
-
-
-def status_at(activity: ActivitySpec, day: datetime.date, closing: Closing | None) -> str:
-    """The status the counsellor has recorded by `day`: done in the past, in progress now, planned later."""
-    if activity.cancelled_on is not None and day >= activity.cancelled_on:
-        return STATUS.CANCELLED
-    if closing is not None and day >= closing.on:
-        going_on = activity.starts_on <= closing.on < activity.ends_on
-        if activity.starts_on > closing.on or (going_on and not closing.completed):
-            return STATUS.CANCELLED
-        return STATUS.DONE
-    if day > activity.ends_at(day):
-        return STATUS.DONE
-    return STATUS.IN_PROGRESS if day >= activity.starts_on else STATUS.PLANNED
-
-
-def _date(day: datetime.date | None) -> str:
-    return day.isoformat() if day else ""
-
-
-def _monday_after(day: datetime.date) -> datetime.date:
-    return day + datetime.timedelta(days=7 - day.weekday())
-
-
-def _hours(value: Decimal | str) -> Decimal:
-    return Decimal(value).quantize(TENTH)
 
 
 def plan_rows(
@@ -263,7 +121,7 @@ def plan_rows(
     return rows
 
 
-class PlanBuilder:
+class PlanBuilder(PlanProposals, PlanVersions):
     """The plan of one case, built as specs with their histories and then written as rows."""
 
     def __init__(
@@ -315,17 +173,6 @@ class PlanBuilder:
 
     # -- goals -----------------------------------------------------------------------------------------
 
-    def _participant_writer(self) -> User:
-        """The participant, if they log in; otherwise the counsellor wrote down what they said."""
-        return self.login if self.login is not None else self.counsellor
-
-    def _goal(self, text: str, tag: str, *, on: datetime.date, language: str = "nb", origin: str = "") -> GoalSpec:
-        origin = origin or Origin.PARTICIPANT
-        writer = self._participant_writer() if origin == Origin.PARTICIPANT else self.counsellor
-        goal = GoalSpec(new_uuid(self.rng), text, language, origin, tag, writer, on)
-        self.goals.append(goal)
-        return goal
-
     def _draw_goals(self) -> None:
         rng, profile, track = self.rng, self.profile, self.profile.track
         on = self.created_on
@@ -348,12 +195,6 @@ class PlanBuilder:
         if len(self.goals) < 3 and rng.random() < 0.12:
             self._goal(rng.choice(plan_texts.COUNSELLOR_GOALS), "main", on=on, origin=Origin.COUNSELLOR)
 
-    def _goal_for(self, tag: str) -> GoalSpec | None:
-        goal = next((goal for goal in self.goals if goal.tag == tag), None)
-        if goal is None and tag in {"main", "language", "licence"}:
-            goal = self.goals[0]
-        return goal
-
     # -- activities ------------------------------------------------------------------------------------
 
     def _phases(self) -> list[tuple[datetime.date, datetime.date]]:
@@ -361,7 +202,7 @@ class PlanBuilder:
         rng, start, end = self.rng, self.start, self.granted_until
         span = (end - start).days
         cuts = [rng.uniform(0.35, 0.5)] if span <= 200 else [rng.uniform(0.25, 0.35), rng.uniform(0.6, 0.7)]
-        mondays = [_monday_after(start + datetime.timedelta(days=int(span * cut))) for cut in cuts]
+        mondays = [monday_after(start + datetime.timedelta(days=int(span * cut))) for cut in cuts]
         firsts = [start, *mondays]
         lasts = [monday - datetime.timedelta(days=3) for monday in mondays] + [end]
         return list(zip(firsts, lasts, strict=True))
@@ -468,7 +309,7 @@ class PlanBuilder:
         loop: list[Placement],
     ) -> ActivitySpec:
         rng, profile, track = self.rng, self.profile, self.profile.track
-        hours = _hours(DAY_HOURS * len(weekdays))
+        hours = decimal_hours(DAY_HOURS * len(weekdays))
         language_practice = profile.learner and rng.random() < 0.5
         common: dict[str, Any] = {
             "kind": kind, "hours": hours, "weekdays": weekdays, "starts_on": first, "ends_on": last,
@@ -582,7 +423,7 @@ class PlanBuilder:
             return
         rng = self.rng
         title, provider, description, measure_type = rng.choice(EXTRAS)
-        starts = _monday_after(self.created_on)
+        starts = monday_after(self.created_on)
         latest = min(self.today, self.closing.on if self.closing else self.today)
         if (latest - starts).days < 10:
             return
@@ -595,7 +436,7 @@ class PlanBuilder:
                 title=title,
                 description=description,
                 provider=provider,
-                hours=_hours("2.0"),
+                hours=decimal_hours("2.0"),
                 weekdays=(3,),
                 starts_on=starts,
                 ends_on=min(self.end, starts + datetime.timedelta(weeks=12)),
@@ -604,159 +445,6 @@ class PlanBuilder:
                 cancelled_on=max(cancelled, starts),
             )
         )
-
-    # -- proposals -------------------------------------------------------------------------------------
-
-    def _ideas(self, *, change: bool) -> list[ProposalIdea]:
-        profile, licences = self.profile, Mapping.DrivingLicence
-        found = []
-        for idea in plan_texts.PROPOSALS:
-            kind = idea.measure_type
-            if (idea.becomes is None) != change:
-                continue
-            if kind is MeasureType.DRIVING_LICENCE and (
-                profile.licence not in {licences.NONE, licences.LEARNING, licences.FOREIGN}
-                or profile.track.occupation == "bussjåfør"
-            ):
-                continue
-            if kind is MeasureType.OWN_ACTIVITY and not profile.learner:
-                continue
-            if kind is MeasureType.LABOUR_MARKET_COURSE and "Truck" in profile.track.course.formal_qualification:
-                continue
-            if kind is MeasureType.DIGITAL_SKILLS and profile.digital.rank > DigitalLevel.BASIC.rank:
-                continue
-            if kind is MeasureType.TRADE_CERTIFICATE or idea in self.used_ideas:
-                continue  # the trade certificate only in a practice loop, see _proposals
-            if change and "Norskkurset" in idea.declines[0] and not profile.learner:
-                continue
-            found.append(idea)
-        return found
-
-    def _proposals(self, quotas: Quotas, *, login: bool, first_login: bool) -> None:
-        rng = self.rng
-        wanted: list[str] = []  # "answered" or "open" or "any"
-        if login:
-            wanted = ["answered", *(["any"] if rng.random() < 0.4 else [])]
-            if first_login:
-                wanted.append("open")
-        elif rng.random() < PROPOSAL_SHARE:
-            wanted = ["any"] * rng.choices((1, 2), weights=(65, 35))[0]
-        if self.flaw is Flaw.PRACTICE_LOOP and self.profile.trade_years is not None:
-            idea = next(idea for idea in plan_texts.PROPOSALS if idea.measure_type is MeasureType.TRADE_CERTIFICATE)
-            self._proposal(idea, "open", quotas, on_time=False)
-        accepted = False
-        for want in wanted:
-            status = want
-            if want == "any":
-                status = rng.choices(("accepted", "with_changes", "declined", "open"), weights=(40, 10, 25, 25))[0]
-            elif want == "answered":
-                status = rng.choices(("accepted", "with_changes", "declined"), weights=(50, 15, 35))[0]
-            if accepted and status in {"accepted", "with_changes"}:
-                status = "declined"
-            change = status in {"declined", "open"} and rng.random() < 0.3
-            on_time = first_login and want == "open"
-            proposal = None
-            for ideas in (self._ideas(change=change), self._ideas(change=False)):
-                if ideas and proposal is None:  # a change needs an activity going on to change
-                    proposal = self._proposal(rng.choice(ideas), status, quotas, on_time=on_time)
-            accepted = accepted or (proposal is not None and proposal.resulting_activity_id is not None)
-
-    def _proposal(self, idea: ProposalIdea, status: str, quotas: Quotas, *, on_time: bool) -> Proposal | None:
-        """A proposal and its answer (None: a change proposal and nothing going on to change)."""
-        self.used_ideas.add(idea)
-        rng, today, created = self.rng, self.today, self.created_on
-        answered = status != "open"
-        if answered:
-            latest = max(created, today - datetime.timedelta(days=2))
-            earliest = min(latest, created + datetime.timedelta(days=7))
-            submitted = earliest + datetime.timedelta(days=rng.randint(0, (latest - earliest).days))
-        elif not on_time and quotas.overdue > 0 and (today - created).days >= 16:
-            quotas.overdue -= 1
-            submitted = max(created, today - datetime.timedelta(days=rng.randint(15, 25)))
-        else:
-            submitted = max(created, today - datetime.timedelta(days=rng.randint(0, 10)))
-        submitted = workday(submitted, today)
-        submitted = max(submitted, created)
-        submitted_at = at(rng, submitted, from_hour=8, to_hour=12)
-        activity: ActivitySpec | None = None
-        if idea.becomes is None:
-            activity = next(
-                (
-                    item
-                    for item in self.activities
-                    if item.kind in DAYTIME_PLACEMENT_KINDS and status_at(item, submitted, self.closing) in _OPEN
-                ),
-                None,
-            )
-            if activity is None:
-                return None
-        text, language = idea.text, "nb"
-        if idea.own_language and self.profile.writes_own and rng.random() < 0.6:
-            text, language = plan_texts.OWN_WORDS[self.profile.own_language].proposal, self.profile.own_language
-        proposal = Proposal(
-            id=new_uuid(rng),
-            plan_id=self.plan_id,
-            kind=Proposal.Kind.CHANGE if activity else Proposal.Kind.NEW_ACTIVITY,
-            activity_id=activity.id if activity else None,
-            measure_type=activity.measure_type if activity else idea.measure_type,
-            text=text,
-            language=language,
-            submitted_by=self._participant_writer(),
-            submitted_at=submitted_at,
-            answer_due=submitted + datetime.timedelta(days=DEFAULT_PLAN_RULES.proposal_answer_days),
-        )
-        self.proposals.append(proposal)
-        if not answered:
-            return proposal
-        answered_on = min(today, submitted + datetime.timedelta(days=rng.randint(1, 12)))
-        answered_on = max(submitted, workday(answered_on, today))
-        proposal.answered_at = max(at(rng, answered_on, from_hour=12, to_hour=16), submitted_at)
-        proposal.answered_by_id = self.counsellor.pk
-        proposal.version = 2
-        month = plan_texts.MONTHS[(answered_on.month + rng.randint(0, 1)) % 12]
-        resulting = None
-        if status != "declined" and idea.becomes is not None:
-            resulting = self._from_proposal(idea.becomes, idea.measure_type, answered_on)
-        if resulting is None:
-            proposal.status = Proposal.Status.DECLINED
-            proposal.answer = rng.choice(idea.declines).format(month=month)
-            return proposal
-        proposal.resulting_activity_id = resulting.id
-        if status == "with_changes" and idea.with_changes:
-            proposal.status = Proposal.Status.ACCEPTED_WITH_CHANGES
-            proposal.answer = idea.with_changes
-        else:
-            proposal.status = Proposal.Status.ACCEPTED
-            proposal.answer = rng.choice(plan_texts.ACCEPTED_ANSWERS)
-        return proposal
-
-    def _from_proposal(self, text: ActivityText, measure_type: MeasureType, on: datetime.date) -> ActivitySpec | None:
-        starts = max(_monday_after(on), self.start)
-        if starts > self.end:
-            return None
-        tag = {
-            MeasureType.DRIVING_LICENCE: "licence",
-            MeasureType.OWN_ACTIVITY: "language",
-            MeasureType.DIGITAL_SKILLS: "digital",
-        }.get(measure_type, "general")
-        activity = ActivitySpec(
-            id=new_uuid(self.rng),
-            kind="proposal",
-            measure_type=measure_type,
-            title=text.title,
-            description=text.description,
-            provider=text.provider,
-            hours=_hours(text.hours),
-            weekdays=text.weekdays,
-            starts_on=starts,
-            ends_on=min(self.end, starts + datetime.timedelta(weeks=text.weeks, days=-3)),
-            goal=self._goal_for(tag),
-            added_on=on,
-            formal_qualification=text.formal_qualification,
-            origin=Origin.PARTICIPANT,
-        )
-        self.activities.append(activity)
-        return activity
 
     # -- the whole plan --------------------------------------------------------------------------------
 
@@ -809,207 +497,6 @@ class PlanBuilder:
         eligible.append(Flaw.UNDER_FULL_TIME)
         return next((flaw for flaw in eligible if quotas.flaws[flaw] > 0), None)
 
-    def _version_days(self) -> list[datetime.date]:
-        first, closing = self.created_on, self.closing
-        structural = {goal.added_on for goal in self.goals} | {activity.added_on for activity in self.activities}
-        structural |= {changed_on for a in self.activities for changed_on, _end in a.end_changes}
-        structural |= {a.cancelled_on for a in self.activities if a.cancelled_on is not None}
-        if closing is not None:
-            structural.add(closing.on)
-        structural.discard(first)
-        bound = closing.on - datetime.timedelta(days=1) if closing else self.today
-        moves = {  # days the counsellor could record a new status: an activity started or ended
-            day
-            for activity in self.activities
-            for day in (activity.starts_on, activity.ends_on + datetime.timedelta(days=1))
-            if first < day <= bound
-            and activity.added_on < day
-            and status_at(activity, day - datetime.timedelta(days=1), closing) != status_at(activity, day, closing)
-        }
-        days = {first, *structural}
-        latest = max(moves, default=first)
-        if latest > max(days):
-            days.add(latest)
-        earlier = sorted(day for day in moves if day < latest and day not in days)
-        if earlier and len(days) < MAX_VERSIONS and self.rng.random() < 0.7:  # status recorded on the way
-            phase_starts = [day for day in earlier if day.weekday() == 0] or earlier
-            days.add(self.rng.choice(phase_starts))
-        return sorted(days)
-
-    def _trim(self) -> list[datetime.date]:
-        """At most MAX_VERSIONS versions: an extra cancelled activity gives way first."""
-        days = self._version_days()
-        if len(days) > MAX_VERSIONS:
-            self.activities = [activity for activity in self.activities if activity.kind != "extra"]
-            days = self._version_days()
-        return days
-
-    def snapshot(self, number: int, day: datetime.date) -> dict[str, Any]:
-        """The plan as it was on `day`, in the shape of kvp.plans.snapshot.plan_snapshot."""
-        participant, counsellor = self.participant, self.counsellor
-        goals = [goal for goal in self.goals if goal.added_on <= day]
-        numbers = {goal.id: index for index, goal in enumerate(goals, start=1)}
-        started = self.history.starts_on is not None and day >= self.history.starts_on
-        extended = self.extended_on is not None and day >= self.extended_on
-        activities = sorted(
-            (activity for activity in self.activities if activity.added_on <= day),
-            key=lambda activity: (activity.starts_on, activity.created),
-        )
-        return {
-            "version": number,
-            "participant": participant.full_name,
-            "preferred_language": participant.preferred_language,
-            "office": participant.office.name,
-            "counsellor": counsellor.get_full_name(),
-            "period": {
-                "starts_on": _date(self.history.starts_on) if started else "",
-                "ends_on": _date(self.end if extended else self.granted_until),
-            },
-            "goals": [
-                {"number": numbers[goal.id], "text": goal.text, "language": goal.language, "origin": goal.origin}
-                for goal in goals
-            ],
-            "activities": [
-                {
-                    "id": str(activity.id),
-                    "measure_type": activity.measure_type,
-                    "title": activity.title,
-                    "description": activity.description,
-                    "provider": activity.provider,
-                    "hours_per_week": str(activity.hours),
-                    "weekdays": list(activity.weekdays),
-                    "starts_on": activity.starts_on.isoformat(),
-                    "ends_on": activity.ends_at(day).isoformat(),
-                    "goal": numbers.get(activity.goal.id) if activity.goal else None,
-                    "formal_qualification": activity.formal_qualification,
-                    "norwegian_needed": activity.norwegian_needed,
-                    "digital_needed": activity.digital_needed,
-                    "works_alone": activity.works_alone,
-                    "language_practice": activity.language_practice,
-                    "status": status_at(activity, day, self.closing),
-                    "origin": activity.origin,
-                }
-                for activity in activities
-            ],
-        }
-
-    def write(self, rows: PlanRows) -> None:
-        """The plan's rows: versions on the days something changed, confirmed as the agreement says."""
-        rng = self.rng
-        days = self._trim()
-        moments = [at(rng, day, from_hour=9, to_hour=15) for day in days]
-        for day, moment in zip(days, moments, strict=True):  # rows added in a version were saved just before it
-            goals = [goal for goal in self.goals if goal.added_on == day]
-            for number, goal in enumerate(goals):
-                goal.created_at = moment - datetime.timedelta(seconds=60 - number)
-            activities = [activity for activity in self.activities if activity.added_on == day]
-            for number, activity in enumerate(activities, start=len(goals)):
-                activity.created_at = moment - datetime.timedelta(seconds=60 - number)
-        plan = Plan(
-            id=self.plan_id,
-            case_id=self.case.pk,
-            participant_id=self.participant.pk,
-            created_at=moments[0] - datetime.timedelta(minutes=5),
-        )
-        versions: list[PlanVersion] = []
-        previous: dict[str, Any] | None = None
-        for day, moment in zip(days, moments, strict=True):
-            number = len(versions) + 1
-            snapshot = self.snapshot(number, day)
-            changes = _changes(previous, snapshot)
-            if not changes:
-                continue
-            content = any(change["what"] in {"goal_added", "activity_added"} for change in changes) or any(
-                not set(change.get("fields", [])) <= DATE_FIELDS for change in changes
-            )
-            version = PlanVersion(
-                id=new_uuid(rng),
-                plan_id=plan.pk,
-                number=number,
-                changed_by=self._changed_by(changes, day),
-                changed_at=moment,
-                changes=changes,
-                snapshot=snapshot,
-            )
-            last_content = not any(later > day for later in self._content_days(days))
-            if content:
-                self._confirm(version, moment, last=last_content)
-            elif versions and plan.agreed_version == versions[-1].number:  # dates and status keep the agreement
-                before = versions[-1]
-                version.participant_confirmed_at = before.participant_confirmed_at
-                version.counsellor_confirmed_at = before.counsellor_confirmed_at
-                version.counsellor_confirmed_by_id = before.counsellor_confirmed_by_id
-            if version.participant_confirmed_at and version.counsellor_confirmed_at:
-                plan.agreed_version = number
-            versions.append(version)
-            previous = snapshot
-        plan.version = len(versions)
-        rows.plans.append(plan)
-        rows.versions += versions
-        rows.goals += [self._goal_row(goal, plan) for goal in self.goals]
-        rows.activities += [self._activity_row(activity, plan) for activity in self.activities]
-        rows.proposals += self.proposals
-
-    def _content_days(self, days: list[datetime.date]) -> list[datetime.date]:
-        added = {goal.added_on for goal in self.goals} | {activity.added_on for activity in self.activities}
-        return [day for day in days if day in added]
-
-    def _confirm(self, version: PlanVersion, moment: datetime.datetime, *, last: bool) -> None:
-        agreed = self.agreement is Agreement.AGREED or (self.agreement is Agreement.CHANGED and not last)
-        participant = counsellor = agreed
-        if self.agreement is Agreement.DRAFT and last and self.rng.random() < 0.4:
-            participant = self.rng.random() < 0.5
-            counsellor = not participant
-        if participant:
-            version.participant_confirmed_at = moment + datetime.timedelta(minutes=self.rng.randint(5, 40))
-        if counsellor:
-            version.counsellor_confirmed_at = moment + datetime.timedelta(minutes=self.rng.randint(41, 60))
-            version.counsellor_confirmed_by_id = self.counsellor.pk
-
-    def _changed_by(self, changes: list[dict[str, Any]], day: datetime.date) -> User:
-        """The participant, for a goal they added themself later on; otherwise the counsellor."""
-        goals_only = all(change["what"] == "goal_added" for change in changes)
-        if goals_only and day > self.created_on and self.login is not None:
-            return self.login
-        return self.counsellor
-
-    def _goal_row(self, goal: GoalSpec, plan: Plan) -> Goal:
-        return Goal(
-            id=goal.id,
-            plan_id=plan.pk,
-            text=goal.text,
-            language=goal.language,
-            origin=goal.origin,
-            written_by=goal.written_by,
-            created_at=goal.created,
-        )
-
-    def _activity_row(self, activity: ActivitySpec, plan: Plan) -> Activity:
-        return Activity(
-            id=activity.id,
-            plan_id=plan.pk,
-            measure_type=activity.measure_type,
-            title=activity.title,
-            description=activity.description,
-            provider=activity.provider,
-            hours_per_week=activity.hours,
-            weekdays=list(activity.weekdays),
-            starts_on=activity.starts_on,
-            ends_on=activity.ends_on,
-            goal_id=activity.goal.id if activity.goal else None,
-            formal_qualification=activity.formal_qualification,
-            norwegian_needed=activity.norwegian_needed,
-            digital_needed=activity.digital_needed,
-            works_alone=activity.works_alone,
-            language_practice=activity.language_practice,
-            status=status_at(activity, self.today, self.closing),
-            origin=activity.origin,
-            created_at=activity.created,
-        )
-
-
-_OPEN = frozenset({STATUS.PLANNED, STATUS.IN_PROGRESS})
-
 
 def _take_day(template: list[tuple[str, int]], kind: str) -> None:
     """Give one day of the first slot with three days or more to `kind`."""
@@ -1018,25 +505,3 @@ def _take_day(template: list[tuple[str, int]], kind: str) -> None:
             template[index] = (other, days - 1)
             template.append((kind, 1))
             return
-
-
-def _changes(previous: dict[str, Any] | None, snapshot: dict[str, Any]) -> list[dict[str, Any]]:
-    """What changed between two snapshots, as kvp.plans.services._record writes it."""
-    before_goals = {goal["number"] for goal in previous["goals"]} if previous else set()
-    changes: list[dict[str, Any]] = [
-        {"what": "goal_added", "title": goal["text"][:80]}
-        for goal in snapshot["goals"]
-        if goal["number"] not in before_goals
-    ]
-    before = {row["id"]: row for row in previous["activities"]} if previous else {}
-    for row in snapshot["activities"]:
-        old = before.get(row["id"])
-        if old is None:
-            changes.append({"what": "activity_added", "title": row["title"]})
-            continue
-        fields = [name for name in CHANGE_FIELDS if old[name] != row[name]]
-        if fields:
-            changes.append({"what": "activity_changed", "title": row["title"], "fields": fields})
-        if old["status"] != row["status"]:
-            changes.append({"what": "activity_status", "title": row["title"], "status": row["status"]})
-    return changes

@@ -29,6 +29,8 @@ from kvp.rules.eligibility import Application, WorkAbility, assess_eligibility
 MAX_NOTES = 6
 FOLLOW_UPS_KEPT = 3  # follow-up meetings kept per programme: the most recent ones
 CANCELLED_SHARE = 0.05
+REMOTE_INTERPRETER_LANGUAGES = frozenset({"so", "ti", "prs"})  # interpreters join by phone
+INTERPRETER_BOOKED_AHEAD = datetime.timedelta(days=7)
 COMPLETED = frozenset({EndReason.COMPLETED_WORK, EndReason.COMPLETED_EDUCATION, EndReason.COMPLETED_OTHER})
 NO_END_MEETING = frozenset({EndReason.NON_ATTENDANCE, EndReason.MOVED})
 NEXT_TOPIC = {
@@ -297,7 +299,7 @@ class Story:
         channel = {VIDEO_PLACE: Meeting.Channel.VIDEO, PHONE_PLACE: Meeting.Channel.PHONE}.get(
             place, Meeting.Channel.IN_PERSON
         )
-        return Meeting(
+        meeting = Meeting(
             id=new_uuid(rng),
             participant_id=self.participant.pk,
             starts_at=starts_at,
@@ -310,3 +312,28 @@ class Story:
             organiser_id=self.actor.pk,
             created_at=at(rng, booked_on, from_hour=8, to_hour=16),
         )
+        if meeting.interpreter_language:
+            self._book_interpreter(meeting)
+        return meeting
+
+    def _book_interpreter(self, meeting: Meeting) -> None:
+        """A phone or video meeting has the interpreter on the same line; at the office, interpreters in Somali,
+        Tigrinya and Dari (few in the Drammen region) take part by phone and the others in person. Meetings held,
+        and planned meetings in the coming week, are booked; later ones not yet. Every held meeting used one."""
+        forms = {
+            Meeting.Channel.PHONE: Meeting.InterpreterForm.PHONE,
+            Meeting.Channel.VIDEO: Meeting.InterpreterForm.VIDEO,
+        }
+        if meeting.channel in forms:
+            meeting.interpreter_form = forms[Meeting.Channel(meeting.channel)]
+        elif meeting.interpreter_language in REMOTE_INTERPRETER_LANGUAGES:
+            meeting.interpreter_form = Meeting.InterpreterForm.PHONE
+        else:
+            meeting.interpreter_form = Meeting.InterpreterForm.IN_PERSON
+        midnight = datetime.datetime.combine(self.today, datetime.time(), tzinfo=timezone.get_default_timezone())
+        week_ahead = midnight + INTERPRETER_BOOKED_AHEAD
+        if meeting.status != Meeting.Status.PLANNED or meeting.starts_at < week_ahead:
+            meeting.interpreter_booked = True
+            meeting.interpreter_booking_reference = f"TOLK-{meeting.pk.hex[:6].upper()}"
+        if meeting.status == Meeting.Status.HELD:
+            meeting.interpreter_used = True

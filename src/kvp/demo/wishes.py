@@ -30,7 +30,7 @@ from kvp.demo import plan_texts
 from kvp.demo.catalogue import DemoCatalogue
 from kvp.demo.history import workday
 from kvp.demo.participations import PLACEMENT_TYPES, holds_in
-from kvp.demo.plans import PlanRows
+from kvp.demo.plan_specs import PlanRows
 from kvp.demo.story import at, new_uuid
 from kvp.followup.models import Meeting
 from kvp.matching.models import MAX_WISHES, Preference
