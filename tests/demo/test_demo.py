@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from kvp.accounts.models import Office, User
 from kvp.audit.models import AuditEvent
+from kvp.catalogue.audit_types import INCIDENT
 from kvp.demo.generator import PASSWORD, Sizes, build_office, build_staff, participant_rows, seeded
 from kvp.demo.history import CURRENT, EARLIER, History, case_history
 from kvp.followup.models import CaseNote, Meeting
@@ -199,7 +200,7 @@ def test_it_audits_the_writes_it_makes_through_services_and_reads_nothing() -> N
     seed()
 
     events = AuditEvent.objects.select_related("actor", "participant")
-    assert events.filter(action=AuditEvent.Action.CREATE, object_type=AuditEvent.What.INCIDENT).exists()
+    assert events.filter(action=AuditEvent.Action.CREATE, object_type=INCIDENT).exists()
     assert set(events.values_list("action", flat=True)) <= {AuditEvent.Action.CREATE, AuditEvent.Action.UPDATE}
     for event in events:
         assert event.actor.is_counsellor or event.actor.is_leader
