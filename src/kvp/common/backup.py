@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import glob
+import importlib
 import json
 import os
 import re
@@ -101,7 +102,11 @@ def sqlite_integrity(path: Path) -> str:
 
 
 def _sqlite(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(path, timeout=float(settings.DATABASES["default"].get("OPTIONS", {}).get("timeout", 20)))
+    """A plain connection with the SQL functions Django registers on its own (CHECK constraints call them)."""
+    timeout = float(settings.DATABASES["default"].get("OPTIONS", {}).get("timeout", 20))
+    connection = sqlite3.connect(path, timeout=timeout)
+    importlib.import_module("django.db.backends.sqlite3._functions").register(connection)
+    return connection
 
 
 def _sqlite_copy(source: Path, target: Path) -> None:
