@@ -20,11 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import kvp
 from django.conf import settings
+
+import kvp
 
 SRC = Path(kvp.__file__).resolve().parents[1]
 ROOT = SRC.parent
+GUNICORN = ["--workers=2", "--threads=4", "--preload", "--timeout=60", "--graceful-timeout=2", "--log-level=error"]
 ENGINE = "postgresql" if "postgresql" in settings.DATABASES["default"]["ENGINE"] else "sqlite"
 
 
@@ -102,8 +104,7 @@ class Server:
         self.start()
 
     def start(self) -> None:
-        command = [sys.executable, "-m", "gunicorn", "kvp.wsgi", f"--bind=127.0.0.1:{self.port}"]
-        command += ["--workers=2", "--threads=4", "--preload", "--timeout=60", "--graceful-timeout=2", "--log-level=error"]
+        command = [sys.executable, "-m", "gunicorn", "kvp.wsgi", f"--bind=127.0.0.1:{self.port}", *GUNICORN]
         log = open(self.site.data_dir / "server.log", "ab")  # noqa: SIM115 - the server keeps it open
         self.process = subprocess.Popen(  # noqa: S603
             command, env=self.site.env, cwd=ROOT, stdout=log, stderr=log, start_new_session=True
@@ -195,8 +196,11 @@ class Databases:
         """A new site whose database starts as the template's."""
         if ENGINE == "sqlite":
             site = self.new(name)
-            with closing(sqlite3.connect(self.template.database)) as source, closing(sqlite3.connect(site.database)) as db:
-                source.backup(db)
+            with (
+                closing(sqlite3.connect(self.template.database)) as template,
+                closing(sqlite3.connect(site.database)) as db,
+            ):
+                template.backup(db)
             return site
         data_dir = self.root / name
         (data_dir / "media").mkdir(parents=True)

@@ -101,7 +101,8 @@ def check_nothing_acknowledged_is_lost(site: Site, outcomes: list[Outcome], seed
     texts = {row[0] for row in site.rows("SELECT text FROM dialog_message")}
     assert [t for o in outcomes for t, a in o.messages if a.status == 302 and f"Melding {t}" not in texts] == []
     # Every saved edit started from the version the one before it left: the last one saved is what is stored.
-    stored = {str(pk).replace("-", ""): (v, p) for pk, v, p in site.rows("SELECT id, version, phone FROM participants_participant")}
+    rows = site.rows("SELECT id, version, phone FROM participants_participant")
+    stored = {str(pk).replace("-", ""): (version, phone) for pk, version, phone in rows}
     saved: dict[str, list[Edit]] = {}
     for edit in (e for o in outcomes for e in o.edits if e.answer.status == 302):
         saved.setdefault(edit.participant.replace("-", ""), []).append(edit)
@@ -126,9 +127,9 @@ def simultaneous_saves(server: Server, counsellor: dict[str, Any]) -> list[Edit]
     start = threading.Barrier(2)
 
     def save(which: int) -> Edit:
-        phone = f"9900000{which}"
+        phone, form = f"9900000{which}", edit_form(person, 0, versions[which], f"9900000{which}")
         start.wait()
-        return Edit(person["id"], versions[which], phone, browsers[which].post(url, edit_form(person, 0, versions[which], phone)))
+        return Edit(person["id"], versions[which], phone, browsers[which].post(url, form))
 
     with ThreadPoolExecutor(2) as pool:
         return list(pool.map(save, [0, 1]))
