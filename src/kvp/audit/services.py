@@ -65,7 +65,7 @@ def audit_reads_batched() -> Iterator[list[AuditEvent]]:
 
 
 def audit_write_pending(pending: list[AuditEvent]) -> None:
-    """Write collected audit events in one INSERT and one short transaction (raises if they are not written)."""
+    """Write collected audit events in one short transaction, as multi-row INSERTs (raises if they are not written)."""
     if pending:
         with transaction.atomic(using=AuditEvent.objects.db):
             AuditEvent.objects.bulk_create(pending)
