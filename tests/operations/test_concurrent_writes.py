@@ -135,6 +135,20 @@ def simultaneous_saves(server: Server, counsellor: dict[str, Any]) -> list[Edit]
         return list(pool.map(save, [0, 1]))
 
 
+def simultaneous_match_runs(server: Server, counsellor: dict[str, Any]) -> list[Answer]:
+    """Two counsellors' "Share out places" at the same moment: the second run is stored after the first."""
+    browsers = [Browser(server, session) for session in counsellor["sessions"]]
+    form = {"mode": "optimal", "period_start": "2026-12-01", "period_end": "2027-01-31", "wish_weight": "1"}
+    start = threading.Barrier(2)
+
+    def run(browser: Browser) -> Answer:
+        start.wait()
+        return browser.post(reverse("match_runs"), form)
+
+    with ThreadPoolExecutor(2) as pool:
+        return list(pool.map(run, browsers))
+
+
 def test_concurrent_browsers_get_no_server_error_and_lose_no_acknowledged_write(live_databases: Databases) -> None:
     site = live_databases.copy("concurrent")
     seeded = live_databases.seeded
@@ -147,6 +161,7 @@ def test_concurrent_browsers_get_no_server_error_and_lose_no_acknowledged_write(
         with ThreadPoolExecutor(len(browsers)) as pool:
             outcomes = list(pool.map(lambda args: browse(*args), browsers))
         both = simultaneous_saves(server, seeded["counsellors"][0])
+        runs = simultaneous_match_runs(server, seeded["counsellors"][1])
         errors = server.server_errors()
 
     print(f"{len(browsers)} browsers: {Counter(a.status for o in outcomes for _k, a in o.reads)} reads, ", end="")
@@ -157,3 +172,5 @@ def test_concurrent_browsers_get_no_server_error_and_lose_no_acknowledged_write(
     assert sorted(edit.answer.status for edit in both) == [200, 302]
     assert CONFLICT in next(edit.answer.body for edit in both if edit.answer.status == 200)
     check_nothing_acknowledged_is_lost(site, [*outcomes, Outcome(edits=both)], seeded)
+    assert [answer.status for answer in runs] == [302, 302]
+    assert site.rows("SELECT count(*) FROM matching_matchrun") == [(2,)]
