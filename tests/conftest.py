@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 
 import pytest
+from django.db import connection
 from django.test import Client
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from kvp.accounts.models import Office, User
+from kvp.audit.models import AuditEvent
 from kvp.participants.models import Participant
 from tests import factories
 
@@ -85,6 +88,16 @@ def _norwegian_and_fast(settings: object) -> None:
     """Tests run in bokmål (the default language) with a fast password hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
     settings.LANGUAGE_CODE = "nb"  # type: ignore[attr-defined]
+
+
+def empty_audit_trail() -> None:
+    """Tests that commit leave audit events the flush after them cannot delete (the trail is append-only):
+    the trail is emptied with the triggers briefly lifted."""
+    triggers = importlib.import_module("kvp.audit.migrations.0002_append_only_triggers")
+    with connection.schema_editor() as editor:
+        triggers.drop(None, editor)
+        AuditEvent.objects.all()._raw_delete(AuditEvent.objects.db)
+        triggers.create(None, editor)
 
 
 def pytest_configure() -> None:

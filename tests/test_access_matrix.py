@@ -197,6 +197,9 @@ ENDPOINTS = [
     Endpoint("my_payments", "get", plain("my_payments"), roles(200, 403, 403, 403, 403, 403, LOGIN)),
     Endpoint("rule_parameters", "get", plain("rule_parameters"), roles(403, 403, 403, 403, 200, 200, LOGIN)),
     Endpoint("sources", "get", plain("sources"), roles(403, 200, 200, 200, 200, 200, LOGIN)),
+    # Probes for the load balancer: open to everyone, no personal data.
+    Endpoint("healthz", "get", plain("healthz"), roles(200, 200, 200, 200, 200, 200, 200)),
+    Endpoint("readyz", "get", plain("readyz"), roles(200, 200, 200, 200, 200, 200, 200)),
     Endpoint(
         "rule_parameters",
         "post",

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kvp.audit.middleware.AuditBatchMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -123,6 +124,18 @@ DATABASES = {
 if DATABASE_URL.startswith("sqlite"):
     # A file, not memory, so browser tests' server threads each open their own connection.
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-kvp.sqlite3")}
+    # Many writers on one file: readers never wait for a writer (WAL), every transaction takes the write lock
+    # when it begins (IMMEDIATE; a read that later writes cannot fail on upgrading its lock), and a writer
+    # waits up to KVP_SQLITE_BUSY_SECONDS for the lock instead of failing with "database is locked".
+    # synchronous=NORMAL is durable across a crash of the server in WAL mode (a power cut may lose the
+    # last transactions, never corrupt the file).
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": int(env_str("KVP_SQLITE_BUSY_SECONDS", "20")),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
+# Where `kvp backup` and `kvp restore` find pg_dump and pg_restore; empty: the newest installed PostgreSQL.
+KVP_PG_BIN = env_str("KVP_PG_BIN", "")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

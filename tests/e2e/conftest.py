@@ -7,11 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 from django.apps import apps as django_apps
-from django.db import connection
 from playwright.sync_api import Browser, sync_playwright
 
-from kvp.audit.models import AuditEvent
 from kvp.programme.models import Rate
+from tests.conftest import empty_audit_trail
 
 CHROMIUM = "/usr/bin/chromium"
 # Flags for a closed network and running as root in CI (see the machine notes).
@@ -42,8 +41,4 @@ def _empty_audit_trail_before_flush(transactional_db: None) -> Iterator[None]:
     if not Rate.objects.exists():
         importlib.import_module("kvp.programme.migrations.0003_seed_rates").seed(django_apps, None)
     yield
-    triggers = importlib.import_module("kvp.audit.migrations.0002_append_only_triggers")
-    with connection.schema_editor() as editor:
-        triggers.drop(None, editor)
-        AuditEvent.objects.all()._raw_delete(AuditEvent.objects.db)
-        triggers.create(None, editor)
+    empty_audit_trail()

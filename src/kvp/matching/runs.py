@@ -192,7 +192,6 @@ def _gave_up(wishes: tuple[str, ...], got: str, filled: dict[str, int]) -> list[
     ]
 
 
-@transaction.atomic
 def run_match(
     *,
     actor: User,
@@ -206,7 +205,8 @@ def run_match(
     progress: Progress | None = None,
 ) -> MatchRun:
     """Run the match and store the proposals; a MatchInputError becomes a clear ValidationError and stores
-    nothing."""
+    nothing. Loading and solving hold no lock; the run is stored in one short transaction, one run at a time
+    per office (a run finishing meanwhile waits for the other to be stored)."""
     if not may_run(actor, office):
         raise PermissionDenied
     if period_end < period_start:
@@ -246,7 +246,7 @@ def run_match(
         raise ValidationError(_(error.message) % error.params, code=error.code) from error
     summary = summarise(problem, assignment)
     tick = time.perf_counter()
-    run = MatchRun.objects.create(
+    run = MatchRun(  # stored with its proposals at the end
         office=office,
         mode=mode,
         period_start=period_start,
@@ -296,7 +296,6 @@ def run_match(
                 gave_up=_gave_up(wishes, offer_id, filled),
             )
         )
-    MatchProposal.objects.bulk_create(proposals)
     timings["store"] = time.perf_counter() - tick
     run.results = {
         "participants": summary.participants,
@@ -319,5 +318,8 @@ def run_match(
     }
     run.explanations = explanations
     run.finished_at = timezone.now()
-    run.save(update_fields=["results", "explanations", "finished_at"])
+    with transaction.atomic():
+        Office.objects.select_for_update().filter(pk=office.pk).first()
+        run.save()
+        MatchProposal.objects.bulk_create(proposals)
     return run

@@ -66,6 +66,8 @@ def wishes_set(*, actor: User, access: ParticipantAccess, offer_ids: Sequence[st
                 % {"offer": offers[offer_id].title, "needs": ", ".join(need.render(_) for need in missing)},
                 code="infeasible",
             )
+    # Two saves at once replace the wishes one after the other, not both at once into a duplicate rank.
+    Participant.objects.select_for_update().filter(pk=participant.pk).first()
     Preference.objects.filter(participant=participant).delete()
     saved = [
         Preference.objects.create(participant=participant, offer=offers[offer_id], rank=rank, recorded_by=actor)
