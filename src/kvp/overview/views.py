@@ -89,6 +89,7 @@ def overview(request: AuthedRequest) -> HttpResponse:
             "query": query,
             "page": page,
             "rows": overview_page_rows(participants=participants, today=today, rules=rules),
+            "office_wide": user.is_leader,
             "today": today,
             "ready_labels": list(READY_LABELS.items()),
             "sort_links": _sort_links(form, query.sort, query.descending),
