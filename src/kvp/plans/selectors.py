@@ -157,7 +157,7 @@ def plan_shown_to(*, access: ParticipantAccess) -> PlanPage:
     case = current_case(participant)
     plan = plan_of(case)
     current = plan.versions.filter(number=plan.version).first() if plan else None
-    writable = bool(case and case.is_open and (access.is_self or access.can_write))
+    writable = bool(case and case.is_open and access.can_contribute)
     may_edit_goal = {Origin.PARTICIPANT: access.is_self, Origin.COUNSELLOR: access.can_write}
     goals = list(plan.goals.filter(removed=False)) if plan else []
     activities = list(plan.activities.select_related("goal")) if plan else []

@@ -3,9 +3,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from kvp.participants.access import ParticipantAccess
 from kvp.participants.models import Participant
 from kvp.programme.aftercare import followups_of
-from kvp.programme.models import BENEFIT_LABELS, SITUATION_LABELS, AftercareFollowUp, Rate
+from kvp.programme.models import BENEFIT_LABELS, SITUATION_LABELS, AftercareFollowUp, Appeal, Decision, Rate
 from kvp.rules.aftercare import Benefit, Situation
 from kvp.rules.benefit import Dated, RateTable
 
@@ -50,3 +51,19 @@ def _situation(situation: str, benefit: str = "") -> str:
     if benefit:
         text += f" ({BENEFIT_LABELS[Benefit(benefit)]})"
     return text
+
+
+@dataclass(frozen=True)
+class AppealRow:
+    appeal: Appeal
+    can_forward: bool  # the counsellor, while the appeal waits for the office's review
+
+
+def decision_appeals(*, decision: Decision, access: ParticipantAccess) -> list[AppealRow] | None:
+    """The appeals against an approved decision, for staff; None where the page shows no appeals section."""
+    if access.is_self or decision.status != Decision.Status.APPROVED:
+        return None
+    return [
+        AppealRow(appeal, can_forward=access.can_write and appeal.status == Appeal.Status.RECEIVED)
+        for appeal in decision.appeals.all()
+    ]
