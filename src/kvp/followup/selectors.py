@@ -82,5 +82,5 @@ def meetings_for_participant(*, participant: Participant, now: datetime.datetime
         upcoming=list(
             participant.meetings.filter(status=Meeting.Status.PLANNED, starts_at__gte=now).order_by("starts_at")[:SHOWN]
         ),
-        notes=[PublishedNote(meeting, meeting.last_published) for meeting in published],  # type: ignore[attr-defined]
+        notes=[PublishedNote(meeting, meeting.last_published) for meeting in published],
     )
