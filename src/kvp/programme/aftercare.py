@@ -103,12 +103,6 @@ def followups_of(participant: Participant) -> list[AftercareFollowUp]:
     )
 
 
-def is_shown(follow_up: AftercareFollowUp, today: datetime.date) -> bool:
-    """Whether an open follow-up should be done now."""
-    shows_on = aftercare.shows_on(follow_up.due_on, follow_up.retry_on, aftercare_rules())
-    return follow_up.status == AftercareFollowUp.Status.OPEN and shows_on <= today
-
-
 @transaction.atomic
 def aftercare_record(
     *,
