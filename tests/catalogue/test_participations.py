@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from kvp.accounts.models import User
 from kvp.catalogue.models import Participation, ProviderChange
 from kvp.catalogue.participations import (
     participation_register,
@@ -15,6 +16,7 @@ from kvp.catalogue.participations import (
     provider_change_decide,
     provider_change_register,
 )
+from kvp.catalogue.selectors import participation_rows
 from kvp.plans.models import Activity
 from kvp.wording.models import WordingOutcome
 from tests.catalogue.builders import offer, provider
@@ -137,3 +139,22 @@ def test_the_employers_feedback_is_kept_and_its_wording_checked(world: World) ->
     )
     page = client_for(world.counsellor).get(reverse("participations", args=[world.participant.pk])).content.decode()
     assert "punktlig og lærer raskt" in page
+
+
+def test_the_rows_say_what_the_viewer_may_do_with_a_participation_and_the_providers_request(world: World) -> None:
+    kwargs, participation = _setup(world)
+    participation = participation_update(**kwargs, participation=participation, seen_version=1, status="participating")
+    provider_change_register(
+        **kwargs,
+        participation=participation,
+        fields={"kind": "hours", "hours_per_week": 20, "explanation": "Færre timer i desember.", "proposed_by": "Line"},
+    )
+
+    def shown(user: User) -> list[tuple[bool, list[bool]]]:
+        rows = participation_rows(access=access_for(user, world.participant))
+        return [(row.can_update, [change.can_decide for change in row.changes]) for row in rows]
+
+    assert shown(world.counsellor) == [(True, [True])]
+    assert shown(world.leader) == [(False, [False])]
+    Participation.objects.filter(pk=participation.pk).update(status=Participation.Status.COMPLETED)
+    assert shown(world.counsellor) == [(False, [True])]

@@ -132,3 +132,15 @@ def test_a_run_can_share_out_only_some_kinds(world: World) -> None:
         run_match(
             actor=world.leader, office=world.office, mode="optimal", period_start=START, period_end=END, kinds=["magic"]
         )
+
+
+def test_only_the_participants_counsellor_gets_the_decision_form(world: World) -> None:
+    norwegian, _practice, _later = offers(world)
+    wish(world, norwegian)
+    result = run(world)
+    decide = reverse("match_proposal_decide", args=[result.proposals.filter(participant=world.participant).first().pk])  # type: ignore[union-attr]
+    page = reverse("match_run", args=[result.pk])
+    assert decide in client_for(world.counsellor).get(page).content.decode()
+    leader_page = client_for(world.leader).get(page).content.decode()
+    assert world.participant.full_name in leader_page
+    assert decide not in leader_page

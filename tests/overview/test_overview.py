@@ -12,6 +12,7 @@ from kvp.followup.models import Meeting
 from kvp.overview.audit_types import OVERVIEW
 from kvp.overview.models import Alert, Category
 from kvp.participants.models import Participant
+from kvp.programme.models import STATUS_LABELS
 from kvp.rules.case_status import CaseStatus
 from tests import factories
 from tests.conftest import World, client_for
@@ -21,7 +22,7 @@ from tests.overview.builders import NOW, TODAY, full_participant, running_case
 def _names(world_user: object, query: str = "") -> list[str]:
     response = client_for(world_user).get(reverse("overview") + query)  # type: ignore[arg-type]
     assert response.status_code == 200
-    return [row.last_name for row in response.context["rows"]]
+    return [row.participant.last_name for row in response.context["rows"]]
 
 
 def test_it_shows_a_counsellors_own_participants_with_their_columns(world: World) -> None:
@@ -29,15 +30,15 @@ def test_it_shows_a_counsellors_own_participants_with_their_columns(world: World
     factories.participant(world.office, world.colleague, last_name="Other")
     response = client_for(world.counsellor).get(reverse("overview"))
     rows = response.context["rows"]
-    assert {r.pk for r in rows} == {world.participant.pk, person.pk}
-    row = next(r for r in rows if r.pk == person.pk)
-    assert row.case_status == CaseStatus.ACTIVE
+    assert {r.participant.pk for r in rows} == {world.participant.pk, person.pk}
+    row = next(r for r in rows if r.participant.pk == person.pk)
+    assert row.status_label == STATUS_LABELS[CaseStatus.ACTIVE]
     assert row.week == (26, 105)  # 2026-06-01 to 2028-05-31, on 2026-11-27
     assert row.open_proposals == 1
     assert row.unread == 1
     assert row.last_contact.date() == (NOW - datetime.timedelta(days=1)).date()
-    assert [alert.kind for alert in row.shown_alerts] == ["no_contact"]
-    assert [reminder.text for reminder in row.open_reminders] == ["Ring om praksis"]
+    assert [alert.kind for alert in row.alerts] == ["no_contact"]
+    assert [reminder.text for reminder in row.reminders] == ["Ring om praksis"]
 
 
 def test_it_counts_messages_as_read_once_the_counsellor_opened_the_thread(world: World) -> None:
@@ -45,7 +46,7 @@ def test_it_counts_messages_as_read_once_the_counsellor_opened_the_thread(world:
     thread = person.threads.get()
     ThreadRead.objects.create(thread=thread, user=world.counsellor, read_at=NOW)
     response = client_for(world.leader).get(reverse("overview"))
-    assert next(r for r in response.context["rows"] if r.pk == person.pk).unread == 0
+    assert next(r for r in response.context["rows"] if r.participant.pk == person.pk).unread == 0
 
 
 def test_it_logs_one_list_read_per_row_shown(world: World) -> None:
@@ -137,7 +138,7 @@ def test_it_reports_invalid_filters_and_shows_everyone(world: World) -> None:
     response = client_for(world.counsellor).get(reverse("overview") + "?vis=bogus&dager=0")
     assert response.status_code == 200
     assert set(response.context["form"].errors) == {"vis", "dager"}
-    assert [row.pk for row in response.context["rows"]] == [world.participant.pk]
+    assert [row.participant.pk for row in response.context["rows"]] == [world.participant.pk]
 
 
 def test_it_keeps_personal_data_out_of_its_links(world: World) -> None:

@@ -4,10 +4,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.programme.aftercare import aftercare_record, followups_shown_to, schedule_aftercare
 from kvp.programme.audit_types import AFTERCARE
 from kvp.programme.models import AftercareContact, AftercareFollowUp, Case
+from kvp.programme.selectors import aftercare_rows
 from kvp.rules.aftercare import Benefit, Channel, Situation
 from kvp.rules.case_status import CaseStatus, EndReason
 from tests import factories
@@ -81,6 +83,22 @@ def test_a_due_follow_up_is_in_the_counsellors_tasks_and_on_the_participant_page
     ).exists()
     detail = client_for(world.counsellor).get(reverse("participant_detail", args=[world.participant.pk]))
     assert url in detail.content.decode()
+
+
+def test_the_participant_pages_rows_say_who_may_record_and_what_is_overdue(world: World) -> None:
+    follow_up = first_follow_up(world.participant, world.counsellor)  # due 14.11.2026
+
+    def shown(user: User, today: datetime.date) -> list[tuple[int, bool, bool]]:
+        rows = aftercare_rows(
+            participant=world.participant, can_write=access_for(user, world.participant).can_write, today=today
+        )
+        return [(row.follow_up.months, row.overdue, row.can_record) for row in rows]
+
+    assert shown(world.counsellor, d(2026, 11, 14))[0] == (3, False, True)
+    assert shown(world.counsellor, d(2026, 11, 15))[0] == (3, True, True)
+    assert shown(world.leader, d(2026, 11, 15))[0] == (3, True, False)
+    AftercareFollowUp.objects.filter(pk=follow_up.pk).update(status=AftercareFollowUp.Status.DONE)
+    assert shown(world.counsellor, d(2026, 11, 15))[0] == (3, False, False)
 
 
 def codes(error: ValidationError) -> set[str | None]:

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
@@ -7,7 +11,7 @@ from kvp.accounts.models import User
 from kvp.followup.models import Meeting
 from kvp.participants.access import participants_visible_in_lists
 from kvp.participants.models import Participant
-from kvp.programme.models import Case
+from kvp.programme.models import STATUS_LABELS, Case
 
 
 def participant_overview(*, user: User, counsellor_id: int | None = None) -> QuerySet[Participant]:
@@ -23,3 +27,25 @@ def participant_overview(*, user: User, counsellor_id: int | None = None) -> Que
         case_status=Subquery(latest_case.values("status")[:1]),
         next_meeting_at=Subquery(next_meeting.values("starts_at")[:1]),
     )
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    """One line of the participant list."""
+
+    participant: Participant
+    case_status_label: str
+    next_meeting_at: datetime.datetime | None
+
+
+def participant_rows(*, participants: list[Participant]) -> list[ParticipantRow]:
+    """Rows for a page of `participant_overview`."""
+    found: list[Any] = participants  # annotated by participant_overview
+    return [
+        ParticipantRow(
+            participant=participant,
+            case_status_label=str(STATUS_LABELS.get(participant.case_status, "")),
+            next_meeting_at=participant.next_meeting_at,
+        )
+        for participant in found
+    ]

@@ -15,7 +15,7 @@ from kvp.accounts.requests import AuthedRequest
 from kvp.audit.models import AuditEvent
 from kvp.audit.selectors import access_log_for_participant
 from kvp.audit.services import audit_record
-from kvp.casefile.selectors import participant_overview
+from kvp.casefile.selectors import participant_overview, participant_rows
 from kvp.catalogue.advice import flags_for
 from kvp.followup.forms import MeetingForm, NoteForm
 from kvp.followup.models import Meeting
@@ -24,7 +24,7 @@ from kvp.participants.audit_types import OWN_PAGE, PARTICIPANT_LIST
 from kvp.participants.forms import ReassignForm, SearchForm
 from kvp.programme.appeals import interim_notice_status
 from kvp.programme.forms import CaseCreateForm, CaseTransitionForm, InterimNoticeForm
-from kvp.programme.models import STATUS_LABELS, Decision
+from kvp.programme.models import Decision
 from kvp.rules.access import Basis
 
 PAGE_SIZE = 50
@@ -40,23 +40,22 @@ def participant_list(request: AuthedRequest) -> HttpResponse:
     page = Paginator(participant_overview(user=user, counsellor_id=counsellor_id), PAGE_SIZE).get_page(
         request.GET.get("side")
     )
-    rows = list(page.object_list)
+    participants = list(page.object_list)
     audit_record(
         actor=user,
-        participants=rows,
+        participants=participants,
         action=AuditEvent.Action.LIST,
         object_type=PARTICIPANT_LIST,
         basis=Basis.LEADER if user.is_leader else Basis.ASSIGNED,
     )
-    for row in rows:
-        row.case_status_label = STATUS_LABELS.get(row.case_status, "")
     reassign_form = ReassignForm(office_id=user.office_id or 0) if user.is_leader else None
     return render(
         request,
         "participants/list.html",
         {
             "page": page,
-            "rows": rows,
+            "rows": participant_rows(participants=participants),
+            "office_wide": user.is_leader,
             "search_form": SearchForm(),
             "reassign_form": reassign_form,
             "counsellor_id": counsellor_id,

@@ -30,7 +30,7 @@ from kvp.catalogue.participations import (
     provider_change_decide,
     provider_change_register,
 )
-from kvp.catalogue.selectors import offers_for
+from kvp.catalogue.selectors import offers_for, participation_rows
 from kvp.common.forms import AkselForm, apply_service_errors
 from kvp.participants.access import ParticipantAccess, get_participant_for_user
 from kvp.wording.services import record_from_post
@@ -40,25 +40,25 @@ def _page(
     request: AuthedRequest, access: ParticipantAccess, *, status: int = 200, bound: dict[str, AkselForm] | None = None
 ) -> HttpResponse:
     participant = access.participant
-    participations = list(
-        Participation.objects.filter(participant=participant)
-        .select_related("offer__provider")
-        .prefetch_related("changes")
-    )
     offers = Offer.objects.filter(provider__office_id=participant.office_id).select_related("provider")
     bound = bound or {}
-    for participation in participations:
+
+    def update_form(participation: Participation) -> AkselForm:
         key = f"update-{participation.pk}"
-        participation.form = bound.get(key) or ParticipationUpdateForm(  # type: ignore[attr-defined]
+        return bound.get(key) or ParticipationUpdateForm(
             prefix=key, initial={"version": participation.version, "status": participation.status}
         )
+
+    rows = [
+        (row, update_form(row.participation) if row.can_update else None) for row in participation_rows(access=access)
+    ]
     return render(
         request,
         "catalogue/participations.html",
         {
             "participant": participant,
             "access": access,
-            "participations": participations,
+            "participations": rows,
             "register_form": bound.get("register") or ParticipationRegisterForm(prefix="register", offers=offers),
             "change_form": ProviderChangeForm(prefix="change"),
             "decision_form": ProviderChangeDecisionForm(prefix="decision"),

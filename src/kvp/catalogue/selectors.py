@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from kvp.accounts.models import User
-from kvp.catalogue.models import Incident, Offer, Participation, Provider
+from kvp.catalogue.models import Incident, Offer, Participation, Provider, ProviderChange
+from kvp.participants.access import ParticipantAccess
 from kvp.participants.models import Participant
 from kvp.rules.skills import Cefr
 
@@ -79,3 +81,40 @@ def incidents_by_provider(office_id: int) -> list[tuple[Provider, list[Incident]
         grouped.values(),
         key=lambda item: (not any(i.status == Incident.Status.OPEN for i in item[1]), item[0].name),
     )
+
+
+@dataclass(frozen=True)
+class ProviderChangeRow:
+    change: ProviderChange
+    can_decide: bool
+
+
+@dataclass(frozen=True)
+class ParticipationRow:
+    """A participation in a measure, with the provider's requests and what the viewer may do."""
+
+    participation: Participation
+    changes: list[ProviderChangeRow]
+    can_update: bool  # the counsellor, while the participation is open
+
+
+def participation_rows(*, access: ParticipantAccess) -> list[ParticipationRow]:
+    """The participant's applications and places (two queries)."""
+    participations = (
+        Participation.objects.filter(participant=access.participant)
+        .select_related("offer__provider")
+        .prefetch_related("changes")
+    )
+    return [
+        ParticipationRow(
+            participation=participation,
+            changes=[
+                ProviderChangeRow(
+                    change, can_decide=access.can_write and change.status == ProviderChange.Status.PROPOSED
+                )
+                for change in participation.changes.all()
+            ],
+            can_update=access.can_write and participation.status in Participation.OPEN,
+        )
+        for participation in participations
+    ]

@@ -99,6 +99,8 @@ def offer_detail(request: AuthedRequest, offer_id: uuid.UUID) -> HttpResponse:
             "offer": offer,
             "occupation": occupations.title(offer.occupation_code) if offer.occupation_code else "",
             "may_edit": may_edit_catalogue(user, offer.provider.office),
+            "shows_cost": user.participant_id is None,  # what a place costs NAV is for staff
+            "may_show_interest": user.participant_id is not None,
             "share_to": share_to,
             "flagged": _flagged(user),
         },

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -27,8 +26,9 @@ from kvp.matching.decisions import proposal_confirm, proposal_decide
 from kvp.matching.forms import MatchRunForm, ProposalDecisionForm, WishesForm
 from kvp.matching.models import MAX_WISHES, MatchProposal, MatchRun, Preference
 from kvp.matching.runs import NOT_MAPPED, run_match
+from kvp.matching.selectors import match_run_proposals
 from kvp.matching.wishes import wishable_offers, wishes_set
-from kvp.participants.access import get_participant_for_user, participants_visible_in_lists
+from kvp.participants.access import get_participant_for_user
 from kvp.plans.models import Education
 from kvp.rules.access import Basis
 
@@ -91,41 +91,29 @@ def match_runs(request: AuthedRequest) -> HttpResponse:
     return render(request, "matching/runs.html", {"form": form, "runs": runs}, status=400 if posted else 200)
 
 
-def _shown_components(components: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    values = []
-    for item in components:
-        labels = {name: _(label) for name, label in item["labels"].items()}
-        values.append(item | {"label": _(item["label"]), "note": _(item["note"]) % (item["params"] | labels)})
-    return values
-
-
 @login_required
 def match_run(request: AuthedRequest, run_id: uuid.UUID) -> HttpResponse:
     """The run's results, and its proposals for the participants the viewer may see (each read logged)."""
     run = get_match_run_for_user(request.user, run_id)
-    visible = participants_visible_in_lists(request.user)
-    proposals = list(
-        run.proposals.filter(participant__in=visible).select_related("participant", "offer__provider", "proposed_offer")
-    )
+    shown = match_run_proposals(run=run, user=request.user)
     audit_record(
         actor=request.user,
-        participants=list({p.participant_id: p.participant for p in proposals}.values()),
+        participants=list({row.proposal.participant_id: row.proposal.participant for row in shown.rows}.values()),
         action=AuditEvent.Action.LIST,
         object_type=MATCH,
         basis=Basis.LEADER if request.user.is_leader else Basis.ASSIGNED,
     )
-    offers = {str(o.pk): o for o in Offer.objects.filter(provider__office_id=run.office_id)}
-    for proposal in proposals:
-        proposal.shown_components = _shown_components(  # type: ignore[attr-defined]
-            [run.explanations[item] if isinstance(item, int) else item for item in proposal.components]
+    proposals = [
+        (
+            row,
+            ProposalDecisionForm(
+                initial={"version": row.proposal.version}, offers=shown.offers, prefix=str(row.proposal.pk)
+            )
+            if row.can_decide
+            else None,
         )
-        proposal.shown_gave_up = [  # type: ignore[attr-defined]
-            (offers.get(item["offer"]), item["rank"], item["full"]) for item in proposal.gave_up
-        ]
-        proposal.may_decide = proposal.participant.counsellor_id == request.user.pk  # type: ignore[attr-defined]
-        proposal.form = ProposalDecisionForm(  # type: ignore[attr-defined]
-            initial={"version": proposal.version}, offers=offers.values(), prefix=str(proposal.pk)
-        )
+        for row in shown.rows
+    ]
     names = dict(Education.Level.choices) | {"none": _("No schooling"), NOT_MAPPED: _("Not mapped yet")}
     groups = [
         (names.get(group, group), got, size)

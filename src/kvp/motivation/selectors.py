@@ -9,14 +9,25 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.formats import number_format
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from kvp.motivation.alerts import scores_of
+from kvp.accounts.models import User
+from kvp.audit.models import AuditEvent
+from kvp.motivation.alerts import (
+    COUNSELLOR_CHANGED,
+    PLACEMENT_ENDED,
+    PROPOSAL_DECLINED,
+    motivation_alerts_for,
+    scores_of,
+)
+from kvp.motivation.audit_types import CHECKIN
 from kvp.motivation.charts import scores_chart
 from kvp.motivation.instruments import instrument_for
 from kvp.motivation.models import CheckIn
-from kvp.rules.motivation import NEED_LABELS, Instrument, Need
+from kvp.participants.access import ParticipantAccess, audit_access
+from kvp.rules.motivation import NEED_LABELS, Instrument, MotivationAlert, Need
 
 
 @dataclass(frozen=True)
@@ -134,3 +145,68 @@ def answer_rows(checkin: CheckIn) -> list[dict[str, Any]]:
         answer = f"{value} – {point.text[language]}" if point else "—"
         rows.append({"question": item.text[language], "answer": answer, "need": item.need, "open": False})
     return rows
+
+
+EVENT_LABELS = {
+    PROPOSAL_DECLINED: gettext_lazy("Proposal declined"),
+    PLACEMENT_ENDED: gettext_lazy("Placement ended without a job"),
+    COUNSELLOR_CHANGED: gettext_lazy("New counsellor"),
+}
+PANEL_CHECKINS = 12  # the participant page's chart shows about the last year
+
+
+@dataclass(frozen=True)
+class LifeEventRow:
+    on: datetime.date
+    label: str
+    title: str
+
+
+@dataclass(frozen=True)
+class ShownMotivationAlert:
+    """A motivation alert in the reader's language, with what happened before it."""
+
+    alert: MotivationAlert
+    text: str
+    events: list[LifeEventRow]
+
+
+def alert_text(alert: MotivationAlert) -> str:
+    """The alert's message in the reader's language, numbers formatted for them."""
+    params: dict[str, Any] = {
+        name: number_format(value, 1) if isinstance(value, Decimal) else value for name, value in alert.params.items()
+    }
+    params |= {name: _(label) for name, label in alert.labels.items()}
+    return _(alert.message) % params
+
+
+def motivation_alerts_shown(*, participant_id: uuid.UUID, today: datetime.date) -> list[ShownMotivationAlert]:
+    """The participant's motivation alerts as of `today`, ready to show."""
+    return [
+        ShownMotivationAlert(
+            alert=alert,
+            text=alert_text(alert),
+            events=[
+                LifeEventRow(on=event.on, label=str(EVENT_LABELS.get(event.kind, event.kind)), title=event.title)
+                for event in alert.events
+            ],
+        )
+        for alert in motivation_alerts_for([participant_id], today).get(participant_id, [])
+    ]
+
+
+@dataclass(frozen=True)
+class MotivationPanel:
+    history: History
+    alerts: list[ShownMotivationAlert]
+
+
+def checkin_panel(*, user: User, access: ParticipantAccess, today: datetime.date) -> MotivationPanel:
+    """The participant page's panel: the latest check-ins and the alerts. Showing answers is logged as a read of
+    the check-ins on the basis `access` gives."""
+    participant_id = access.participant.pk
+    history = history_for(participant_id, today, limit=PANEL_CHECKINS)
+    if not history.rows:
+        return MotivationPanel(history=history, alerts=[])
+    audit_access(user, access, action=AuditEvent.Action.VIEW, what=CHECKIN)
+    return MotivationPanel(history=history, alerts=motivation_alerts_shown(participant_id=participant_id, today=today))

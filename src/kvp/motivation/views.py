@@ -19,13 +19,11 @@ from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import apply_service_errors
 from kvp.common.i18n import reviewed_language
 from kvp.motivation.access import get_checkin_for_user
-from kvp.motivation.alerts import motivation_alerts_for
 from kvp.motivation.audit_types import CHECKIN
 from kvp.motivation.forms import CheckinForm
 from kvp.motivation.instruments import instrument_for
-from kvp.motivation.selectors import answer_rows, answered_in_draft, history_for
+from kvp.motivation.selectors import answer_rows, answered_in_draft, history_for, motivation_alerts_shown
 from kvp.motivation.services import checkin_answer, checkin_start_optional
-from kvp.motivation.templatetags.motivation_tags import alert_views
 from kvp.participants.access import get_participant_for_user, own_access
 from kvp.rules.motivation import RTL_LANGUAGES, Instrument
 
@@ -137,7 +135,6 @@ def motivation_history(request: AuthedRequest, participant_id: uuid.UUID) -> Htt
     participant = access.participant
     today = timezone.localdate()
     history = history_for(participant.pk, today)
-    alerts = motivation_alerts_for([participant.pk], today).get(participant.pk, [])
     return render(
         request,
         "motivation/history.html",
@@ -145,7 +142,7 @@ def motivation_history(request: AuthedRequest, participant_id: uuid.UUID) -> Htt
             "participant": participant,
             "access": access,
             "history": history,
-            "alerts": alert_views(alerts),
+            "alerts": motivation_alerts_shown(participant_id=participant.pk, today=today),
             "answered": [
                 (row, answer_rows(row.checkin), answered_in_draft(row.checkin)) for row in reversed(history.rows)
             ],

@@ -10,11 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from kvp.accounts.models import User
 from kvp.common.forms import AkselForm, DateInput
 from kvp.overview.models import REMINDER_MAX_LENGTH, Category
-from kvp.overview.selectors import SORTS, OverviewQuery, Ready
+from kvp.overview.selectors import PHASE_LABELS, SORTS, OverviewQuery, Ready
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.plans.models import MEASURE_CHOICES
 from kvp.programme.models import STATUS_CHOICES
-from kvp.rules.followup_alerts import Phase
 
 READY_LABELS = {
     Ready.NEW: _("New applications"),
@@ -26,13 +25,6 @@ READY_LABELS = {
     Ready.FLAGGED: _("With alerts"),
     Ready.ENDING_SOON: _("Ending soon"),
     Ready.REMINDER_DUE: _("Reminder due"),
-}
-PHASE_LABELS = {
-    Phase.INTAKE: _("Intake"),
-    Phase.START: _("Start"),
-    Phase.MIDDLE: _("Under way"),
-    Phase.ENDING: _("Ending"),
-    Phase.ENDED: _("Ended"),
 }
 SORT_LABELS = {
     "name": _("Name"),

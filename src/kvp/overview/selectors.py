@@ -21,19 +21,41 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from kvp.accounts.models import User
 from kvp.dialog.models import Message, Thread, ThreadRead
 from kvp.followup.models import Meeting
+from kvp.overview.alerts import ShownAlert, alerts_by_participant
 from kvp.overview.models import Alert, Category, Reminder
 from kvp.participants.access import participants_visible_in_lists
 from kvp.participants.models import Participant
 from kvp.plans.models import Activity, Proposal
-from kvp.programme.models import Case
+from kvp.programme.models import STATUS_LABELS, Case
 from kvp.rules.case_status import CaseStatus
-from kvp.rules.followup_alerts import INTAKE, RUNNING, AlertRules, Phase, phase_bounds
+from kvp.rules.followup_alerts import (
+    INTAKE,
+    RUNNING,
+    AlertRules,
+    Phase,
+    phase_bounds,
+    programme_phase,
+    programme_week,
+)
+from kvp.rules.practice_flags import FlagCode
 
 NEVER = datetime.datetime(1900, 1, 1, tzinfo=datetime.UTC)
+PHASE_LABELS = {
+    Phase.INTAKE: _("Intake"),
+    Phase.START: _("Start"),
+    Phase.MIDDLE: _("Under way"),
+    Phase.ENDING: _("Ending"),
+    Phase.ENDED: _("Ended"),
+}
+# Aksel's tag colours for the categories (blue, green, yellow, purple, lime, orange).
+COLOUR_TAGS = {"a": "info", "b": "success", "c": "brand-beige", "d": "meta-purple", "e": "meta-lime", "f": "warning"}
+# The participant page shows these live in their own panels (flags, motivation), so not again in its follow-up panel.
+SHOWN_LIVE_ON_THE_PAGE = (*(code.value for code in FlagCode), "motivation_")
 
 
 class Ready:
@@ -240,3 +262,88 @@ def reminders_by_participant(participant_ids: list[Any]) -> dict[str, list[Remin
     ):
         found.setdefault(str(reminder.participant_id), []).append(reminder)
     return found
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """One participant's line in the overview, every column ready to show."""
+
+    participant: Participant
+    status_label: str
+    phase: str
+    week: tuple[int, int] | None
+    next_meeting_at: datetime.datetime | None
+    last_contact: datetime.datetime | None
+    open_proposals: int
+    unread: int
+    colour: str
+    colour_label: str
+    colour_tag: str
+    alerts: list[ShownAlert]
+    reminders: list[Reminder]
+
+
+def overview_page_rows(
+    *, participants: list[Participant], today: datetime.date, rules: AlertRules
+) -> list[OverviewRow]:
+    """The rows for one page of `overview_rows`, with the stored alerts and open reminders (two queries)."""
+    ids = [participant.pk for participant in participants]
+    colours = dict(Category.Colour.choices)
+    alerts = alerts_by_participant(ids)
+    reminders = reminders_by_participant(ids)
+    rows = []
+    for participant in participants:
+        found: Any = participant  # annotated by overview_rows
+        status = found.case_status
+        phase = (
+            programme_phase(
+                status=CaseStatus(status), start=found.case_starts, end=found.case_ends, today=today, rules=rules
+            )
+            if status
+            else None
+        )
+        rows.append(
+            OverviewRow(
+                participant=participant,
+                status_label=str(STATUS_LABELS.get(status, "")) if status else "",
+                phase=str(PHASE_LABELS[phase]) if phase else "",
+                week=programme_week(start=found.case_starts, end=found.case_ends, today=today),
+                next_meeting_at=found.next_meeting_at,
+                last_contact=found.last_contact_at if found.last_contact_at and found.last_contact_at > NEVER else None,
+                open_proposals=found.open_proposals,
+                unread=found.unread,
+                colour=found.colour or "",
+                colour_label=str(colours.get(found.colour, "")),
+                colour_tag=COLOUR_TAGS.get(found.colour, "neutral"),
+                alerts=alerts.get(str(participant.pk), []),
+                reminders=reminders.get(str(participant.pk), []),
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class FollowUpPanel:
+    """The overview's panel on the participant page: stored alerts not shown elsewhere on the page, open
+    reminders, and the viewer's own colour category."""
+
+    alerts: list[ShownAlert]
+    reminders: list[Reminder]
+    category: Category | None
+    can_write: bool
+
+
+def participant_follow_up(*, participant: Participant, user: User, can_write: bool) -> FollowUpPanel:
+    """For a page that has checked access to `participant`."""
+    return FollowUpPanel(
+        alerts=[
+            alert
+            for alert in alerts_by_participant([participant.pk]).get(str(participant.pk), [])
+            if not alert.kind.startswith(SHOWN_LIVE_ON_THE_PAGE)
+        ],
+        reminders=list(
+            Reminder.objects.filter(participant=participant, done_at__isnull=True).select_related("created_by")
+        ),
+        category=Category.objects.filter(participant=participant, counsellor=user).first(),
+        can_write=can_write,
+    )

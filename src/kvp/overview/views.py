@@ -20,11 +20,10 @@ from kvp.accounts.requests import AuthedRequest
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
 from kvp.common.forms import run_and_report
-from kvp.overview.alerts import alert_rules, alerts_by_participant
+from kvp.overview.alerts import alert_rules
 from kvp.overview.audit_types import OVERVIEW
 from kvp.overview.forms import (
     FIELDS,
-    PHASE_LABELS,
     READY_LABELS,
     SORT_LABELS,
     BulkReassignForm,
@@ -33,8 +32,8 @@ from kvp.overview.forms import (
     ReminderForm,
     SavedFilterForm,
 )
-from kvp.overview.models import Category, SavedFilter
-from kvp.overview.selectors import NEVER, overview_rows, reminders_by_participant
+from kvp.overview.models import SavedFilter
+from kvp.overview.selectors import overview_page_rows, overview_rows
 from kvp.overview.services import (
     category_set,
     participants_reassign,
@@ -45,14 +44,9 @@ from kvp.overview.services import (
     saved_filter_delete,
 )
 from kvp.participants.access import get_participant_for_user
-from kvp.programme.models import STATUS_LABELS
 from kvp.rules.access import Basis
-from kvp.rules.case_status import CaseStatus
-from kvp.rules.followup_alerts import programme_phase, programme_week
 
 PAGE_SIZE = 50
-# Aksel's tag colours for the categories (blue, green, yellow, purple, lime, orange).
-COLOUR_TAGS = {"a": "info", "b": "success", "c": "brand-beige", "d": "meta-purple", "e": "meta-lime", "f": "warning"}
 
 
 def _office_counsellors(user: User) -> list[User]:
@@ -78,40 +72,14 @@ def overview(request: AuthedRequest) -> HttpResponse:
     query = form.query()
     rows_query = overview_rows(user=user, query=query, today=today, rules=rules)
     page = Paginator(rows_query, PAGE_SIZE).get_page(request.GET.get("side"))
-    rows = list(page.object_list)
+    participants = list(page.object_list)
     audit_record(
         actor=user,
-        participants=rows,
+        participants=participants,
         action=AuditEvent.Action.LIST,
         object_type=OVERVIEW,
         basis=Basis.LEADER if user.is_leader else Basis.ASSIGNED,
     )
-    ids = [row.pk for row in rows]
-    colours = dict(Category.Colour.choices)
-    alerts = alerts_by_participant(ids)
-    reminders = reminders_by_participant(ids)
-    for row in rows:
-        key = str(row.pk)
-        row.status_label = STATUS_LABELS.get(row.case_status, "") if row.case_status else ""
-        row.week = programme_week(start=row.case_starts, end=row.case_ends, today=today)
-        row.phase = (
-            PHASE_LABELS[
-                programme_phase(
-                    status=CaseStatus(row.case_status),
-                    start=row.case_starts,
-                    end=row.case_ends,
-                    today=today,
-                    rules=rules,
-                )
-            ]
-            if row.case_status
-            else ""
-        )
-        row.last_contact = row.last_contact_at if row.last_contact_at and row.last_contact_at > NEVER else None
-        row.colour_label = colours.get(row.colour, "")
-        row.colour_tag = COLOUR_TAGS.get(row.colour, "neutral")
-        row.shown_alerts = alerts.get(key, [])
-        row.open_reminders = reminders.get(key, [])
     current = form.query_string()
     return render(
         request,
@@ -120,7 +88,8 @@ def overview(request: AuthedRequest) -> HttpResponse:
             "form": form,
             "query": query,
             "page": page,
-            "rows": rows,
+            "rows": overview_page_rows(participants=participants, today=today, rules=rules),
+            "office_wide": user.is_leader,
             "today": today,
             "ready_labels": list(READY_LABELS.items()),
             "sort_links": _sort_links(form, query.sort, query.descending),

@@ -1,5 +1,5 @@
-"""The counsellor's worklist: it gathers proposals (plans), waiting messages (dialog) and practice-loop or
-lock-in flags (catalogue), so it sits above those apps."""
+"""The counsellor's worklist: it gathers proposals (plans), waiting messages (dialog), follow-ups after the
+programme (programme) and practice-loop or lock-in flags (catalogue), so it sits above those apps."""
 
 from __future__ import annotations
 
@@ -17,13 +17,16 @@ from kvp.dialog.selectors import threads_waiting_for_counsellor
 from kvp.participants.access import participants_visible_in_lists
 from kvp.plans.audit_types import PROPOSAL
 from kvp.plans.selectors import open_proposals_for
+from kvp.programme.aftercare import followups_shown_to
+from kvp.programme.audit_types import AFTERCARE
 from kvp.rules.access import Basis
 
 
 @login_required
 def worklist(request: AuthedRequest) -> HttpResponse:
-    """The counsellor's tasks: proposals to answer (overdue first), messages waiting for an answer, and
-    participants with practice-loop or lock-in flags (E4, E9). Everyone shown is logged as listed."""
+    """The counsellor's tasks: proposals to answer (overdue first), messages waiting for an answer, follow-ups
+    after the programme that are due, and participants with practice-loop or lock-in flags (E4, E9). Everyone
+    shown is logged as listed."""
     if not request.user.is_counsellor or request.user.participant_id is not None:
         raise PermissionDenied
     proposals = list(open_proposals_for(request.user))
@@ -41,8 +44,23 @@ def worklist(request: AuthedRequest) -> HttpResponse:
         object_type=PROPOSAL,
         basis=Basis.ASSIGNED,
     )
+    follow_ups = list(followups_shown_to(request.user, today))
+    if follow_ups:
+        audit_record(
+            actor=request.user,
+            participants=list({item.case.participant_id: item.case.participant for item in follow_ups}.values()),
+            action=AuditEvent.Action.LIST,
+            object_type=AFTERCARE,
+            basis=Basis.ASSIGNED,
+        )
     return render(
         request,
         "plans/worklist.html",
-        {"proposals": proposals, "waiting_threads": waiting_threads, "flagged": flagged, "today": today},
+        {
+            "proposals": proposals,
+            "waiting_threads": waiting_threads,
+            "flagged": flagged,
+            "follow_ups": follow_ups,
+            "today": today,
+        },
     )

@@ -45,6 +45,11 @@ class ParticipantAccess:
         """The participant acting on their own pages (their plan, mapping, proposals, messages)."""
         return self.basis is Basis.SELF
 
+    @property
+    def can_contribute(self) -> bool:
+        """On pages both use (plan, wishes): the participant for themself, or the counsellor who may write."""
+        return self.is_self or self.can_write
+
     def require_write(self) -> None:
         """Services call this first: only the counsellor following the case writes to it."""
         if not self.can_write:

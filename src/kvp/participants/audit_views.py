@@ -6,7 +6,6 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from kvp.accounts.decorators import require_leader
-from kvp.accounts.models import roles_label
 from kvp.accounts.requests import AuthedRequest
 from kvp.audit.audit_types import ACCESS_LOG, AUDIT_TRAIL
 from kvp.audit.models import AuditEvent
@@ -53,8 +52,6 @@ def audit_search_view(request: AuthedRequest) -> HttpResponse:
             object_type=AUDIT_TRAIL,
             basis=Basis.LEADER,
         )
-    for event in events:
-        event.roles_label = roles_label(event.actor_roles)  # type: ignore[attr-defined]
     return render(
         request,
         "audit/search.html",
@@ -67,6 +64,4 @@ def my_access_log(request: AuthedRequest) -> HttpResponse:
     """Innsyn: the participant sees who has read or changed their data."""
     participant = own_access(request.user, what=ACCESS_LOG).participant
     page = Paginator(access_log_for_participant(participant), 50).get_page(request.GET.get("side"))
-    for event in page.object_list:
-        event.roles_label = roles_label(event.actor_roles)
     return render(request, "audit/my_access_log.html", {"page": page})

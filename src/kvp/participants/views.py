@@ -32,6 +32,7 @@ from kvp.participants.services import (
     participant_search,
     participant_update,
 )
+from kvp.rules.access import Refusal, read_access
 
 
 @login_required
@@ -45,7 +46,16 @@ def participant_search_view(request: AuthedRequest) -> HttpResponse:
     if form.is_valid():
         searched = True
         found = participant_search(actor=request.user, national_id=form.cleaned_data["national_id"])
-    return render(request, "participants/search.html", {"form": form, "found": found, "searched": searched})
+    # Opening a colleague's participant asks for a reason first (read_access), so the hit says so ahead.
+    needs_reason = found is not None and (
+        read_access(viewer=request.user.as_viewer(), subject=found.as_subject(), has_recorded_reason=False)
+        is Refusal.NEEDS_REASON
+    )
+    return render(
+        request,
+        "participants/search.html",
+        {"form": form, "found": found, "needs_reason": needs_reason, "searched": searched},
+    )
 
 
 @login_required

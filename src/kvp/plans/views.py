@@ -20,21 +20,18 @@ from kvp.common.forms import AkselForm, apply_service_errors
 from kvp.participants.access import ParticipantAccess
 from kvp.plans.access import get_activity_for_user, get_goal_for_user, get_plan_for_user
 from kvp.plans.forms import ActivityForm, ActivityStatusForm, ConfirmForm, GoalForm, activity_initial
-from kvp.plans.mapping import mapping_answers, mapping_of
 from kvp.plans.models import Activity, Goal, Plan
-from kvp.plans.selectors import current_case, plan_of, plan_warnings
+from kvp.plans.selectors import current_case, plan_of, plan_shown_to
 from kvp.plans.services import (
     activity_add,
     activity_set_status,
     activity_update,
-    agreed_activity_ids,
     goal_add,
     goal_change,
     participant_may_edit,
     plan_confirm,
 )
 from kvp.programme.models import Case
-from kvp.rules.plan_checks import MAPPING_GAP_LABELS, mapping_gaps
 
 
 def _open_case(access: ParticipantAccess) -> Case:
@@ -45,40 +42,20 @@ def _open_case(access: ParticipantAccess) -> Case:
 
 
 def _plan_context(access: ParticipantAccess, **forms: AkselForm | None) -> dict[str, Any]:
-    participant = access.participant
-    case = current_case(participant)
-    plan = plan_of(case)
-    version = plan.version if plan else 0
-    current = plan.versions.filter(number=plan.version).first() if plan else None
-    goals = plan.goals.filter(removed=False) if plan else Goal.objects.none()
-    mapping = mapping_of(participant)
-    writable = bool(case and case.is_open and (access.is_self or access.can_write))
+    page = plan_shown_to(access=access)
+    version = page.plan.version if page.plan else 0
     return {
-        "participant": participant,
+        "participant": access.participant,
         "access": access,
-        "case": case,
-        "plan": plan,
-        "current_version": current,
-        "goals": goals,
-        "activities": _activities(plan, access),
-        "proposals": plan.proposals.select_related("resulting_activity") if plan else [],
-        "warnings": plan_warnings(case, plan) if case else [],
-        "mapping_gaps": [_(MAPPING_GAP_LABELS[gap]) for gap in mapping_gaps(mapping_answers(mapping))],
-        "writable": writable,
+        "page": page,
+        "case": page.case,
+        "plan": page.plan,
         "goal_form": forms.get("goal_form")
-        or (GoalForm(initial={"version": version, "language": _default_language(access)}) if writable else None),
-        "confirm_form": ConfirmForm(initial={"version": version}) if writable and plan else None,
+        or (GoalForm(initial={"version": version, "language": _default_language(access)}) if page.writable else None),
+        "confirm_form": ConfirmForm(initial={"version": version}) if page.can_confirm else None,
         "status_form_version": version,
         "status_choices": Activity.Status.choices,
     }
-
-
-def _activities(plan: Plan | None, access: ParticipantAccess) -> list[Activity]:
-    activities = list(plan.activities.select_related("goal")) if plan else []
-    agreed = agreed_activity_ids(plan) if plan else set()
-    for activity in activities:
-        activity.participant_may_edit = access.is_self and participant_may_edit(activity, agreed)  # type: ignore[attr-defined]
-    return activities
 
 
 def _default_language(access: ParticipantAccess) -> str:

@@ -109,12 +109,6 @@ def followups_of(participant: Participant) -> list[AftercareFollowUp]:
     )
 
 
-def is_shown(follow_up: AftercareFollowUp, office: OfficeRef, today: datetime.date) -> bool:
-    """Whether an open follow-up (of a participant at `office`) should be done now."""
-    shows_on = aftercare.shows_on(follow_up.due_on, follow_up.retry_on, aftercare_rules(office, on=today))
-    return follow_up.status == AftercareFollowUp.Status.OPEN and shows_on <= today
-
-
 @transaction.atomic
 def aftercare_record(
     *,

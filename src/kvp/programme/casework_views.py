@@ -27,6 +27,7 @@ from kvp.programme.decisions import decision_approve, decision_make, eligibility
 from kvp.programme.forms import DatedForm, DecisionForm, EligibilityReviewForm, InterimNoticeForm, StopDecisionForm
 from kvp.programme.letters import build_letter, interim_letter, letter_pdf
 from kvp.programme.models import Decision
+from kvp.programme.selectors import decision_appeals
 from kvp.rules.case_status import CaseStatus
 from kvp.rules.eligibility import CONDITION_LAW, REASON_TEXT, SUMMARY_TEXT, Condition, Reason, Summary
 from kvp.wording.services import record_from_post
@@ -141,7 +142,7 @@ def decision_detail(request: AuthedRequest, decision_id: uuid.UUID) -> HttpRespo
             "letter": build_letter(decision.snapshot),
             "may_approve": may_approve,
             "participant": decision.case.participant,
-            "appeals": decision.appeals.all() if user.participant_id is None else [],
+            "appeals": decision_appeals(decision=decision, access=access),
             "appeal_deadline": earliest_appeal_deadline(decision),
             "can_write": access.can_write,
             "appeal_form": DatedForm(label=_("Appeal received")),
