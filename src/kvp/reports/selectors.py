@@ -21,9 +21,9 @@ class CapBanner:
 
 def caseload_cap_banner(*, user: User) -> CapBanner:
     """The banner on a leader's pages; nobody else sees it, and for them it costs no query."""
-    if not is_leader(user):
+    office_id = user.office_id
+    if not is_leader(user) or office_id is None:
         return CapBanner(count=0, cap=None)
     return CapBanner(
-        count=counsellors_over_cap(user.office_id),
-        cap=caseload_rules(user.office_id, on=timezone.localdate()).office_cap,
+        count=counsellors_over_cap(office_id), cap=caseload_rules(office_id, on=timezone.localdate()).office_cap
     )
