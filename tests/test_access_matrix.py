@@ -232,6 +232,10 @@ ENDPOINTS = [
         data=lambda w, c: {"national_id": w.participant.national_id},
     ),
     Endpoint("totp_setup", "get", plain("totp_setup"), roles(403, 200, 200, 200, 200, 200, LOGIN)),
+    # Only the administrator has an app in this world (its session passed a code); the others have none to check.
+    Endpoint("totp_verify", "get", plain("totp_verify"), roles(403, 403, 403, 403, 403, 200, LOGIN)),
+    # The administration has no login form of its own: it sends everyone to the site's login with the code.
+    Endpoint("admin_login", "get", plain("admin:login"), roles(403, 403, 403, 403, 403, 302, LOGIN)),
     Endpoint(
         "admin",
         "get",
