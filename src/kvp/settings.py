@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "kvp.accounts",
     "kvp.parameters",
+    "kvp.staff",
     "kvp.participants",
     "kvp.programme",
     "kvp.followup",
