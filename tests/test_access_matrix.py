@@ -39,6 +39,7 @@ from tests.overview.access_rows import overview_endpoints
 from tests.plans.access_rows import plan_endpoints
 from tests.programme.aftercare_access_rows import aftercare_endpoints
 from tests.reports.access_rows import report_endpoints
+from tests.staff.access_rows import staff_endpoints
 from tests.wording.access_rows import wording_endpoints
 
 
@@ -314,7 +315,7 @@ ENDPOINTS += plan_endpoints() + dialog_endpoints() + catalogue_endpoints() + mat
 ENDPOINTS += motivation_endpoints()
 ENDPOINTS += meeting_endpoints()
 ENDPOINTS += incident_endpoints() + wording_endpoints()
-ENDPOINTS += aftercare_endpoints() + report_endpoints()
+ENDPOINTS += aftercare_endpoints() + report_endpoints() + staff_endpoints
 ENDPOINTS += overview_endpoints()
 
 
