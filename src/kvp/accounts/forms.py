@@ -12,7 +12,6 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kvp.accounts.models import User
-
 from kvp.common.forms import AkselForm
 
 
@@ -63,7 +62,7 @@ class OneTimeCodeForm(OTPAuthenticationFormMixin, AkselForm):  # type: ignore[mi
         super().__init__(*args, **kwargs)
 
     def clean(self) -> dict[str, Any]:
-        self.cleaned_data = super().clean()
+        super().clean()
         check_one_time_code(self, self.user)
         return self.cleaned_data
 

@@ -10,7 +10,7 @@ from kvp.staff.models import GrantKind
 
 
 class GrantRequestForm(AkselForm):
-    kind = forms.ChoiceField(label=_("Grant"), choices=GrantKind.choices)
+    kind = forms.ChoiceField(label=_("Access"), choices=GrantKind.choices)
     give = forms.TypedChoiceField(
         label=_("Change"),
         choices=[("1", _("Give")), ("0", _("Take away"))],

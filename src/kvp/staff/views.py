@@ -46,8 +46,9 @@ def staff_list(request: AuthedRequest) -> HttpResponse:
     members = list(staff)
     usernames = [member.get_username() for member in members]
     locked = set(
-        AccessAttempt.objects.filter(username__in=usernames, failures_since_start__gte=settings.AXES_FAILURE_LIMIT)
-        .values_list("username", flat=True)
+        AccessAttempt.objects.filter(
+            username__in=usernames, failures_since_start__gte=settings.AXES_FAILURE_LIMIT
+        ).values_list("username", flat=True)
     )
     with_app = set(TOTPDevice.objects.filter(user__in=members, confirmed=True).values_list("user_id", flat=True))
     pending = GrantRequest.objects.filter(status=GrantRequest.Status.PENDING).select_related(
