@@ -14,7 +14,7 @@ from django_otp.admin import OTPAdminSite
 from kvp.accounts.twofactor import two_factor_url
 
 
-class KvpAdminSite(OTPAdminSite):
+class KvpAdminSite(OTPAdminSite):  # type: ignore[misc]
     """Administration of offices, catalogues and rates, for administrators only. No case content is registered
     here: an administrator configures, but does not read participants' data. It has no login form of its own:
     the site's login page (password and one-time code) is the only way in, and a session must have passed a

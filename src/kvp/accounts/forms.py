@@ -75,6 +75,7 @@ def check_one_time_code(form: Any, user: User) -> None:
     if device is None:
         raise forms.ValidationError(form.otp_error_messages["invalid_token"], code="invalid_token")
     form.clean_otp(user)
+    form.cleaned_data["device"] = device  # verified: clean_otp raises otherwise
 
 
 def device_for_code(user: User, code: str) -> Device | None:

@@ -77,7 +77,7 @@ def totp_verify(request: AuthedRequest) -> HttpResponse:
         raise PermissionDenied
     form = OneTimeCodeForm(user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        otp_login(request, user.otp_device)
+        otp_login(request, form.cleaned_data["device"])
         return redirect(_next_url(request))
     return render(request, "accounts/totp_verify.html", {"form": form, "next": _next_url(request)})
 

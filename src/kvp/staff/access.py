@@ -22,7 +22,7 @@ def staff_visible_to(user: User) -> QuerySet[User]:
     if user.is_administrator:
         return staff
     if is_leader(user):
-        return staff.filter(office_id=user.office_id)
+        return staff.filter(office=user.office)
     return staff.none()
 
 
