@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth.forms import SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
-from kvp.accounts.models import Office, User
+from kvp.accounts.models import Office
 from kvp.common.forms import AkselForm
 from kvp.staff.models import GrantKind
 
@@ -22,5 +22,5 @@ class GrantRequestForm(AkselForm):
     )
 
 
-class PasswordChooseForm(SetPasswordForm[User], AkselForm):
+class PasswordChooseForm(SetPasswordForm, AkselForm):  # type: ignore[type-arg]
     """Django's form for choosing a password (the validators in AUTH_PASSWORD_VALIDATORS), in the site's style."""
