@@ -6,6 +6,8 @@ from dataclasses import dataclass
 import pytest
 from django.db import connection
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
@@ -71,10 +73,22 @@ def world(db: None) -> World:
 
 
 def client_for(user: User | None) -> Client:
+    """A client signed in as `user`. Administrators' sessions have also passed a one-time code, as the
+    administration requires (tests/accounts/test_two_factor.py logs in with real codes)."""
     client = Client()
     if user is not None:
         client.force_login(user)
+        if user.is_administrator:
+            verify_session(client, user)
     return client
+
+
+def verify_session(client: Client, user: User) -> None:
+    """Mark the client's session as having passed a code from the user's (new, confirmed) authenticator app."""
+    device, _created = TOTPDevice.objects.get_or_create(user=user, name="test", defaults={"confirmed": True})
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
 
 
 @pytest.fixture(autouse=True)

@@ -39,6 +39,7 @@ from tests.overview.access_rows import overview_endpoints
 from tests.plans.access_rows import plan_endpoints
 from tests.programme.aftercare_access_rows import aftercare_endpoints
 from tests.reports.access_rows import report_endpoints
+from tests.staff.access_rows import staff_endpoints
 from tests.wording.access_rows import wording_endpoints
 
 
@@ -235,6 +236,10 @@ ENDPOINTS = [
         data=lambda w, c: {"national_id": w.participant.national_id},
     ),
     Endpoint("totp_setup", "get", plain("totp_setup"), roles(403, 200, 200, 200, 200, 200, LOGIN)),
+    # Only the administrator has an app in this world (its session passed a code); the others have none to check.
+    Endpoint("totp_verify", "get", plain("totp_verify"), roles(403, 403, 403, 403, 403, 200, LOGIN)),
+    # The administration has no login form of its own: it sends everyone to the site's login with the code.
+    Endpoint("admin_login", "get", plain("admin:login"), roles(403, 403, 403, 403, 403, 302, LOGIN)),
     Endpoint(
         "admin",
         "get",
@@ -313,7 +318,7 @@ ENDPOINTS += plan_endpoints() + dialog_endpoints() + catalogue_endpoints() + mat
 ENDPOINTS += motivation_endpoints()
 ENDPOINTS += meeting_endpoints()
 ENDPOINTS += incident_endpoints() + wording_endpoints()
-ENDPOINTS += aftercare_endpoints() + report_endpoints()
+ENDPOINTS += aftercare_endpoints() + report_endpoints() + staff_endpoints
 ENDPOINTS += overview_endpoints()
 
 

@@ -39,7 +39,7 @@ KVP_ACCEPT_SYNTHETIC_IDS = env_bool("KVP_ACCEPT_SYNTHETIC_IDS", True)
 KVP_ACCESS_REASON_HOURS = int(env_str("KVP_ACCESS_REASON_HOURS", "8"))
 
 INSTALLED_APPS = [
-    "kvp.accounts.adminsite.KvpAdminConfig",
+    "kvp.accounts.adminconfig.KvpAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -51,8 +51,10 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "kvp.accounts",
     "kvp.parameters",
+    "kvp.staff",
     "kvp.participants",
     "kvp.programme",
     "kvp.followup",
@@ -81,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "kvp.accounts.twofactor.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -157,12 +160,22 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling (django-axes): lock a username+address pair after 5 failures for 30 minutes.
+# Login throttling (django-axes). Failures are counted per username *and* client address, so someone guessing
+# a colleague's password from their own machine locks only that pair, never the colleague. The cool-off is not
+# renewed by further failures, and a leader can lift a lockout for their office (staff pages).
 AXES_FAILURE_LIMIT = int(env_str("KVP_LOGIN_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = 0.5
+AXES_COOLOFF_TIME = float(env_str("KVP_LOGIN_COOLOFF_HOURS", "0.5"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# Login history (addresses, browsers) is shown to no one, the administrator included.
+AXES_ENABLE_ADMIN = False
+# The client address is REMOTE_ADDR, unless the request came through one of these reverse proxies (addresses or
+# networks, comma-separated): then it is the nearest address in X-Forwarded-For that is not a trusted proxy.
+# A client cannot choose its own address by sending X-Forwarded-For to a server with no trusted proxies.
+KVP_TRUSTED_PROXIES = [value.strip() for value in env_str("KVP_TRUSTED_PROXIES", "").split(",") if value.strip()]
+AXES_CLIENT_IP_CALLABLE = "kvp.accounts.client.client_address"
 AXES_VERBOSE = False
 
 # OpenID Connect: ID-porten for participants, the staff directory (Entra ID) for staff.
@@ -182,6 +195,8 @@ if KVP_OIDC_ENABLED:
     OIDC_CREATE_USER = False
 
 OTP_TOTP_ISSUER = "NAV KVP"
+# Staff must pass a one-time code before reaching any page. Always in production; elsewhere on request.
+KVP_REQUIRE_TWO_FACTOR = KVP_ENV == "production" or env_bool("KVP_REQUIRE_TWO_FACTOR", False)
 
 LANGUAGE_CODE = "nb"
 # The languages of the user interface. Notices to participants also go out in the other languages that have

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("kvp.participants.urls")),
     path("", include("kvp.casefile.urls")),
     path("", include("kvp.parameters.urls")),
+    path("", include("kvp.staff.urls")),
     path("", include("kvp.programme.urls")),
     path("", include("kvp.followup.urls")),
     path("", include("kvp.plans.urls")),

@@ -1,24 +1,41 @@
-"""The admin site, loaded before the models (no model imports here)."""
+"""The admin site: administrators only, behind the site's own two-factor login."""
 
 from __future__ import annotations
 
-from django.contrib import admin
-from django.contrib.admin.apps import AdminConfig
-from django.http import HttpRequest
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_otp.admin import OTPAdminSite
+
+from kvp.accounts.twofactor import two_factor_url
 
 
-class KvpAdminSite(admin.AdminSite):
-    """Administration of offices and users, for administrators only. No case content is registered
-    here: an administrator configures, but does not read participants' data."""
+class KvpAdminSite(OTPAdminSite):  # type: ignore[misc]
+    """Administration of offices, catalogues and rates, for administrators only. No case content is registered
+    here: an administrator configures, but does not read participants' data. It has no login form of its own:
+    the site's login page (password and one-time code) is the only way in, and a session must have passed a
+    code (OTPAdminSite)."""
 
     site_header = _("KVP administration")
     site_title = _("KVP administration")
 
+    def __init__(self, name: str = "admin") -> None:
+        super().__init__(name)
+
     def has_permission(self, request: HttpRequest) -> bool:
         user = request.user
-        return bool(user.is_active and user.is_staff and getattr(user, "is_administrator", False))
+        return bool(getattr(user, "is_administrator", False) and super().has_permission(request))
 
-
-class KvpAdminConfig(AdminConfig):
-    default_site = "kvp.accounts.adminsite.KvpAdminSite"
+    def login(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        next_url = request.GET.get("next") or reverse("admin:index")
+        if not request.user.is_authenticated:
+            return redirect_to_login(next_url, reverse("login"))
+        if not getattr(request.user, "is_administrator", False):
+            raise PermissionDenied
+        if self.has_permission(request):
+            return HttpResponseRedirect(reverse("admin:index"))
+        return HttpResponseRedirect(two_factor_url(request) or reverse("home"))

@@ -8,4 +8,5 @@ urlpatterns = [
     path("logg-inn/", views.LoginView.as_view(), name="login"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/tofaktor/", views.totp_setup, name="totp_setup"),
+    path("konto/tofaktor/kode/", views.totp_verify, name="totp_verify"),
 ]

@@ -12,12 +12,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
+from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from kvp.accounts.forms import LoginForm, TotpConfirmForm
+from kvp.accounts.forms import LoginForm, OneTimeCodeForm, TotpConfirmForm
 from kvp.accounts.requests import AuthedRequest
+from kvp.accounts.twofactor import is_verified, two_factor_turn_on
 
 
 class LoginView(auth_views.LoginView):
@@ -41,24 +45,48 @@ def home(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def totp_setup(request: AuthedRequest) -> HttpResponse:
-    """Staff set up an authenticator app (TOTP); the next login asks for its code."""
+    """Staff set up an authenticator app (TOTP); the next login asks for its code. The recovery codes are shown
+    once, on the page that confirms the app."""
     user = request.user
     if user.participant_id is not None:
         raise PermissionDenied  # participants log in through ID-porten, which has its own two-factor
-    confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    confirmed = user_has_device(user, confirmed=True)
+    if confirmed and not is_verified(request):
+        # Adding an app takes a session that already passed a code: a password alone must not add one.
+        return redirect(f"{reverse('totp_verify')}?next={reverse('totp_setup')}")
     device, _created = TOTPDevice.objects.get_or_create(user=user, confirmed=False, defaults={"name": "KVP"})
     form = TotpConfirmForm(device, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        device.confirmed = True
-        device.save(update_fields=["confirmed"])
+        codes = two_factor_turn_on(user, device)
         otp_login(request, device)
         messages.success(request, _("Two-factor login is on. Next time you log in, enter the code from your app."))
-        return redirect("home")
+        return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": _next_url(request)})
     return render(
         request,
         "accounts/totp_setup.html",
         {"form": form, "confirmed": confirmed, "qr_svg": _qr_svg(device.config_url), "secret": _secret(device)},
     )
+
+
+@login_required
+def totp_verify(request: AuthedRequest) -> HttpResponse:
+    """A signed-in staff member whose session has not passed a code yet (signed in through the staff directory,
+    or sent here before the administration) enters one."""
+    user = request.user
+    if user.participant_id is not None or not user_has_device(user, confirmed=True):
+        raise PermissionDenied
+    form = OneTimeCodeForm(user, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        otp_login(request, form.cleaned_data["device"])
+        return redirect(_next_url(request))
+    return render(request, "accounts/totp_verify.html", {"form": form, "next": _next_url(request)})
+
+
+def _next_url(request: HttpRequest) -> str:
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    if url and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
+        return url
+    return reverse("home")
 
 
 def _qr_svg(data: str) -> str:
