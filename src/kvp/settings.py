@@ -131,6 +131,14 @@ EMAIL_PORT = int(env_str("KVP_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env_str("KVP_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("KVP_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("KVP_EMAIL_USE_TLS", False)
+# Per-user rate limits (kvp.common.ratelimit): at most `count` of each kind in `seconds`, per user. Generous for
+# a person at a keyboard; a script flooding a counsellor is stopped.
+KVP_RATE_LIMITS: dict[str, tuple[int, int]] = {
+    "message": (30, 10 * 60),
+    "thread": (15, 10 * 60),
+    "proposal": (10, 60 * 60),
+    "upload": (20, 60 * 60),
+}
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'kvp.sqlite3'}")
 # Persistent connections help PostgreSQL; SQLite opens in microseconds and is shared by test threads.
 DATABASES = {

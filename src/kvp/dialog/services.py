@@ -1,6 +1,6 @@
 """Writing in the dialog: the participant themself and the counsellor following the case write;
 leaders read. Every write is in the audit trail; the other party gets a notice (at most one per
-thread per half hour)."""
+half hour, however many threads). Each user may send only so many messages, threads and files in a window."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
+from kvp.common.ratelimit import rate_limit_check
 from kvp.common.versioning import lock_version
 from kvp.dialog.attachments import check_attachment
 from kvp.dialog.audit_types import DIALOG
@@ -28,6 +29,7 @@ from kvp.plans.models import Activity
 from kvp.rules.access import Basis
 
 MAX_TEXT = 5000
+NOTICE_ABOUT = "dialog"
 LANGUAGES = {code for code, _label in LANGUAGE_CHOICES}
 
 
@@ -57,6 +59,13 @@ def _input_errors(text: str, language: str, attachment: UploadedFile | None) -> 
         except ValidationError as error:
             errors["attachment"] = " ".join(error.message_dict["attachment"])
     return errors, content_type
+
+
+def _check_rate(actor: User, attachment: UploadedFile | None) -> None:
+    sent = Message.objects.filter(author=actor)
+    rate_limit_check("message", sent, "sent_at")
+    if attachment is not None:
+        rate_limit_check("upload", sent.exclude(attachment=""), "sent_at")
 
 
 def _add_message(
@@ -95,7 +104,9 @@ def _notify_other_party(actor: User, thread: Thread, channel: Channel | None, no
     recipient = _recipient(actor, thread)
     if recipient is None or recipient.pk == actor.pk:
         return
-    if not notice_claim(about=f"thread:{thread.pk}", recipient=recipient, now=now):
+    # One notice per recipient and window, whichever thread the message is in: a participant opening 180
+    # threads must not send their counsellor 180 e-mails.
+    if not notice_claim(about=NOTICE_ABOUT, recipient=recipient, now=now):
         return
     notice = new_message_notice(recipient, thread)
     # After the commit, so nobody is told of a message that was rolled back. A failing mail server does not
@@ -131,6 +142,8 @@ def thread_start(
     errors |= message_errors
     if errors:
         raise ValidationError(errors)
+    rate_limit_check("thread", Thread.objects.filter(created_by=actor), "created_at")
+    _check_rate(actor, attachment)
     now = timezone.now()
     thread = Thread(
         participant=access.participant,
@@ -177,6 +190,7 @@ def message_send(
     errors, content_type = _input_errors(text, language, attachment)
     if errors:
         raise ValidationError(errors)
+    _check_rate(actor, attachment)
     # Locks the thread: two replies at once get one notice and consecutive versions.
     thread = lock_version(Thread.objects.select_related("participant"), seen_version=None, pk=thread.pk)
     now = timezone.now()
