@@ -20,10 +20,10 @@ from rest_framework.views import exception_handler
 from kvp.accounts.decorators import is_staff
 from kvp.api import serializers as s
 from kvp.audit.audit_types import ACCESS_LOG
-from kvp.common.ratelimit import RateLimited
 from kvp.audit.models import AuditEvent
 from kvp.audit.selectors import access_log_for_participant
 from kvp.audit.services import audit_record
+from kvp.common.ratelimit import RateLimited
 from kvp.common.versioning import VersionConflict
 from kvp.participants.access import (
     ReasonRequired,

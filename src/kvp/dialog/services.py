@@ -8,6 +8,7 @@ import datetime
 import posixpath
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -43,8 +44,11 @@ def _require_dialog_write(actor: User, access: ParticipantAccess) -> None:
         access.require_write()
 
 
-def _input_errors(text: str, language: str, attachment: UploadedFile | None) -> tuple[dict[str, str], str]:
-    """What is wrong with a message, by field, and the attachment's content type when it is acceptable."""
+def _input_errors(
+    text: str, language: str, attachment: UploadedFile | None
+) -> tuple[dict[str, str], str, File[bytes] | None]:
+    """What is wrong with a message, by field, and the attachment's content type and rebuilt file when it is
+    acceptable."""
     errors: dict[str, str] = {}
     if not text.strip():
         errors["text"] = _("Write a message.")
@@ -52,13 +56,13 @@ def _input_errors(text: str, language: str, attachment: UploadedFile | None) -> 
         errors["text"] = _("The message is too long. Split it in two.")
     if language not in LANGUAGES:
         errors["language"] = _("Choose the language you wrote in.")
-    content_type = ""
+    content_type, rebuilt = "", None
     if attachment is not None:
         try:
-            content_type = check_attachment(attachment)
+            content_type, rebuilt = check_attachment(attachment)
         except ValidationError as error:
             errors["attachment"] = " ".join(error.message_dict["attachment"])
-    return errors, content_type
+    return errors, content_type, rebuilt
 
 
 def _check_rate(actor: User, attachment: UploadedFile | None) -> None:
@@ -74,7 +78,7 @@ def _add_message(
     thread: Thread,
     text: str,
     language: str,
-    attachment: UploadedFile | None,
+    attachment: File[bytes] | None,
     content_type: str,
     now: datetime.datetime,
 ) -> Message:
@@ -138,7 +142,7 @@ def thread_start(
         errors["subject"] = _("Write what the message is about.")
     if activity is not None and activity.plan.participant_id != access.participant.pk:
         errors["activity"] = _("Choose one of the participant's own activities.")
-    message_errors, content_type = _input_errors(text, language, attachment)
+    message_errors, content_type, rebuilt = _input_errors(text, language, attachment)
     errors |= message_errors
     if errors:
         raise ValidationError(errors)
@@ -162,7 +166,7 @@ def thread_start(
         thread=thread,
         text=text,
         language=language,
-        attachment=attachment,
+        attachment=rebuilt,
         content_type=content_type,
         now=now,
     )
@@ -187,7 +191,7 @@ def message_send(
     _require_dialog_write(actor, access)
     if thread.participant_id != access.participant.pk:
         raise ValidationError(_("This conversation belongs to someone else."), code="wrong_participant")
-    errors, content_type = _input_errors(text, language, attachment)
+    errors, content_type, rebuilt = _input_errors(text, language, attachment)
     if errors:
         raise ValidationError(errors)
     _check_rate(actor, attachment)
@@ -199,7 +203,7 @@ def message_send(
         thread=thread,
         text=text,
         language=language,
-        attachment=attachment,
+        attachment=rebuilt,
         content_type=content_type,
         now=now,
     )
