@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kvp.common.forms import AkselForm, DateTimeInput
+from kvp.common.forms import LONG_TEXT, AkselForm, DateTimeInput
 from kvp.followup.models import Meeting
 from kvp.participants.languages import LANGUAGE_CHOICES
 
@@ -31,4 +31,4 @@ class MeetingForm(AkselForm):
 
 class NoteForm(AkselForm):
     title = forms.CharField(label=_("Title"), max_length=200)
-    text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 5}))
+    text = forms.CharField(max_length=LONG_TEXT, label=_("Note"), widget=forms.Textarea(attrs={"rows": 5}))
