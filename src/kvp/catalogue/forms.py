@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kvp.catalogue.models import Incident, Offer, Participation, Provider, ProviderChange
 from kvp.common.forms import LONG_TEXT, AkselForm, DateInput, VersionForm
+from kvp.common.idempotency import SubmitOnceForm
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.plans.models import CEFR_CHOICES, DIGITAL_CHOICES, MEASURE_CHOICES
 from kvp.rules import occupations
@@ -138,7 +139,7 @@ class CatalogueFilterForm(forms.Form):
     with_places = forms.BooleanField(label=_("Has free places"), required=False)
 
 
-class ParticipationRegisterForm(AkselForm):
+class ParticipationRegisterForm(SubmitOnceForm, AkselForm):
     offer = forms.ModelChoiceField(label=_("Offer"), queryset=Offer.objects.none(), empty_label="—")
     starts_on = forms.DateField(label=_("Wanted start"), widget=DateInput(), required=False)
 
@@ -197,7 +198,7 @@ class ProviderChangeDecisionForm(AkselForm):
     )
 
 
-class IncidentForm(VersionForm):
+class IncidentForm(SubmitOnceForm, VersionForm):
     """A discrimination incident at an employer or provider (E12); the text gets the wording check too."""
 
     version_required = False

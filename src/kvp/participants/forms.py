@@ -8,6 +8,7 @@ from django_countries import countries
 
 from kvp.accounts.models import User
 from kvp.common.forms import AkselForm, StaffChoiceField, VersionForm
+from kvp.common.idempotency import SubmitOnceForm
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.participants.services import national_id_clean
 
@@ -69,7 +70,7 @@ class ParticipantDetailsForm(AkselForm):
         return data
 
 
-class ParticipantCreateForm(ParticipantDetailsForm):
+class ParticipantCreateForm(SubmitOnceForm, ParticipantDetailsForm):
     national_id = NationalIdField()
     field_order = ["national_id"]
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from kvp.common.forms import LONG_TEXT, AkselForm, DateInput, VersionForm
+from kvp.common.idempotency import SubmitOnceForm
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.plans.models import CEFR_CHOICES, DIGITAL_CHOICES, MEASURE_CHOICES, Activity, Education, Mapping, Proposal
 from kvp.rules import occupations
@@ -129,7 +130,7 @@ class EducationForm(AkselForm):
     recognition = forms.ChoiceField(label=_("Recognised in Norway?"), choices=Education.Recognition.choices)
 
 
-class GoalForm(VersionForm):
+class GoalForm(SubmitOnceForm, VersionForm):
     text = forms.CharField(
         label=_("Your goal, in your own words"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
@@ -186,7 +187,7 @@ class ActivityStatusForm(VersionForm):
     status = forms.ChoiceField(label=_("Status"), choices=Activity.Status.choices)
 
 
-class ProposalForm(AkselForm):
+class ProposalForm(SubmitOnceForm, AkselForm):
     measure_type = forms.ChoiceField(label=_("What kind of activity?"), choices=MEASURE_CHOICES)
     activity: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Or: change one of your activities"), queryset=None, required=False, empty_label="—"

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kvp.common.forms import LONG_TEXT, AkselForm, DateInput, VersionForm
+from kvp.common.idempotency import SubmitOnceForm
 from kvp.programme.models import (
     END_REASON_LABELS,
     INCOME_KIND_CHOICES,
@@ -21,7 +22,7 @@ from kvp.rules.case_status import ALLOWED_TRANSITIONS, STOP_REASONS, CaseStatus,
 from kvp.rules.eligibility import LivelihoodBenefit
 
 
-class CaseCreateForm(AkselForm):
+class CaseCreateForm(SubmitOnceForm, AkselForm):
     applied_on = forms.DateField(label=_("Application received"), widget=DateInput(), initial=timezone.localdate)
 
 
