@@ -46,13 +46,14 @@ def submitted_once(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
         key = _submitted_key(request)
         if not key or len(key) > KEY_LENGTH or not request.user.is_authenticated:
             return view(request, *args, **kwargs)
+        user_id = request.user.pk
         with transaction.atomic():
             try:
                 with transaction.atomic():
-                    claim = Submission.objects.create(user=request.user, key=key)
+                    claim = Submission.objects.create(user_id=user_id, key=key)
             except IntegrityError:
-                return _first_answer(request, key)
-            Submission.objects.filter(user=request.user, created_at__lt=timezone.now() - KEPT).delete()
+                return _first_answer(user_id, key)
+            Submission.objects.filter(user_id=user_id, created_at__lt=timezone.now() - KEPT).delete()
             response = view(request, *args, **kwargs)
             if isinstance(response, HttpResponseRedirect):
                 claim.location = response["Location"][:2000]
@@ -68,10 +69,10 @@ def _submitted_key(request: HttpRequest) -> str:
     """The key the POST carries, also from a form with a prefix ("<prefix>-submission")."""
     if request.method != "POST":
         return ""
-    return next((value for name, value in request.POST.items() if name.split("-")[-1] == FIELD), "")
+    return next((str(value) for name, value in request.POST.items() if name.split("-")[-1] == FIELD), "")
 
 
-def _first_answer(request: HttpRequest, key: str) -> HttpResponse:
+def _first_answer(user_id: int, key: str) -> HttpResponse:
     """What the first POST with this key was answered: its redirect, or nothing new to show."""
-    location = Submission.objects.filter(user=request.user, key=key).values_list("location", flat=True).first()
+    location = Submission.objects.filter(user_id=user_id, key=key).values_list("location", flat=True).first()
     return HttpResponseRedirect(location) if location else HttpResponse(status=204)

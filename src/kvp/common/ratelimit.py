@@ -10,7 +10,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,7 +19,7 @@ class RateLimited(ValidationError):
     """Too many of one kind of thing in the window: shown as the form's error, and HTTP 429 in the API."""
 
 
-def rate_limit_check(kind: str, created: QuerySet[object, object], created_at: str) -> None:
+def rate_limit_check(kind: str, created: QuerySet[Model, Model], created_at: str) -> None:
     """Refuse one more `kind` when `created` (the user's own rows of that kind) holds the limit's count of rows
     with `created_at` inside the window; `settings.KVP_RATE_LIMITS[kind]` is (count, seconds)."""
     count, seconds = settings.KVP_RATE_LIMITS[kind]

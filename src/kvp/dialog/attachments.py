@@ -18,6 +18,7 @@ from django.utils.translation import gettext_noop
 from PIL import Image, ImageOps, UnidentifiedImageError
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
+from pypdf.generic import DictionaryObject
 
 from kvp.rules.notifications import MAX_ATTACHMENT_BYTES, attachment_problem
 
@@ -65,9 +66,7 @@ def rebuilt_pdf(content: bytes) -> bytes:
     try:
         reader = PdfReader(io.BytesIO(content), strict=False)
         pages = len(reader.pages)
-        catalog = reader.trailer["/Root"]
-        names = catalog.get("/Names", {})
-        active = any(key in catalog for key in ACTIVE_PDF_ENTRIES) or any(key in names for key in ACTIVE_PDF_NAMES)
+        active = _runs_code(reader)
         output = io.BytesIO()
         if pages and not active:
             PdfWriter(clone_from=reader).write(output)
@@ -76,6 +75,18 @@ def rebuilt_pdf(content: bytes) -> bytes:
     if not pages or active:
         raise NotAsClaimed("no pages" if not pages else "active content")
     return output.getvalue()
+
+
+def _runs_code(reader: PdfReader) -> bool:
+    """Whether the document runs something or carries files when opened (or has no readable catalogue)."""
+    catalog = reader.trailer["/Root"].get_object()
+    if not isinstance(catalog, DictionaryObject):
+        return True
+    names = catalog.get("/Names")
+    names = names.get_object() if names is not None else DictionaryObject()
+    if not isinstance(names, DictionaryObject):
+        return True
+    return any(key in catalog for key in ACTIVE_PDF_ENTRIES) or any(key in names for key in ACTIVE_PDF_NAMES)
 
 
 def rebuilt_image(content: bytes, image_format: str) -> bytes:
