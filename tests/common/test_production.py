@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -103,10 +104,14 @@ def test_production_switches_on_every_protection(tmp_path: Path) -> None:
     assert shown["umask"] == 0o077
 
 
-def test_the_deploy_check_reports_nothing_under_production_settings(tmp_path: Path) -> None:
+def test_the_deploy_check_reports_nothing_and_the_database_is_private(tmp_path: Path) -> None:
+    """The finding: the SQLite file was created readable by every user of the machine."""
     tmp_path.chmod(0o700)
     env = production_env(tmp_path)
-    result = run(KVP_COMMAND.format(args="'check', '--deploy', '--fail-level', 'DEBUG'"), env)
+    migrated = run(KVP_COMMAND.format(args="'migrate', '--noinput'"), env)
+    assert migrated.returncode == 0, migrated.stderr
+    assert stat.S_IMODE((tmp_path / "kvp.sqlite3").stat().st_mode) == 0o600
+    result = run(KVP_COMMAND.format(args="'check', '--deploy', '--database', 'default', '--fail-level', 'DEBUG'"), env)
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
 
