@@ -10,8 +10,11 @@ from django.urls import reverse
 
 from kvp.dialog.models import Thread
 from kvp.followup.models import CaseNote
+from kvp.plans.models import Proposal
 from tests import factories
+from tests.catalogue.builders import offer, provider
 from tests.conftest import World, client_for
+from tests.plans.builders import running_case
 
 KEY = re.compile(r'name="(?:[\w-]+-)?submission" value="([^"]+)"')
 
@@ -88,3 +91,13 @@ def test_the_create_forms_carry_a_key(world: World, role: str, page: str) -> Non
     args = [] if page in {"my_dialog", "participant_create"} else [world.participant.pk]
     html = client_for(world.user(role)).get(reverse(page, args=args)).content.decode()
     assert key_on(html)
+
+
+def test_i_am_interested_sent_twice_is_one_proposal(world: World) -> None:
+    running_case(world.participant, world.counsellor)
+    wanted = offer(provider(world.office, world.leader), world.leader)
+    client = client_for(world.participant_user)
+    key = key_on(client.get(reverse("offer_detail", args=[wanted.pk])).content.decode())
+    client.post(reverse("offer_interest", args=[wanted.pk]), {"submission": key})
+    client.post(reverse("offer_interest", args=[wanted.pk]), {"submission": key})
+    assert Proposal.objects.count() == 1

@@ -11,6 +11,7 @@ from kvp.common.ratelimit import RateLimited
 from kvp.dialog.models import Message, Thread
 from kvp.dialog.services import message_send, thread_start
 from kvp.plans.models import Proposal
+from tests.catalogue.builders import offer, provider
 from tests.conftest import World, client_for
 from tests.dialog.builders import counsellors, own, pdf
 from tests.i18n import nb
@@ -89,3 +90,17 @@ def test_the_api_answers_429_when_proposals_come_too_fast(world: World, settings
     assert refused.status_code == 429
     assert refused.json()["code"] == "rate_limited"
     assert Proposal.objects.count() == 1
+
+
+def test_sharing_offers_past_the_limit_is_refused_with_a_message_not_a_server_error(
+    world: World, settings: Any
+) -> None:
+    settings.KVP_RATE_LIMITS = {**settings.KVP_RATE_LIMITS, "thread": (1, 600)}
+    shared = offer(provider(world.office, world.leader), world.leader)
+    client = client_for(world.counsellor)
+    url = reverse("offer_share", args=[shared.pk])
+    assert client.post(url, {"participant": str(world.participant.pk)}).status_code == 302
+    refused = client.post(url, {"participant": str(world.participant.pk)}, follow=True)
+    assert refused.status_code == 200
+    assert nb(LIMITED) in refused.content.decode()
+    assert Thread.objects.count() == 1
