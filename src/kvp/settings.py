@@ -9,6 +9,7 @@ import dj_database_url
 import django_stubs_ext
 from django.conf import global_settings
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 django_stubs_ext.monkeypatch()
@@ -28,13 +29,20 @@ def env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+
+
 # "production" where real people's data is kept; anything else is a development or test machine.
+# Everything that differs in production is decided in the block "Production" below; docs/security.md.
 KVP_ENV = env_str("KVP_ENV", "development")
+PRODUCTION = KVP_ENV == "production"
 DEBUG = env_bool("KVP_DEBUG", False)
-SECRET_KEY = env_str("KVP_SECRET_KEY", "insecure-development-key-change-me-in-production")
-ALLOWED_HOSTS = env_str("KVP_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
-# Synthetic test identities (Skatteetaten Tenor: month + 80) are accepted outside production.
-KVP_ACCEPT_SYNTHETIC_IDS = env_bool("KVP_ACCEPT_SYNTHETIC_IDS", True)
+DEVELOPMENT_SECRET_KEY = "insecure-development-key-change-me-in-production"  # noqa: S105 - refused in production
+SECRET_KEY = env_str("KVP_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
+ALLOWED_HOSTS = env_list("KVP_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+# Synthetic test identities (Skatteetaten Tenor: month + 80) are accepted outside production only.
+KVP_ACCEPT_SYNTHETIC_IDS = env_bool("KVP_ACCEPT_SYNTHETIC_IDS", True) and not PRODUCTION
 # How long a recorded reason lets a colleague open a participant not assigned to them.
 KVP_ACCESS_REASON_HOURS = int(env_str("KVP_ACCESS_REASON_HOURS", "8"))
 
@@ -52,6 +60,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "csp",
     "kvp.accounts",
     "kvp.parameters",
     "kvp.staff",
@@ -75,6 +84,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kvp.audit.middleware.AuditBatchMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -118,7 +128,21 @@ MEDIA_ROOT = DATA_DIR / "media"  # no MEDIA_URL: files are served only through a
 KVP_NOTICE_CHANNEL = env_str("KVP_NOTICE_CHANNEL", "kvp.notices.channels.EmailChannel")
 KVP_SITE_URL = env_str("KVP_SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env_str("KVP_FROM_EMAIL", "ikke-svar@kvp.example")
+# The console and file backends write whole messages, addresses included: never in production (below).
 EMAIL_BACKEND = env_str("KVP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("KVP_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env_str("KVP_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env_str("KVP_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("KVP_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("KVP_EMAIL_USE_TLS", False)
+# Per-user rate limits (kvp.common.ratelimit): at most `count` of each kind in `seconds`, per user. Generous for
+# a person at a keyboard; a script flooding a counsellor is stopped.
+KVP_RATE_LIMITS: dict[str, tuple[int, int]] = {
+    "message": (30, 10 * 60),
+    "thread": (15, 10 * 60),
+    "proposal": (10, 60 * 60),
+    "upload": (20, 60 * 60),
+}
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'kvp.sqlite3'}")
 # Persistent connections help PostgreSQL; SQLite opens in microseconds and is shared by test threads.
 DATABASES = {
@@ -226,10 +250,38 @@ STATICFILES_DIRS = [
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 60 * 60
 CSRF_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("KVP_SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = env_bool("KVP_SECURE_COOKIES", False) or PRODUCTION
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Flash messages may name a person ("Message sent to ..."): kept in the session, never in a cookie of their own.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+# Uploaded files and their folders are readable by the server's user only.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+# Behind a proxy that ends TLS: the header it sets on HTTPS requests, e.g. "HTTP_X_FORWARDED_PROTO" (value "https").
+# Set it only when the proxy always sets or strips that header, or any client could claim HTTPS.
+KVP_PROXY_SSL_HEADER = env_str("KVP_PROXY_SSL_HEADER", "")
+SECURE_PROXY_SSL_HEADER = (KVP_PROXY_SSL_HEADER, "https") if KVP_PROXY_SSL_HEADER else None
+CSRF_TRUSTED_ORIGINS = env_list("KVP_CSRF_TRUSTED_ORIGINS")
+
+# Content-Security-Policy (django-csp), on every machine so that development meets it too: no inline scripts or
+# styles anywhere (htmx's indicator styles are switched off in base.html), images also as data: URIs (charts).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
@@ -252,11 +304,32 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Application logs carry no personal data: ids are opaque, and request paths hold only UUIDs.
+# A filter blanks anything shaped like an e-mail address that a library's message might still carry.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"no_addresses": {"()": "kvp.common.logs.RedactAddresses"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["no_addresses"]}},
     "root": {"handlers": ["console"], "level": env_str("KVP_LOG_LEVEL", "WARNING")},
 }
 
 FORM_RENDERER = "kvp.common.forms.AkselFormRenderer"
+
+# Production. Safe values where real people's data is kept, and refusal to start where a value would be unsafe.
+# Synthetic ids and the Secure cookie flag follow PRODUCTION above; `kvp demo` refuses to run.
+if PRODUCTION:
+    if SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+        raise ImproperlyConfigured("KVP_ENV=production needs KVP_SECRET_KEY: a random value of 50 characters or more.")
+    if DEBUG:
+        raise ImproperlyConfigured("KVP_ENV=production never runs with KVP_DEBUG.")
+    if "KVP_ALLOWED_HOSTS" not in os.environ:
+        raise ImproperlyConfigured("KVP_ENV=production needs KVP_ALLOWED_HOSTS: the host names the site answers to.")
+    if EMAIL_BACKEND != "django.core.mail.backends.smtp.EmailBackend":
+        raise ImproperlyConfigured("KVP_ENV=production sends mail by SMTP only: other backends log whole messages.")
+    SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # the load balancer's probes come over plain HTTP
+    SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    # New files (the SQLite database and its journal, uploads, logs) are readable by the server's user only.
+    os.umask(0o077)

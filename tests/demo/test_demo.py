@@ -7,6 +7,7 @@ from io import StringIO
 from typing import Any
 
 import pytest
+from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from hypothesis import given, settings
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from kvp.accounts.models import Office, User
 from kvp.audit.models import AuditEvent
 from kvp.catalogue.audit_types import INCIDENT
+from kvp.demo.checks import check_no_demo_accounts
 from kvp.demo.generator import PASSWORD, Sizes, build_office, build_staff, participant_rows, seeded
 from kvp.demo.history import CURRENT, EARLIER, History, case_history
 from kvp.followup.models import CaseNote, Meeting
@@ -22,6 +24,7 @@ from kvp.participants.models import Participant
 from kvp.programme.models import Case
 from kvp.rules.case_status import OPEN_STATUSES, CaseStatus, EndReason, transition_problem
 from kvp.rules.identity import parse_identity
+from tests.conftest import World
 
 TODAY = datetime.date(2026, 3, 2)
 
@@ -241,3 +244,19 @@ def test_it_refuses_to_run_under_production_settings(settings: Any) -> None:
     with pytest.raises(CommandError, match="never seeded under production"):
         seed()
     assert not User.objects.exists()
+
+
+def test_the_deploy_check_finds_demo_accounts_in_a_production_database(world: World, settings: Any) -> None:
+    """`kvp demo` refuses under production settings, but a database seeded elsewhere could still be moved there."""
+    settings.PRODUCTION = True
+    assert check_no_demo_accounts(None, databases=["default"]) == []
+    demo_hash = make_password(PASSWORD)
+    User.objects.filter(pk__in=[world.counsellor.pk, world.colleague.pk]).update(password=demo_hash)
+    assert [error.id for error in check_no_demo_accounts(None, databases=["default"])] == ["kvp.E002"]
+
+
+def test_the_deploy_check_finds_a_superuser_with_the_published_password(world: World, settings: Any) -> None:
+    settings.PRODUCTION = True
+    world.administrator.set_password(PASSWORD)
+    world.administrator.save()
+    assert [error.id for error in check_no_demo_accounts(None, databases=["default"])] == ["kvp.E002"]

@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from kvp.dialog.models import Message, Thread
@@ -19,6 +18,7 @@ from kvp.dialog.services import thread_start
 from kvp.participants.access import get_participant_for_user
 from tests.access import LOGIN, REASON, WRITE, Endpoint, on_participant, plain, roles
 from tests.conftest import World
+from tests.dialog.builders import pdf
 
 STAFF_READ = roles(403, 200, REASON, 404, 200, 403, LOGIN)
 OWN_READ = roles(200, 403, 403, 403, 403, 403, LOGIN)
@@ -39,7 +39,7 @@ def a_message_with_attachment(w: World) -> Message:
     if not settings.MEDIA_ROOT:
         pytest.skip("MEDIA_ROOT is not set: uploaded files would land in the working directory")
     access = get_participant_for_user(w.counsellor, w.participant.pk, for_write=True)
-    attachment = SimpleUploadedFile("timeplan.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    attachment = pdf("timeplan.pdf")
     thread = thread_start(
         actor=w.counsellor, access=access, subject="Timeplan", text="Se vedlegg", language="nb", attachment=attachment
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
+from pypdf import PdfWriter
 
 from kvp.participants.access import ParticipantAccess, get_participant_for_user
 from kvp.plans.models import Activity, Plan
@@ -38,9 +39,17 @@ def activity_for(world: World, title: str = "Praksis i barnehage") -> Activity:
     )
 
 
+def pdf_bytes() -> bytes:
+    """A real one-page PDF."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 def pdf(name: str = "legeerklaering.pdf", size: int = 0) -> SimpleUploadedFile:
-    content = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-    return SimpleUploadedFile(name, content.ljust(size, b" "), content_type="application/pdf")
+    return SimpleUploadedFile(name, pdf_bytes().ljust(size, b" "), content_type="application/pdf")
 
 
 def image(name: str, image_format: str) -> SimpleUploadedFile:

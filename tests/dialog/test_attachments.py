@@ -5,12 +5,14 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf import PdfReader, PdfWriter
+from pypdf.actions import JavaScript
 
 from kvp.dialog.attachments import detect_type
 from kvp.dialog.models import Message, Thread
 from kvp.dialog.services import message_send, thread_start
 from tests.conftest import World
-from tests.dialog.builders import counsellors, image, own, pdf, stored_files
+from tests.dialog.builders import counsellors, image, own, pdf, pdf_bytes, stored_files
 
 
 def send(world: World, attachment: SimpleUploadedFile) -> Thread:
@@ -37,7 +39,7 @@ def test_it_stores_a_pdf_under_a_random_name_and_keeps_the_original_name(world: 
     send(world, pdf("Amina Hassan legeerklæring.pdf"))
     message = Message.objects.get()
     assert (message.attachment_name, message.attachment_type) == ("Amina Hassan legeerklæring.pdf", "application/pdf")
-    assert message.attachment_size == pdf().size
+    assert message.attachment_size == message.attachment.size  # the file as rebuilt and stored
     assert message.attachment.name.startswith("dialog/2026/11/")
     assert "Amina" not in message.attachment.name
     assert [path.name for path in stored_files(media)] == [Path(message.attachment.name).name]
@@ -103,3 +105,44 @@ def test_it_detects_the_type_from_the_content_and_leaves_the_file_at_its_start()
     assert detect_type(file) == "application/pdf"
     assert file.tell() == 0
     assert detect_type(io.BytesIO(b"<html><script>")) is None
+
+
+POLYGLOT_HTML = b"<html><body><script>fetch('/api/v1/participants/').then(r => r.text()).then(alert)</script></html>"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # The finding: a file that starts as a PDF and carries a web page a browser would run.
+        b"%PDF-1.4\n" + POLYGLOT_HTML + b"\n%%EOF\n",
+        pdf_bytes() + POLYGLOT_HTML,
+        pdf_bytes().replace(b"%PDF-1.3\n", b"%PDF-1.3\n%" + POLYGLOT_HTML + b"\n", 1),
+        # Starts like a PDF and parses as nothing.
+        b"%PDF-1.7\n" + b"x" * 200,
+    ],
+    ids=["html-after-header", "html-appended", "html-in-comment", "not-parseable"],
+)
+def test_it_refuses_a_pdf_that_does_not_parse_or_carries_a_web_page(world: World, media: Path, content: bytes) -> None:
+    assert refused(world, SimpleUploadedFile("attest.pdf", content), media)
+
+
+def test_it_refuses_a_pdf_that_runs_javascript_when_opened(world: World, media: Path) -> None:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes())))
+    writer.add_open_action(JavaScript("app.alert('hei');"))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert refused(world, SimpleUploadedFile("attest.pdf", buffer.getvalue()), media)
+
+
+def test_a_picture_is_stored_re_encoded_without_what_was_appended(world: World) -> None:
+    upload = image("bilde.png", "PNG")
+    send(world, SimpleUploadedFile("bilde.png", upload.read() + POLYGLOT_HTML))
+    stored = Message.objects.get().attachment.read()
+    assert stored.startswith(b"\x89PNG")
+    assert b"<script" not in stored
+
+
+def test_a_pdf_is_stored_as_pypdf_wrote_it(world: World) -> None:
+    send(world, pdf())
+    stored = Message.objects.get().attachment.read()
+    assert len(PdfReader(io.BytesIO(stored)).pages) == 1

@@ -277,13 +277,15 @@ def test_it_throttles_each_recipient_on_its_own(
     assert told(notifier) == [notice_to(world.participant_user, thread), notice_to(world.counsellor, thread)]
 
 
-def test_it_throttles_each_thread_on_its_own(
+def test_new_threads_tell_the_recipient_once_per_window_not_once_per_thread(
     world: World, notifier: MemoryChannel, django_capture_on_commit_callbacks: OnCommit
 ) -> None:
+    """The finding: a participant opened 182 threads and the counsellor got 182 e-mails."""
     with django_capture_on_commit_callbacks(execute=True):
         first = start_by_participant(world, notifier)
-        second = start_by_participant(world, notifier, subject="Noe annet")
-    assert told(notifier) == [notice_to(world.counsellor, first), notice_to(world.counsellor, second)]
+        for number in range(10):
+            start_by_participant(world, notifier, subject=f"Noe annet {number}")
+    assert told(notifier) == [notice_to(world.counsellor, first)]
 
 
 def test_it_notifies_nobody_when_the_participant_has_no_login(

@@ -5,6 +5,7 @@ from typing import Any
 from rest_framework import serializers
 
 from kvp.audit.models import AuditEvent
+from kvp.common.forms import LONG_TEXT
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.participants.models import Participant
 from kvp.plans.models import MEASURE_CHOICES, Activity, Goal, Proposal
@@ -45,9 +46,9 @@ class ParticipantCreateSerializer(serializers.Serializer[dict[str, Any]]):
     first_name = serializers.CharField(max_length=100)
     last_name = serializers.CharField(max_length=100)
     phone = serializers.CharField(max_length=20, required=False, default="")
-    email = serializers.EmailField(required=False, default="")
+    email = serializers.EmailField(max_length=254, required=False, default="")
     street_address = serializers.CharField(max_length=200, required=False, default="")
-    postal_code = serializers.RegexField(r"^\d{4}$", required=False, default="")
+    postal_code = serializers.RegexField(r"^\d{4}$", max_length=4, required=False, default="")
     postal_town = serializers.CharField(max_length=80, required=False, default="")
     preferred_language = serializers.ChoiceField(choices=LANGUAGE_CHOICES, default="nb")
     needs_interpreter = serializers.BooleanField(default=False)
@@ -84,7 +85,7 @@ class CaseTransitionSerializer(serializers.Serializer[dict[str, Any]]):
     expected_version = serializers.IntegerField(min_value=1)
     period_end = serializers.DateField(required=False, allow_null=True, default=None)
     end_reason = serializers.ChoiceField(choices=END_REASON_CHOICES, required=False, allow_blank=True, default="")
-    comment = serializers.CharField(required=False, allow_blank=True, default="")
+    comment = serializers.CharField(max_length=LONG_TEXT, required=False, allow_blank=True, default="")
 
     def validate_target(self, value: str) -> CaseStatus:
         return CaseStatus(value)

@@ -23,6 +23,7 @@ from kvp.audit.audit_types import ACCESS_LOG
 from kvp.audit.models import AuditEvent
 from kvp.audit.selectors import access_log_for_participant
 from kvp.audit.services import audit_record
+from kvp.common.ratelimit import RateLimited
 from kvp.common.versioning import VersionConflict
 from kvp.participants.access import (
     ReasonRequired,
@@ -57,6 +58,8 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
             {"detail": "Record a reason before opening this participant.", "code": "reason_required"},
             status=status.HTTP_403_FORBIDDEN,
         )
+    if isinstance(exc, RateLimited):
+        return Response({"detail": exc.messages[0], "code": "rate_limited"}, status=status.HTTP_429_TOO_MANY_REQUESTS)
     if isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         exc = ValidationError(detail)

@@ -6,7 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kvp.catalogue.models import Incident, Offer, Participation, Provider, ProviderChange
-from kvp.common.forms import AkselForm, DateInput, VersionForm
+from kvp.common.forms import LONG_TEXT, AkselForm, DateInput, VersionForm
+from kvp.common.idempotency import SubmitOnceForm
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.plans.models import CEFR_CHOICES, DIGITAL_CHOICES, MEASURE_CHOICES
 from kvp.rules import occupations
@@ -42,11 +43,14 @@ class OfferForm(VersionForm):
     provider = forms.ModelChoiceField(label=_("Provider"), queryset=Provider.objects.none(), empty_label="—")
     measure_type = forms.ChoiceField(label=_("Type"), choices=MEASURE_CHOICES)
     title = forms.CharField(label=_("Title"), max_length=200)
-    content = forms.CharField(label=_("Content in plain words"), widget=forms.Textarea(attrs={"rows": 4}))
+    content = forms.CharField(
+        max_length=LONG_TEXT, label=_("Content in plain words"), widget=forms.Textarea(attrs={"rows": 4})
+    )
     occupation_code = forms.ChoiceField(label=_("Occupation (STYRK-08)"), choices=OCCUPATION_CHOICES, required=False)
     hours_per_week = forms.DecimalField(label=_("Hours per week"), max_digits=4, decimal_places=1)
     length_weeks = forms.IntegerField(label=_("Length in weeks"), min_value=1, max_value=260)
     start_dates = forms.CharField(
+        max_length=1000,
         label=_("Start dates"),
         help_text=_("One date per line, like 2027-01-11. Leave empty for continuous intake."),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -123,7 +127,7 @@ def offer_initial(offer: Offer) -> dict[str, Any]:
 class CatalogueFilterForm(forms.Form):
     """Filters for browsing; all optional, read from the query string."""
 
-    q = forms.CharField(label=_("Search"), required=False)
+    q = forms.CharField(max_length=200, label=_("Search"), required=False)
     measure_type = forms.ChoiceField(label=_("Type"), choices=[("", _("All types")), *MEASURE_CHOICES], required=False)
     qualifying = forms.BooleanField(label=_("Gives a formal qualification"), required=False)
     norwegian_at_most = forms.ChoiceField(
@@ -135,7 +139,7 @@ class CatalogueFilterForm(forms.Form):
     with_places = forms.BooleanField(label=_("Has free places"), required=False)
 
 
-class ParticipationRegisterForm(AkselForm):
+class ParticipationRegisterForm(SubmitOnceForm, AkselForm):
     offer = forms.ModelChoiceField(label=_("Offer"), queryset=Offer.objects.none(), empty_label="—")
     starts_on = forms.DateField(label=_("Wanted start"), widget=DateInput(), required=False)
 
@@ -176,7 +180,9 @@ class ProviderChangeForm(AkselForm):
     end_reason = forms.ChoiceField(
         label=_("Why it should end"), choices=NOT_SET + Participation.Reason.choices, required=False
     )
-    explanation = forms.CharField(label=_("The provider's explanation"), widget=forms.Textarea(attrs={"rows": 2}))
+    explanation = forms.CharField(
+        max_length=LONG_TEXT, label=_("The provider's explanation"), widget=forms.Textarea(attrs={"rows": 2})
+    )
     proposed_by = forms.CharField(label=_("Who at the provider"), max_length=120)
 
 
@@ -187,10 +193,12 @@ class ProviderChangeDecisionForm(AkselForm):
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
     )
-    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    note = forms.CharField(
+        max_length=LONG_TEXT, label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
 
-class IncidentForm(VersionForm):
+class IncidentForm(SubmitOnceForm, VersionForm):
     """A discrimination incident at an employer or provider (E12); the text gets the wording check too."""
 
     version_required = False
@@ -199,6 +207,7 @@ class IncidentForm(VersionForm):
     )
     happened_on = forms.DateField(label=_("When it happened"), widget=DateInput())
     what_happened = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("What happened"),
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("What was said or done, by whom (role), and what it meant for the participant."),
@@ -212,14 +221,19 @@ class IncidentForm(VersionForm):
     consent = forms.ChoiceField(label=_("The participant's consent to act"), choices=Incident.Consent.choices)
     employer_talk_on = forms.DateField(label=_("Talked with the employer on"), widget=DateInput(), required=False)
     employer_talk_note = forms.CharField(
-        label=_("What was said with the employer"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        max_length=LONG_TEXT,
+        label=_("What was said with the employer"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     ombud_advice_on = forms.DateField(
         label=_("Advice on complaining to the Equality and Anti-Discrimination Ombud given on"),
         widget=DateInput(),
         required=False,
     )
-    outcome = forms.CharField(label=_("Outcome"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    outcome = forms.CharField(
+        max_length=LONG_TEXT, label=_("Outcome"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     status = forms.ChoiceField(label=_("Status"), choices=Incident.Status.choices, initial=Incident.Status.OPEN)
     resolved_on = forms.DateField(label=_("Resolved on"), widget=DateInput(), required=False)
 

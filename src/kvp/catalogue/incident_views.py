@@ -22,6 +22,7 @@ from kvp.catalogue.incidents import INCIDENT_FIELDS, incident_record, incident_u
 from kvp.catalogue.models import Incident, Provider
 from kvp.catalogue.selectors import incidents_by_provider
 from kvp.common.forms import apply_service_errors
+from kvp.common.idempotency import submitted_once
 from kvp.participants.access import get_participant_for_user
 from kvp.wording.models import WordingOutcome
 from kvp.wording.services import record_from_post
@@ -47,6 +48,7 @@ def incident_list(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 @require_staff
+@submitted_once
 def incident_create(request: AuthedRequest, participant_id: uuid.UUID | None = None) -> HttpResponse:
     user = request.user
     access = None

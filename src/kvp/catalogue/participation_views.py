@@ -32,6 +32,7 @@ from kvp.catalogue.participations import (
 )
 from kvp.catalogue.selectors import offers_for, participation_rows
 from kvp.common.forms import AkselForm, apply_service_errors
+from kvp.common.idempotency import submitted_once
 from kvp.participants.access import ParticipantAccess, get_participant_for_user
 from kvp.wording.services import record_from_post
 
@@ -80,6 +81,7 @@ def _done(request: AuthedRequest, participant_id: uuid.UUID, text: str) -> HttpR
 
 @login_required
 @require_POST
+@submitted_once
 def participation_register_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     access = get_participant_for_user(request.user, participant_id, for_write=True)
     offers = Offer.objects.filter(provider__office_id=access.participant.office_id)

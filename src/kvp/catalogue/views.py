@@ -32,6 +32,7 @@ from kvp.catalogue.selectors import (
 )
 from kvp.catalogue.services import may_edit_catalogue, offer_save, provider_save
 from kvp.common.forms import apply_service_errors
+from kvp.common.idempotency import submitted_once
 from kvp.dialog.services import thread_start
 from kvp.participants.access import get_participant_for_user, own_access, participants_visible_in_lists
 from kvp.participants.audit_types import PARTICIPANT_LIST
@@ -187,6 +188,7 @@ def provider_edit(request: AuthedRequest, provider_id: uuid.UUID | None = None) 
 
 @login_required
 @require_POST
+@submitted_once
 def offer_interest(request: AuthedRequest, offer_id: uuid.UUID) -> HttpResponse:
     """The participant says "I'm interested": a proposal the counsellor must answer (§ 42; E1)."""
     user = request.user
@@ -215,6 +217,7 @@ def offer_interest(request: AuthedRequest, offer_id: uuid.UUID) -> HttpResponse:
 
 @login_required
 @require_POST
+@submitted_once
 def offer_share(request: AuthedRequest, offer_id: uuid.UUID) -> HttpResponse:
     """The counsellor sends the offer into the participant's dialog (E10: what the offer is, in plain words)."""
     offer = get_offer_for_user(request.user, offer_id)
@@ -227,6 +230,10 @@ def offer_share(request: AuthedRequest, offer_id: uuid.UUID) -> HttpResponse:
     access = get_participant_for_user(request.user, participant_id, for_write=True)
     link = request.build_absolute_uri(reverse("offer_detail", args=[offer.pk]))
     text = f"{offer.title} – {offer.provider.name}\n\n{offer.content}\n\n{link}"
-    thread = thread_start(actor=request.user, access=access, subject=offer.title, text=text, language="nb")
+    try:
+        thread = thread_start(actor=request.user, access=access, subject=offer.title, text=text, language="nb")
+    except ValidationError as error:  # e.g. too many threads started in a short time
+        messages.error(request, " ".join(error.messages))
+        return redirect("offer_detail", offer.pk)
     messages.success(request, _("The offer is shared with the participant."))
     return redirect("dialog_thread", thread.pk)

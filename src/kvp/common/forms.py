@@ -13,6 +13,10 @@ from django.http import HttpRequest, QueryDict
 
 from kvp.common.versioning import VersionConflict
 
+# The most characters a long free text (a note, a description, the reasons for a decision) may hold: several
+# pages, and far from what fills a database. Shorter fields say their own limit.
+LONG_TEXT = 10_000
+
 WIDGET_CLASSES: list[tuple[type[forms.widgets.Widget], str]] = [
     (forms.CheckboxInput, "aksel-checkbox__input"),
     (forms.Select, "aksel-select__input aksel-body-short"),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kvp.common.forms import AkselForm, VersionForm
+from kvp.common.idempotency import SubmitOnceForm
 from kvp.dialog.attachments import max_attachment_bytes
 from kvp.dialog.services import MAX_TEXT
 from kvp.participants.languages import LANGUAGE_CHOICES
@@ -21,7 +22,7 @@ class ActivityChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
         return str(obj.title)
 
 
-class ReplyForm(AkselForm):
+class ReplyForm(SubmitOnceForm, AkselForm):
     # Kept as written: no trimming, no correction (the service refuses a message of only spaces).
     text = forms.CharField(
         label=_("Message"), strip=False, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 5, "dir": "auto"})

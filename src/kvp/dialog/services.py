@@ -1,6 +1,6 @@
 """Writing in the dialog: the participant themself and the counsellor following the case write;
 leaders read. Every write is in the audit trail; the other party gets a notice (at most one per
-thread per half hour)."""
+half hour, however many threads). Each user may send only so many messages, threads and files in a window."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import datetime
 import posixpath
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
+from kvp.common.ratelimit import rate_limit_check
 from kvp.common.versioning import lock_version
 from kvp.dialog.attachments import check_attachment
 from kvp.dialog.audit_types import DIALOG
@@ -28,6 +30,7 @@ from kvp.plans.models import Activity
 from kvp.rules.access import Basis
 
 MAX_TEXT = 5000
+NOTICE_ABOUT = "dialog"
 LANGUAGES = {code for code, _label in LANGUAGE_CHOICES}
 
 
@@ -41,8 +44,11 @@ def _require_dialog_write(actor: User, access: ParticipantAccess) -> None:
         access.require_write()
 
 
-def _input_errors(text: str, language: str, attachment: UploadedFile | None) -> tuple[dict[str, str], str]:
-    """What is wrong with a message, by field, and the attachment's content type when it is acceptable."""
+def _input_errors(
+    text: str, language: str, attachment: UploadedFile | None
+) -> tuple[dict[str, str], str, File[bytes] | None]:
+    """What is wrong with a message, by field, and the attachment's content type and rebuilt file when it is
+    acceptable."""
     errors: dict[str, str] = {}
     if not text.strip():
         errors["text"] = _("Write a message.")
@@ -50,13 +56,20 @@ def _input_errors(text: str, language: str, attachment: UploadedFile | None) -> 
         errors["text"] = _("The message is too long. Split it in two.")
     if language not in LANGUAGES:
         errors["language"] = _("Choose the language you wrote in.")
-    content_type = ""
+    content_type, rebuilt = "", None
     if attachment is not None:
         try:
-            content_type = check_attachment(attachment)
+            content_type, rebuilt = check_attachment(attachment)
         except ValidationError as error:
             errors["attachment"] = " ".join(error.message_dict["attachment"])
-    return errors, content_type
+    return errors, content_type, rebuilt
+
+
+def _check_rate(actor: User, attachment: UploadedFile | None) -> None:
+    sent = Message.objects.filter(author=actor)
+    rate_limit_check("message", sent, "sent_at")
+    if attachment is not None:
+        rate_limit_check("upload", sent.exclude(attachment=""), "sent_at")
 
 
 def _add_message(
@@ -65,7 +78,7 @@ def _add_message(
     thread: Thread,
     text: str,
     language: str,
-    attachment: UploadedFile | None,
+    attachment: File[bytes] | None,
     content_type: str,
     now: datetime.datetime,
 ) -> Message:
@@ -95,7 +108,9 @@ def _notify_other_party(actor: User, thread: Thread, channel: Channel | None, no
     recipient = _recipient(actor, thread)
     if recipient is None or recipient.pk == actor.pk:
         return
-    if not notice_claim(about=f"thread:{thread.pk}", recipient=recipient, now=now):
+    # One notice per recipient and window, whichever thread the message is in: a participant opening 180
+    # threads must not send their counsellor 180 e-mails.
+    if not notice_claim(about=NOTICE_ABOUT, recipient=recipient, now=now):
         return
     notice = new_message_notice(recipient, thread)
     # After the commit, so nobody is told of a message that was rolled back. A failing mail server does not
@@ -127,10 +142,12 @@ def thread_start(
         errors["subject"] = _("Write what the message is about.")
     if activity is not None and activity.plan.participant_id != access.participant.pk:
         errors["activity"] = _("Choose one of the participant's own activities.")
-    message_errors, content_type = _input_errors(text, language, attachment)
+    message_errors, content_type, rebuilt = _input_errors(text, language, attachment)
     errors |= message_errors
     if errors:
         raise ValidationError(errors)
+    rate_limit_check("thread", Thread.objects.filter(created_by=actor), "created_at")
+    _check_rate(actor, attachment)
     now = timezone.now()
     thread = Thread(
         participant=access.participant,
@@ -149,7 +166,7 @@ def thread_start(
         thread=thread,
         text=text,
         language=language,
-        attachment=attachment,
+        attachment=rebuilt,
         content_type=content_type,
         now=now,
     )
@@ -174,9 +191,10 @@ def message_send(
     _require_dialog_write(actor, access)
     if thread.participant_id != access.participant.pk:
         raise ValidationError(_("This conversation belongs to someone else."), code="wrong_participant")
-    errors, content_type = _input_errors(text, language, attachment)
+    errors, content_type, rebuilt = _input_errors(text, language, attachment)
     if errors:
         raise ValidationError(errors)
+    _check_rate(actor, attachment)
     # Locks the thread: two replies at once get one notice and consecutive versions.
     thread = lock_version(Thread.objects.select_related("participant"), seen_version=None, pk=thread.pk)
     now = timezone.now()
@@ -185,7 +203,7 @@ def message_send(
         thread=thread,
         text=text,
         language=language,
-        attachment=attachment,
+        attachment=rebuilt,
         content_type=content_type,
         now=now,
     )

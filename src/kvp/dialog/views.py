@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from kvp.accounts.requests import AuthedRequest
 from kvp.audit.models import AuditEvent
 from kvp.common.forms import apply_service_errors, run_and_report
+from kvp.common.idempotency import submitted_once
 from kvp.dialog.access import get_attachment_for_user, get_thread_for_user
 from kvp.dialog.audit_types import DIALOG
 from kvp.dialog.forms import CloseForm, ReplyForm, ThreadStartForm
@@ -95,6 +96,7 @@ def dialog_list(request: AuthedRequest, participant_id: uuid.UUID) -> HttpRespon
 
 @login_required
 @require_POST
+@submitted_once
 def dialog_thread_start(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     access = get_participant_for_user(request.user, participant_id, what=DIALOG, for_write=True)
     form = ThreadStartForm(request.POST, request.FILES, participant=access.participant, language=STAFF_LANGUAGE)
@@ -122,6 +124,7 @@ def dialog_thread(request: AuthedRequest, thread_id: uuid.UUID) -> HttpResponse:
 
 @login_required
 @require_POST
+@submitted_once
 def dialog_reply(request: AuthedRequest, thread_id: uuid.UUID) -> HttpResponse:
     thread, access = get_thread_for_user(request.user, thread_id, for_write=True)
     form = ReplyForm(request.POST, request.FILES, language=STAFF_LANGUAGE)
@@ -194,6 +197,7 @@ def my_dialog(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@submitted_once
 def my_thread_start(request: AuthedRequest) -> HttpResponse:
     access = own_access(request.user, what=DIALOG)
     participant = access.participant
@@ -221,6 +225,7 @@ def my_thread(request: AuthedRequest, thread_id: uuid.UUID) -> HttpResponse:
 
 @login_required
 @require_POST
+@submitted_once
 def my_reply(request: AuthedRequest, thread_id: uuid.UUID) -> HttpResponse:
     thread, access = get_thread_for_user(request.user, thread_id, own=True)
     form = ReplyForm(request.POST, request.FILES, language=access.participant.preferred_language)

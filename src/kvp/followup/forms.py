@@ -3,12 +3,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kvp.common.forms import AkselForm, DateTimeInput
+from kvp.common.forms import LONG_TEXT, AkselForm, DateTimeInput
+from kvp.common.idempotency import SubmitOnceForm
 from kvp.followup.models import Meeting
 from kvp.participants.languages import LANGUAGE_CHOICES
 
 
-class MeetingForm(AkselForm):
+class MeetingForm(SubmitOnceForm, AkselForm):
     starts_at = forms.DateTimeField(label=_("Time"), widget=DateTimeInput())
     duration_minutes = forms.IntegerField(label=_("Duration (minutes)"), initial=45, min_value=5, max_value=480)
     channel = forms.ChoiceField(label=_("Form"), choices=Meeting.Channel.choices)
@@ -29,6 +30,6 @@ class MeetingForm(AkselForm):
     )
 
 
-class NoteForm(AkselForm):
+class NoteForm(SubmitOnceForm, AkselForm):
     title = forms.CharField(label=_("Title"), max_length=200)
-    text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 5}))
+    text = forms.CharField(max_length=LONG_TEXT, label=_("Note"), widget=forms.Textarea(attrs={"rows": 5}))

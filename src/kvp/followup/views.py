@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import apply_service_errors
+from kvp.common.idempotency import submitted_once
 from kvp.followup.forms import MeetingForm, NoteForm
 from kvp.followup.services import meeting_create, note_create
 from kvp.participants.access import get_participant_for_user
@@ -20,6 +21,7 @@ from kvp.wording.services import record_from_post
 
 @login_required
 @require_POST
+@submitted_once
 def meeting_create_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     access = get_participant_for_user(request.user, participant_id, for_write=True)
     form = MeetingForm(request.POST)
@@ -41,6 +43,7 @@ def meeting_create_view(request: AuthedRequest, participant_id: uuid.UUID) -> Ht
 
 @login_required
 @require_POST
+@submitted_once
 def note_create_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     access = get_participant_for_user(request.user, participant_id, for_write=True)
     form = NoteForm(request.POST)

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kvp.common.forms import AkselForm, DateInput, VersionForm
+from kvp.common.forms import LONG_TEXT, AkselForm, DateInput, VersionForm
 from kvp.matching.models import MAX_WISHES, MatchProposal, MatchRun
 from kvp.plans.models import MEASURE_CHOICES
 
@@ -72,7 +72,12 @@ class ProposalDecisionForm(VersionForm):
         widget=forms.RadioSelect,
     )
     offer = forms.ChoiceField(label=_("Other offer"), required=False)
-    note = forms.CharField(label=_("Note to the participant"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    note = forms.CharField(
+        max_length=LONG_TEXT,
+        label=_("Note to the participant"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
 
     def __init__(self, *args: Any, offers: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kvp.accounts.models import User
 from kvp.common.forms import AkselForm, DateInput
+from kvp.common.idempotency import SubmitOnceForm
 from kvp.overview.models import REMINDER_MAX_LENGTH, Category
 from kvp.overview.selectors import PHASE_LABELS, SORTS, OverviewQuery, Ready
 from kvp.participants.languages import LANGUAGE_CHOICES
@@ -122,7 +123,7 @@ class SavedFilterForm(AkselForm):
     query = forms.CharField(widget=forms.HiddenInput, required=False, max_length=500)
 
 
-class ReminderForm(AkselForm):
+class ReminderForm(SubmitOnceForm, AkselForm):
     text = forms.CharField(
         label=_("Reminder"),
         max_length=REMINDER_MAX_LENGTH,

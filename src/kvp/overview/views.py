@@ -20,6 +20,7 @@ from kvp.accounts.requests import AuthedRequest
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
 from kvp.common.forms import run_and_report
+from kvp.common.idempotency import submitted_once
 from kvp.overview.alerts import alert_rules
 from kvp.overview.audit_types import OVERVIEW
 from kvp.overview.forms import (
@@ -183,6 +184,7 @@ def _back(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
 
 @login_required
 @require_POST
+@submitted_once
 def reminder_create_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     access = get_participant_for_user(request.user, participant_id, for_write=True)
     form = ReminderForm(request.POST)

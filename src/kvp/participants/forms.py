@@ -8,6 +8,7 @@ from django_countries import countries
 
 from kvp.accounts.models import User
 from kvp.common.forms import AkselForm, StaffChoiceField, VersionForm
+from kvp.common.idempotency import SubmitOnceForm
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.participants.services import national_id_clean
 
@@ -31,6 +32,7 @@ class ParticipantDetailsForm(AkselForm):
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100)
     phone = forms.RegexField(
+        max_length=20,
         label=_("Mobile phone"),
         required=False,
         regex=r"^\+?[0-9 ]{8,15}$",
@@ -39,6 +41,7 @@ class ParticipantDetailsForm(AkselForm):
     email = forms.EmailField(label=_("Email"), required=False)
     street_address = forms.CharField(label=_("Street address"), max_length=200, required=False)
     postal_code = forms.RegexField(
+        max_length=4,
         label=_("Postal code"),
         regex=r"^\d{4}$",
         required=False,
@@ -67,7 +70,7 @@ class ParticipantDetailsForm(AkselForm):
         return data
 
 
-class ParticipantCreateForm(ParticipantDetailsForm):
+class ParticipantCreateForm(SubmitOnceForm, ParticipantDetailsForm):
     national_id = NationalIdField()
     field_order = ["national_id"]
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from kvp.accounts.decorators import require_leader, require_staff
 from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import apply_service_errors, run_and_report
+from kvp.common.idempotency import submitted_once
 from kvp.participants.access import get_participant_for_reason, get_participant_for_user
 from kvp.participants.audit_types import COUNSELLOR
 from kvp.participants.forms import (
@@ -59,6 +60,7 @@ def participant_search_view(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
+@submitted_once
 def participant_create_view(request: AuthedRequest) -> HttpResponse:
     if not request.user.is_counsellor:
         raise PermissionDenied

@@ -7,7 +7,8 @@ from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from kvp.common.forms import AkselForm, DateInput, VersionForm
+from kvp.common.forms import LONG_TEXT, AkselForm, DateInput, VersionForm
+from kvp.common.idempotency import SubmitOnceForm
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.plans.models import CEFR_CHOICES, DIGITAL_CHOICES, MEASURE_CHOICES, Activity, Education, Mapping, Proposal
 from kvp.rules import occupations
@@ -27,6 +28,7 @@ class LanguageField(forms.ChoiceField):
 
 class AboutForm(VersionForm):
     strengths = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("What are you good at? What have you done that you are proud of?"),
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
@@ -46,7 +48,10 @@ class AboutForm(VersionForm):
         required=False,
     )
     what_matters_text = forms.CharField(
-        label=_("Tell us in your own words"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        max_length=LONG_TEXT,
+        label=_("Tell us in your own words"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     what_matters_language = LanguageField()
 
@@ -60,6 +65,7 @@ class SkillsForm(VersionForm):
 
 class AccommodationsForm(VersionForm):
     accommodations = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("What must the plan take into account? (health, care for children or family)"),
         help_text=_("Only what the plan needs, e.g. 'not before 09:00 because of child care'. No diagnoses."),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -110,7 +116,9 @@ class WorkExperienceForm(AkselForm):
     )
     years = forms.DecimalField(label=_("Years"), min_value=0.5, max_value=60, decimal_places=1)
     country = forms.ChoiceField(label=_("Country"), choices=COUNTRY_CHOICES, required=False)
-    description = forms.CharField(label=_("What did you do?"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    description = forms.CharField(
+        max_length=LONG_TEXT, label=_("What did you do?"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
     language = LanguageField()
 
 
@@ -122,7 +130,7 @@ class EducationForm(AkselForm):
     recognition = forms.ChoiceField(label=_("Recognised in Norway?"), choices=Education.Recognition.choices)
 
 
-class GoalForm(VersionForm):
+class GoalForm(SubmitOnceForm, VersionForm):
     text = forms.CharField(
         label=_("Your goal, in your own words"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
@@ -132,7 +140,9 @@ class GoalForm(VersionForm):
 class ActivityForm(VersionForm):
     measure_type = forms.ChoiceField(label=_("Type"), choices=MEASURE_CHOICES)
     title = forms.CharField(label=_("Title"), max_length=200)
-    description = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    description = forms.CharField(
+        max_length=LONG_TEXT, label=_("Content"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
     provider = forms.CharField(label=_("Provider or workplace"), max_length=200, required=False)
     hours_per_week = forms.DecimalField(label=_("Hours per week"), min_value=0.5, max_value=60, decimal_places=1)
     weekdays = forms.TypedMultipleChoiceField(
@@ -177,7 +187,7 @@ class ActivityStatusForm(VersionForm):
     status = forms.ChoiceField(label=_("Status"), choices=Activity.Status.choices)
 
 
-class ProposalForm(AkselForm):
+class ProposalForm(SubmitOnceForm, AkselForm):
     measure_type = forms.ChoiceField(label=_("What kind of activity?"), choices=MEASURE_CHOICES)
     activity: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Or: change one of your activities"), queryset=None, required=False, empty_label="—"
@@ -202,6 +212,7 @@ ANSWER_CHOICES = [
 class ProposalAnswerForm(VersionForm):
     answer = forms.ChoiceField(label=_("Answer"), choices=ANSWER_CHOICES, widget=forms.RadioSelect)
     reason = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("Reason (the participant reads it)"),
         help_text=_("Required when you decline or change the proposal. Write plainly and respectfully."),
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import apply_service_errors
+from kvp.common.idempotency import submitted_once
 from kvp.plans.access import get_plan_for_user, get_proposal_for_user
 from kvp.plans.forms import ActivityForm, ProposalAnswerForm, ProposalForm, activity_initial
 from kvp.plans.models import Activity, Goal, Proposal
@@ -23,6 +24,7 @@ from kvp.rules.measures import MEASURE_LABELS, MeasureType
 
 
 @login_required
+@submitted_once
 def proposal_create_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     """The participant's own form (phone first)."""
     access = get_plan_for_user(request.user, participant_id, for_write=request.method == "POST")

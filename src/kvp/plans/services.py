@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
+from kvp.common.ratelimit import rate_limit_check
 from kvp.common.versioning import bump_version, lock_version
 from kvp.parameters.selectors import OfficeRef, rules_for
 from kvp.participants.access import ParticipantAccess, audit_access
@@ -252,6 +253,7 @@ def proposal_submit(
         raise ValidationError(_("Only the participant sends proposals here."), code="not_participant")
     if not text.strip():
         raise ValidationError({"text": _("Write what you propose and why.")})
+    rate_limit_check("proposal", Proposal.objects.filter(submitted_by=actor), "submitted_at")
     plan = _locked_plan(access, case, None)
     if activity is not None and activity.plan_id != plan.pk:
         raise ValidationError({"activity": _("Choose one of your plan's activities.")})

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import AkselForm, apply_service_errors
+from kvp.common.idempotency import submitted_once
 from kvp.participants.access import ParticipantAccess
 from kvp.plans.access import get_activity_for_user, get_goal_for_user, get_plan_for_user
 from kvp.plans.forms import ActivityForm, ActivityStatusForm, ConfirmForm, GoalForm, activity_initial
@@ -75,6 +76,7 @@ def _done(request: AuthedRequest, participant_id: uuid.UUID, text: str) -> HttpR
 
 @login_required
 @require_POST
+@submitted_once
 def goal_add_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     access = get_plan_for_user(request.user, participant_id, for_write=True)
     form = GoalForm(request.POST)

@@ -7,7 +7,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kvp.common.forms import AkselForm, DateInput, VersionForm
+from kvp.common.forms import LONG_TEXT, AkselForm, DateInput, VersionForm
+from kvp.common.idempotency import SubmitOnceForm
 from kvp.programme.models import (
     END_REASON_LABELS,
     INCOME_KIND_CHOICES,
@@ -21,7 +22,7 @@ from kvp.rules.case_status import ALLOWED_TRANSITIONS, STOP_REASONS, CaseStatus,
 from kvp.rules.eligibility import LivelihoodBenefit
 
 
-class CaseCreateForm(AkselForm):
+class CaseCreateForm(SubmitOnceForm, AkselForm):
     applied_on = forms.DateField(label=_("Application received"), widget=DateInput(), initial=timezone.localdate)
 
 
@@ -42,7 +43,9 @@ class CaseTransitionForm(VersionForm):
     end_reason = forms.ChoiceField(
         label=_("End reason"), choices=[("", "—"), *END_REASON_LABELS.items()], required=False
     )
-    comment = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    comment = forms.CharField(
+        max_length=LONG_TEXT, label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {})["version"] = case.version
@@ -96,7 +99,9 @@ class EligibilityReviewForm(AkselForm):
     close_follow_up = TriStateField(label=_("Needs close individual follow-up"))
     lawful_residence = TriStateField(label=_("Lawful residence and fixed abode in Norway"))
     programme_fit = TriStateField(label=_("The programme is suitable and necessary"))
-    note = forms.CharField(label=_("Your assessment"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    note = forms.CharField(
+        max_length=LONG_TEXT, label=_("Your assessment"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -113,6 +118,7 @@ class DecisionForm(AkselForm):
     starts_on = forms.DateField(label=_("Programme start"), widget=DateInput(), required=False)
     ends_on = forms.DateField(label=_("Programme end"), widget=DateInput(), required=False)
     reasons = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("Reasons"),
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Say which facts and rules the decision rests on, in plain words."),
@@ -163,13 +169,14 @@ class OtherIncomeForm(AkselForm):
 class StopDecisionForm(AkselForm):
     """A stop (stans) of a running programme: an appealable decision that needs a second approver."""
 
-    kind = forms.CharField(widget=forms.HiddenInput, initial=Decision.Kind.STOP)
+    kind = forms.CharField(max_length=32, widget=forms.HiddenInput, initial=Decision.Kind.STOP)
     ends_on = forms.DateField(label=_("The programme stops from"), widget=DateInput())
     end_reason = forms.ChoiceField(
         label=_("Why"), choices=[(reason.value, END_REASON_LABELS[reason]) for reason in sorted(STOP_REASONS)]
     )
     language = forms.ChoiceField(label=_("Letter language"), choices=Decision.Language.choices)
     reasons = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("Reasons"),
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Say what happened, what the participant was told beforehand, and what they answered."),

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import apply_service_errors
+from kvp.common.idempotency import submitted_once
 from kvp.participants.access import get_participant_for_user
 from kvp.programme.access import get_case_for_user
 from kvp.programme.forms import CaseCreateForm, CaseTransitionForm
@@ -21,6 +22,7 @@ from kvp.programme.services import case_create, case_transition
 
 @login_required
 @require_POST
+@submitted_once
 def case_create_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     access = get_participant_for_user(request.user, participant_id, for_write=True)
     form = CaseCreateForm(request.POST)
