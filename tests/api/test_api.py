@@ -49,7 +49,7 @@ def test_it_tells_a_colleague_to_record_a_reason_first(world: World) -> None:
     assert AuditEvent.objects.get(actor=world.colleague).reason == "Vikar for Kari i dag"
 
 
-def test_it_moves_a_case_and_refuses_a_forbidden_step(world: World) -> None:
+def test_it_moves_a_case_and_refuses_a_forbidden_step_as_a_conflict(world: World) -> None:
     case = factories.case(world.participant, world.counsellor)
     client = client_for(world.counsellor)
     url = reverse("api_case_transitions", args=[case.pk])
@@ -58,7 +58,7 @@ def test_it_moves_a_case_and_refuses_a_forbidden_step(world: World) -> None:
         {"target": "extended", "effective_on": "2026-10-01", "expected_version": 1},
         content_type="application/json",
     )
-    assert refused.status_code == 400
+    assert (refused.status_code, refused.json()["code"]) == (409, "conflict")
     granted = client.post(
         url,
         {"target": "granted", "effective_on": "2026-10-01", "period_end": "2027-10-01", "expected_version": 1},
