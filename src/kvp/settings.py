@@ -290,12 +290,20 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "kvp.api.views.api_exception_handler",
+    # The API reads JSON only: a form body cannot tell null from an empty or absent value.
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "KVP API",
     "DESCRIPTION": "Case system for the Qualification Programme (Kvalifiseringsprogrammet).",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Request bodies get their own components, so a field that may not be blank says minLength 1 there.
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "kvp.api.schema.add_problem_responses",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "LanguageEnum": "kvp.participants.languages.LANGUAGE_CHOICES",
         "CaseStatusEnum": "kvp.programme.models.STATUS_CHOICES",

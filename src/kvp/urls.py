@@ -24,5 +24,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler404 = "kvp.api.views.page_not_found"
+
 if settings.KVP_OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

@@ -49,7 +49,7 @@ def test_it_tells_a_colleague_to_record_a_reason_first(world: World) -> None:
     assert AuditEvent.objects.get(actor=world.colleague).reason == "Vikar for Kari i dag"
 
 
-def test_it_moves_a_case_and_refuses_a_forbidden_step(world: World) -> None:
+def test_it_moves_a_case_and_refuses_a_forbidden_step_as_a_conflict(world: World) -> None:
     case = factories.case(world.participant, world.counsellor)
     client = client_for(world.counsellor)
     url = reverse("api_case_transitions", args=[case.pk])
@@ -58,7 +58,7 @@ def test_it_moves_a_case_and_refuses_a_forbidden_step(world: World) -> None:
         {"target": "extended", "effective_on": "2026-10-01", "expected_version": 1},
         content_type="application/json",
     )
-    assert refused.status_code == 400
+    assert (refused.status_code, refused.json()["code"]) == (409, "conflict")
     granted = client.post(
         url,
         {"target": "granted", "effective_on": "2026-10-01", "period_end": "2027-10-01", "expected_version": 1},
@@ -89,3 +89,40 @@ def test_it_shows_the_participant_their_access_log(world: World) -> None:
     client_for(world.counsellor).get(reverse("api_participant_detail", args=[world.participant.pk]))
     rows = client_for(world.participant_user).get(reverse("api_my_access_log")).json()["results"]
     assert [(row["who"], row["action"]) for row in rows] == [("Kari Nordmann", "view")]
+
+
+def test_every_operation_documents_its_problem_answers_and_lists_are_pages(world: World) -> None:
+    schema = yaml.safe_load(client_for(None).get(reverse("api_schema")).content)
+    participants = schema["paths"]["/api/v1/participants/"]
+    assert set(participants["post"]["responses"]) == {"201", "400", "403", "409", "429"}
+    assert set(schema["paths"]["/api/v1/participants/{participant_id}/"]["get"]["responses"]) == {
+        "200",
+        "403",
+        "404",
+        "429",
+    }
+    page = participants["get"]["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    assert page == "#/components/schemas/PaginatedParticipantList"
+
+
+def test_an_id_that_is_no_uuid_is_a_json_404_with_a_code(world: World) -> None:
+    answer = client_for(world.counsellor).get("/api/v1/participants/0/")
+    assert (answer.status_code, answer["Content-Type"], answer.json()["code"]) == (404, "application/json", "not_found")
+
+
+def test_a_number_where_the_schema_says_text_is_refused(world: World) -> None:
+    answer = client_for(world.counsellor).post(
+        reverse("api_participants"),
+        {"national_id": factories.synthetic_id(), "first_name": "Olena", "last_name": "Kovalenko", "phone": 12345678},
+        content_type="application/json",
+    )
+    assert (answer.status_code, list(answer.json())) == (400, ["phone"])
+
+
+def test_registering_a_registered_number_again_is_a_conflict(world: World) -> None:
+    answer = client_for(world.counsellor).post(
+        reverse("api_participants"),
+        {"national_id": world.participant.national_id, "first_name": "Olena", "last_name": "Kovalenko"},
+        content_type="application/json",
+    )
+    assert (answer.status_code, answer.json()["code"]) == (409, "conflict")

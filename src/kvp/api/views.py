@@ -6,11 +6,13 @@ import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from django.views import defaults
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.decorators import api_view
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
 from rest_framework.exceptions import PermissionDenied as DrfPermissionDenied
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.request import Request
@@ -42,11 +44,21 @@ from kvp.programme.access import get_case_for_user
 from kvp.programme.audit_types import CASE
 from kvp.programme.services import case_create, case_transition
 from kvp.rules.access import Basis
+from kvp.rules.case_status import TransitionProblem
+
+# A well-formed request the services refuse because of what is stored (the number is registered, the case is open
+# or in a status it cannot leave that way) conflicts with the resource's state: 409, not 400.
+STATE_CONFLICTS = {"duplicate", "open_case", "stop_needs_decision", *TransitionProblem}
+
+
+def _codes(error: DjangoValidationError) -> set[str]:
+    errors = [item for items in error.error_dict.values() for item in items] if hasattr(error, "error_dict") else []
+    return {item.code for item in errors or error.error_list if item.code}
 
 
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """Service errors become 400 with the user's-language message; an edit of a row changed since it was read
-    is a 409 with what changed; a missing reason is a 403 code."""
+    is a 409 with what changed, one the stored state refuses a 409; a missing reason is a 403 code."""
     if isinstance(exc, VersionConflict):
         changed = [{"field": change.name, "name": change.label, "value": change.value} for change in exc.changes]
         return Response(
@@ -60,17 +72,30 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         )
     if isinstance(exc, RateLimited):
         return Response({"detail": exc.messages[0], "code": "rate_limited"}, status=status.HTTP_429_TOO_MANY_REQUESTS)
+    if isinstance(exc, DjangoValidationError) and _codes(exc) & STATE_CONFLICTS:
+        return Response({"detail": exc.messages[0], "code": "conflict"}, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         exc = ValidationError(detail)
-    return exception_handler(exc, context)
+    response = exception_handler(exc, context)
+    if response is not None and isinstance(detail := response.data.get("detail"), ErrorDetail):
+        response.data["code"] = detail.code  # every problem answer carries its code, as the schema says
+    return response
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The site's 404 page, except under /api/, where a path matching no operation (an id that is no UUID) is
+    answered in JSON like every other API problem."""
+    if not request.path.startswith("/api/"):
+        return defaults.page_not_found(request, exception)
+    return JsonResponse({"detail": str(NotFound.default_detail), "code": NotFound.default_code}, status=404)
 
 
 def _user(request: Request) -> Any:
     return request.user
 
 
-@extend_schema(methods=["GET"], responses=s.ParticipantSerializer(many=True))
+@extend_schema(methods=["GET"], responses=s.page_of(s.ParticipantSerializer))
 @extend_schema(methods=["POST"], request=s.ParticipantCreateSerializer, responses={201: s.ParticipantSerializer})
 @api_view(["GET", "POST"])
 def participants(request: Request) -> Response:
@@ -141,7 +166,7 @@ def case_transitions(request: Request, case_id: uuid.UUID) -> Response:
     return Response(s.CaseSerializer(case).data)
 
 
-@extend_schema(responses={200: s.PlanSerializer, 404: s.ProblemSerializer})
+@extend_schema(responses=s.PlanSerializer)
 @api_view(["GET"])
 def participant_plan(request: Request, participant_id: uuid.UUID) -> Response:
     """The plan of the current programme period, with the checks; for the participant and staff with access."""
@@ -192,7 +217,7 @@ def me(request: Request) -> Response:
     return Response(s.ParticipantSerializer(own_access(_user(request), what=OWN_PAGE).participant).data)
 
 
-@extend_schema(responses=s.AccessLogEntrySerializer(many=True))
+@extend_schema(responses=s.page_of(s.AccessLogEntrySerializer))
 @api_view(["GET"])
 def my_access_log(request: Request) -> Response:
     participant = own_access(_user(request), what=ACCESS_LOG).participant

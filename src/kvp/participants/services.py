@@ -72,8 +72,11 @@ def participant_create(*, actor: User, national_id: str, **fields: Any) -> Parti
     number = national_id_clean(national_id)
     if Participant.objects.filter(national_id=number).exists():
         raise ValidationError(
-            {"national_id": _("A participant with this national identity number is already registered.")},
-            code="duplicate",
+            {
+                "national_id": ValidationError(
+                    _("A participant with this national identity number is already registered."), code="duplicate"
+                )
+            }
         )
     _only_editable(fields)
     participant = Participant(office_id=actor.office_id, national_id=number, counsellor=actor, **fields)
