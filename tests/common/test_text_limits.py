@@ -32,7 +32,7 @@ def unlimited_text_fields() -> list[str]:
         for name, cls in inspect.getmembers(module, inspect.isclass):
             if not cls.__module__.startswith("kvp."):
                 continue
-            if _output_only(cls):
+            if _output_only(cls) or _model_serializer_base(cls):
                 continue
             if issubclass(cls, forms.BaseForm):
                 fields = cls.base_fields
@@ -49,6 +49,11 @@ def unlimited_text_fields() -> list[str]:
                     if isinstance(field, serializers.CharField) and not field.read_only and field.max_length is None
                 ]
     return sorted(set(found))
+
+
+def _model_serializer_base(cls: type) -> bool:
+    """A base for model serializers (no Meta of its own): its subclasses are checked."""
+    return issubclass(cls, serializers.ModelSerializer) and not hasattr(cls, "Meta")
 
 
 def _output_only(cls: type) -> bool:

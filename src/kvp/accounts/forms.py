@@ -53,8 +53,8 @@ class OneTimeCodeForm(OTPAuthenticationFormMixin, AkselForm):  # type: ignore[mi
         max_length=32,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
     )
-    otp_device = forms.CharField(required=False, widget=forms.HiddenInput)
-    otp_challenge = forms.CharField(required=False, widget=forms.HiddenInput)
+    otp_device = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+    otp_challenge = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
     otp_error_messages = CODE_ERRORS
 
     def __init__(self, user: User, *args: Any, **kwargs: Any) -> None:
@@ -94,8 +94,8 @@ class LoginForm(OTPAuthenticationFormMixin, AuthenticationForm, AkselForm):  # t
         max_length=32,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
     )
-    otp_device = forms.CharField(required=False, widget=forms.HiddenInput)
-    otp_challenge = forms.CharField(required=False, widget=forms.HiddenInput)
+    otp_device = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+    otp_challenge = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
     otp_error_messages = CODE_ERRORS
 
     def clean(self) -> dict[str, Any]:

@@ -95,7 +95,7 @@ def _user(request: Request) -> Any:
     return request.user
 
 
-@extend_schema(methods=["GET"], responses=s.page_of(s.ParticipantSerializer))
+@extend_schema(methods=["GET"], operation_id="v1_participants_list", responses=s.page_of(s.ParticipantSerializer))
 @extend_schema(methods=["POST"], request=s.ParticipantCreateSerializer, responses={201: s.ParticipantSerializer})
 @api_view(["GET", "POST"])
 def participants(request: Request) -> Response:
