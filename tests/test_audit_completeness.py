@@ -46,7 +46,9 @@ def request(world: World, endpoint: Endpoint, case: Any, data: dict[str, Any], r
 
 
 @pytest.mark.parametrize("role", [role for role in ROLES if role != "anonymous"])
-@pytest.mark.parametrize("endpoint,variant", VARIANTS, ids=lambda v: v if isinstance(v, str) else f"{v.method}-{v.name}")
+@pytest.mark.parametrize(
+    "endpoint,variant", VARIANTS, ids=lambda v: v if isinstance(v, str) else f"{v.method}-{v.name}"
+)
 def test_every_response_showing_a_participants_data_is_audited(
     world: World, endpoint: Endpoint, variant: str, role: str
 ) -> None:
@@ -55,13 +57,11 @@ def test_every_response_showing_a_participants_data_is_audited(
     setup_done = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     data: dict[str, Any] = endpoint.data(world, case) if variant == "valid" else {}
     response = request(world, endpoint, case, data, role)
-    import os
-    if os.environ.get("DBG"):
-        with open("/tmp/dbg.txt", "a") as f:
-            f.write(f"{endpoint.method} {endpoint.name} {variant} {role} {response.status_code} {shows_participant_data(response, world, data)} {written_count(setup_done, world, role)}\n")
     if not shows_participant_data(response, world, data):
         return
-    assert written_count(setup_done, world, role), f"{endpoint.method.upper()} {endpoint.name} ({variant}) showed the data unaudited"
+    assert written_count(setup_done, world, role), (
+        f"{endpoint.method.upper()} {endpoint.name} ({variant}) showed the data unaudited"
+    )
 
 
 def written_count(after: int, world: World, role: str) -> int:

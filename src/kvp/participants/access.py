@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -98,6 +101,7 @@ def get_participant_for_user(
     if for_write:
         if not (access.can_write or access.is_self):
             raise PermissionDenied
+        _remember_loaded_for_write(user, access, what)
         return access
     audit_access(user, access, action=AuditEvent.Action.VIEW, what=what)
     return access
@@ -164,6 +168,43 @@ def audit_access(
         basis=access.basis,
         reason=access.reason,
     )
+
+
+@dataclass(frozen=True)
+class _LoadedForWrite:
+    user: User
+    access: ParticipantAccess
+    what: str
+
+
+_loaded_for_write: ContextVar[list[_LoadedForWrite] | None] = ContextVar("loaded_for_write", default=None)
+
+
+def _remember_loaded_for_write(user: User, access: ParticipantAccess, what: str) -> None:
+    loaded = _loaded_for_write.get()
+    if loaded is not None:
+        loaded.append(_LoadedForWrite(user, access, what))
+
+
+@contextmanager
+def reads_by_writing_views() -> Iterator[list[_LoadedForWrite]]:
+    """Collect the participants a request loads for writing. Its service logs a write that happens; when
+    the request instead shows a page (an edit form, an invalid form shown again), the caller logs a read."""
+    loaded: list[_LoadedForWrite] = []
+    token = _loaded_for_write.set(loaded)
+    try:
+        yield loaded
+    finally:
+        _loaded_for_write.reset(token)
+
+
+def audit_reads_by_writing_views(loaded: list[_LoadedForWrite]) -> None:
+    seen: set[tuple[int, uuid.UUID, str]] = set()
+    for item in loaded:
+        key = (item.user.pk, item.access.participant.pk, item.what)
+        if key not in seen:
+            seen.add(key)
+            audit_access(item.user, item.access, action=AuditEvent.Action.VIEW, what=item.what)
 
 
 def participants_visible_in_lists(user: User) -> QuerySet[Participant]:
