@@ -47,7 +47,7 @@ def request(world: World, endpoint: Endpoint, case: Any, data: dict[str, Any], r
 
 @pytest.mark.parametrize("role", [role for role in ROLES if role != "anonymous"])
 @pytest.mark.parametrize(
-    "endpoint,variant", VARIANTS, ids=lambda v: v if isinstance(v, str) else f"{v.method}-{v.name}"
+    ("endpoint", "variant"), VARIANTS, ids=lambda v: v if isinstance(v, str) else f"{v.method}-{v.name}"
 )
 def test_every_response_showing_a_participants_data_is_audited(
     world: World, endpoint: Endpoint, variant: str, role: str
