@@ -56,6 +56,29 @@ def test_it_refuses_changes_in_the_database_itself(world: World, statement: str)
     assert AuditEvent.objects.get().reason == ""
 
 
+COLUMNS = "actor_id, actor_roles, actor_office_name, participant_id, action, object_type, object_id, basis, at"
+REWRITE = f"INTO audit_auditevent (id, reason, {COLUMNS}) SELECT id, 'rewritten', {COLUMNS} FROM audit_auditevent"  # noqa: S608
+UPSERT = (
+    "INSERT INTO audit_auditevent SELECT * FROM audit_auditevent WHERE true ON CONFLICT (id) DO UPDATE SET reason = 'x'"
+)
+REPLACING = {
+    "sqlite": [f"INSERT OR REPLACE {REWRITE}", f"REPLACE {REWRITE}", UPSERT],
+    "postgresql": ["TRUNCATE audit_auditevent", "TRUNCATE audit_auditevent CASCADE", UPSERT],
+}
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_it_refuses_to_replace_or_truncate_events(world: World, attempt: int) -> None:
+    client_for(world.counsellor).get(reverse("participant_detail", args=[world.participant.pk]))
+    statement = REPLACING[connection.vendor][attempt]
+    if connection.vendor == "postgresql":  # check the new row's foreign keys now, or TRUNCATE refuses for that
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(statement)
+    assert list(AuditEvent.objects.values_list("reason", flat=True)) == [""]
+
+
 def test_it_lets_the_leader_search_the_offices_trail_by_national_id(world: World) -> None:
     client_for(world.counsellor).get(reverse("participant_detail", args=[world.participant.pk]))
     other = factories.participant(world.office, world.counsellor, first_name="Olena", last_name="Kovalenko")
