@@ -1,6 +1,7 @@
 import pytest
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
+from django.utils import timezone, translation
 
 from kvp.audit.models import AppendOnlyError, AuditEvent
 from tests import factories
@@ -36,6 +37,24 @@ def test_it_logs_one_list_event_per_participant_shown(world: World) -> None:
     factories.participant(world.office, world.counsellor, first_name="Olena")
     client_for(world.counsellor).get(reverse("participant_list"))
     assert AuditEvent.objects.filter(actor=world.counsellor, action="list").count() == 2
+
+
+LISTED = "Listed in %(count)s overview by %(name)s (%(office)s) on %(day)s"
+
+
+def test_it_sums_up_list_views_per_staff_member_and_day_in_innsyn(world: World) -> None:
+    for _view in range(3):
+        client_for(world.counsellor).get(reverse("participant_list"))
+    client_for(world.counsellor).get(reverse("participant_detail", args=[world.participant.pk]))
+
+    content = client_for(world.participant_user).get(reverse("my_access_log")).content.decode()
+    today = timezone.localdate()
+    with translation.override("nb"):
+        line = translation.ngettext(LISTED, LISTED.replace("overview", "overviews"), 3)
+    assert line != LISTED.replace("overview", "overviews"), "not translated to bokmål"
+    day = f"{today.day}.{today.month}.{today.year}"
+    assert line % {"count": 3, "name": "Kari Nordmann", "office": "NAV Testby", "day": day} in content
+    assert content.count("Kari Nordmann") == 2  # the summed-up lists and the one opening of the record
 
 
 def test_it_refuses_to_change_or_delete_an_event(world: World) -> None:
