@@ -19,7 +19,7 @@ from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
 from kvp.participants.audit_types import PARTICIPANT
-from kvp.participants.models import AccessReason, Participant
+from kvp.participants.models import AccessReason, Participant, TransferRequest
 from kvp.rules.access import Basis, Refusal, may_write, read_access
 
 M = TypeVar("M", bound=Model)
@@ -153,6 +153,18 @@ def get_participant_for_reason(user: User, participant_id: uuid.UUID | str) -> P
     if participant is None or (participant.shielded and not user.may_view_shielded):
         raise Http404
     return participant
+
+
+def get_transfer_request_for_user(user: User, request_id: uuid.UUID | str) -> TransferRequest:
+    """A transfer request for the leader of the office it was sent to (a shielded person only with the grant)."""
+    if not user.is_leader or user.office_id is None or user.participant_id is not None:
+        raise PermissionDenied
+    found = TransferRequest.objects.select_related("participant").filter(pk=request_id).first()
+    if found is None or found.to_office_id != user.office_id:
+        raise Http404
+    if found.participant.shielded and not user.may_view_shielded:
+        raise Http404
+    return found
 
 
 def audit_access(
