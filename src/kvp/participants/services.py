@@ -83,7 +83,7 @@ def participant_create(*, actor: User, national_id: str, **fields: Any) -> Parti
         transfer_request_create(actor=actor, participant=existing)
         raise ValidationError({"national_id": HELD_ELSEWHERE}, code="held_elsewhere")
     _only_editable(fields)
-    return _participant_register(actor, number, fields)
+    return _participant_register(actor, actor.office_id, number, fields)
 
 
 HELD_ELSEWHERE = gettext_lazy(
@@ -98,8 +98,8 @@ def _may_find(actor: User, participant: Participant) -> bool:
 
 
 @transaction.atomic
-def _participant_register(actor: User, number: str, fields: dict[str, Any]) -> Participant:
-    participant = Participant(office_id=actor.office_id, national_id=number, counsellor=actor, **fields)
+def _participant_register(actor: User, office_id: int, number: str, fields: dict[str, Any]) -> Participant:
+    participant = Participant(office_id=office_id, national_id=number, counsellor=actor, **fields)
     participant.full_clean()
     participant.save()
     audit_record(
