@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from kvp.participants.models import TransferRequest
 from kvp.programme.models import Absence, Appeal, Case, Decision
 from kvp.rules.case_status import CaseStatus
 from tests import factories
@@ -62,6 +63,13 @@ def new_person(w: World, c: Any) -> dict[str, Any]:
 
 def reassign(w: World, c: Any) -> dict[str, Any]:
     return {"counsellor": w.colleague.pk}
+
+
+def a_transfer_request(w: World) -> TransferRequest:
+    """The outsider tried to register the participant, whom the office follows up."""
+    return TransferRequest.objects.create(
+        participant=w.participant, requested_by=w.outsider, from_office=w.other_office, to_office=w.office
+    )
 
 
 ENDPOINTS = [
@@ -227,6 +235,15 @@ ENDPOINTS = [
     Endpoint("kostra_download", "get", plain("kostra_download"), roles(403, 403, 403, 403, 200, 403, LOGIN)),
     Endpoint("my_page", "get", plain("my_page"), roles(200, 403, 403, 403, 403, 403, LOGIN)),
     Endpoint("my_access_log", "get", plain("my_access_log"), roles(200, 403, 403, 403, 403, 403, LOGIN)),
+    Endpoint("transfer_requests", "get", plain("transfer_requests"), roles(403, 403, 403, 403, 200, 403, LOGIN)),
+    Endpoint(
+        "transfer_request_decide",
+        "post",
+        lambda w, c: reverse("transfer_request_decide", args=[c.pk]),
+        roles(403, 403, 403, 403, 302, 403, LOGIN),
+        data=lambda w, c: {"decision": "decline"},
+        setup=a_transfer_request,
+    ),
     Endpoint("audit_search", "get", plain("audit_search"), roles(403, 403, 403, 403, 200, 403, LOGIN)),
     Endpoint(
         "audit_search",

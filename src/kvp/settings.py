@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "kvp.participants.middleware.ReasonRequiredMiddleware",
     "kvp.parameters.middleware.RulesPerRequestMiddleware",
+    "kvp.participants.middleware.AuditShownWritesMiddleware",
 ]
 
 ROOT_URLCONF = "kvp.urls"

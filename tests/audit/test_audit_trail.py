@@ -1,6 +1,7 @@
 import pytest
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
+from django.utils import timezone, translation
 
 from kvp.audit.models import AppendOnlyError, AuditEvent
 from tests import factories
@@ -38,6 +39,24 @@ def test_it_logs_one_list_event_per_participant_shown(world: World) -> None:
     assert AuditEvent.objects.filter(actor=world.counsellor, action="list").count() == 2
 
 
+LISTED = "Listed in %(count)s overview by %(name)s (%(office)s) on %(day)s"
+
+
+def test_it_sums_up_list_views_per_staff_member_and_day_in_innsyn(world: World) -> None:
+    for _view in range(3):
+        client_for(world.counsellor).get(reverse("participant_list"))
+    client_for(world.counsellor).get(reverse("participant_detail", args=[world.participant.pk]))
+
+    content = client_for(world.participant_user).get(reverse("my_access_log")).content.decode()
+    today = timezone.localdate()
+    with translation.override("nb"):
+        line = translation.ngettext(LISTED, LISTED.replace("overview", "overviews"), 3)
+    assert line != LISTED.replace("overview", "overviews"), "not translated to bokmål"
+    day = f"{today.day}.{today.month}.{today.year}"
+    assert line % {"count": 3, "name": "Kari Nordmann", "office": "NAV Testby", "day": day} in content
+    assert content.count("Kari Nordmann") == 2  # the summed-up lists and the one opening of the record
+
+
 def test_it_refuses_to_change_or_delete_an_event(world: World) -> None:
     client_for(world.counsellor).get(reverse("participant_detail", args=[world.participant.pk]))
     event = AuditEvent.objects.get()
@@ -54,6 +73,29 @@ def test_it_refuses_changes_in_the_database_itself(world: World, statement: str)
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(statement)
     assert AuditEvent.objects.get().reason == ""
+
+
+COLUMNS = "actor_id, actor_roles, actor_office_name, participant_id, action, object_type, object_id, basis, at"
+REWRITE = f"INTO audit_auditevent (id, reason, {COLUMNS}) SELECT id, 'rewritten', {COLUMNS} FROM audit_auditevent"  # noqa: S608
+UPSERT = (
+    "INSERT INTO audit_auditevent SELECT * FROM audit_auditevent WHERE true ON CONFLICT (id) DO UPDATE SET reason = 'x'"
+)
+REPLACING = {
+    "sqlite": [f"INSERT OR REPLACE {REWRITE}", f"REPLACE {REWRITE}", UPSERT],
+    "postgresql": ["TRUNCATE audit_auditevent", "TRUNCATE audit_auditevent CASCADE", UPSERT],
+}
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_it_refuses_to_replace_or_truncate_events(world: World, attempt: int) -> None:
+    client_for(world.counsellor).get(reverse("participant_detail", args=[world.participant.pk]))
+    statement = REPLACING[connection.vendor][attempt]
+    if connection.vendor == "postgresql":  # check the new row's foreign keys now, or TRUNCATE refuses for that
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(statement)
+    assert list(AuditEvent.objects.values_list("reason", flat=True)) == [""]
 
 
 def test_it_lets_the_leader_search_the_offices_trail_by_national_id(world: World) -> None:

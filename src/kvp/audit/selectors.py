@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
-from django.db.models import Model, QuerySet
+from django.db.models import Count, Model, QuerySet
+from django.db.models.functions import TruncDate
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
@@ -14,6 +16,23 @@ def access_log_for_participant(participant: Model) -> QuerySet[AuditEvent]:
         AuditEvent.objects.filter(participant_id=participant.pk)
         .exclude(actor__participant__pk=participant.pk)
         .select_related("actor")
+    )
+
+
+def reads_and_writes_for_participant(participant: Model) -> QuerySet[AuditEvent]:
+    """The access log without list views, which `list_appearances_for_participant` sums up."""
+    return access_log_for_participant(participant).exclude(action=AuditEvent.Action.LIST)
+
+
+def list_appearances_for_participant(participant: Model) -> QuerySet[AuditEvent, dict[str, Any]]:
+    """How many lists showed the participant, per staff member and day, newest first: a counsellor opens
+    their overview many times a day, and one line per view would bury every other entry."""
+    return (
+        access_log_for_participant(participant)
+        .filter(action=AuditEvent.Action.LIST)
+        .values("actor_id", "actor__first_name", "actor__last_name", "actor_office_name", day=TruncDate("at"))
+        .annotate(lists=Count("id"))
+        .order_by("-day", "actor__last_name", "actor__first_name", "actor_id")
     )
 
 

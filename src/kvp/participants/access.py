@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -16,7 +19,7 @@ from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
 from kvp.participants.audit_types import PARTICIPANT
-from kvp.participants.models import AccessReason, Participant
+from kvp.participants.models import AccessReason, Participant, TransferRequest
 from kvp.rules.access import Basis, Refusal, may_write, read_access
 
 M = TypeVar("M", bound=Model)
@@ -103,6 +106,7 @@ def get_participant_for_user(
     if for_write:
         if not (access.can_write or access.is_self):
             raise PermissionDenied
+        _remember_loaded_for_write(user, access, what)
         return access
     audit_access(user, access, action=AuditEvent.Action.VIEW, what=what)
     return access
@@ -156,6 +160,18 @@ def get_participant_for_reason(user: User, participant_id: uuid.UUID | str) -> P
     return participant
 
 
+def get_transfer_request_for_user(user: User, request_id: uuid.UUID | str) -> TransferRequest:
+    """A transfer request for the leader of the office it was sent to (a shielded person only with the grant)."""
+    if not user.is_leader or user.office_id is None or user.participant_id is not None:
+        raise PermissionDenied
+    found = TransferRequest.objects.select_related("participant").filter(pk=request_id).first()
+    if found is None or found.to_office_id != user.office_id:
+        raise Http404
+    if found.participant.shielded and not user.may_view_shielded:
+        raise Http404
+    return found
+
+
 def audit_access(
     user: User, access: ParticipantAccess, *, action: AuditEvent.Action, what: str, object_id: str = ""
 ) -> None:
@@ -169,6 +185,43 @@ def audit_access(
         basis=access.basis,
         reason=access.reason,
     )
+
+
+@dataclass(frozen=True)
+class _LoadedForWrite:
+    user: User
+    access: ParticipantAccess
+    what: str
+
+
+_loaded_for_write: ContextVar[list[_LoadedForWrite] | None] = ContextVar("loaded_for_write", default=None)
+
+
+def _remember_loaded_for_write(user: User, access: ParticipantAccess, what: str) -> None:
+    loaded = _loaded_for_write.get()
+    if loaded is not None:
+        loaded.append(_LoadedForWrite(user, access, what))
+
+
+@contextmanager
+def reads_by_writing_views() -> Iterator[list[_LoadedForWrite]]:
+    """Collect the participants a request loads for writing. Its service logs a write that happens; when
+    the request instead shows a page (an edit form, an invalid form shown again), the caller logs a read."""
+    loaded: list[_LoadedForWrite] = []
+    token = _loaded_for_write.set(loaded)
+    try:
+        yield loaded
+    finally:
+        _loaded_for_write.reset(token)
+
+
+def audit_reads_by_writing_views(loaded: list[_LoadedForWrite]) -> None:
+    seen: set[tuple[int, uuid.UUID, str]] = set()
+    for item in loaded:
+        key = (item.user.pk, item.access.participant.pk, item.what)
+        if key not in seen:
+            seen.add(key)
+            audit_access(item.user, item.access, action=AuditEvent.Action.VIEW, what=item.what)
 
 
 def participants_visible_in_lists(user: User) -> QuerySet[Participant]:

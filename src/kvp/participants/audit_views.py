@@ -9,7 +9,7 @@ from kvp.accounts.decorators import require_leader
 from kvp.accounts.requests import AuthedRequest
 from kvp.audit.audit_types import ACCESS_LOG, AUDIT_TRAIL
 from kvp.audit.models import AuditEvent
-from kvp.audit.selectors import access_log_for_participant, audit_search
+from kvp.audit.selectors import audit_search, list_appearances_for_participant, reads_and_writes_for_participant
 from kvp.audit.services import audit_record
 from kvp.participants.access import own_access
 from kvp.participants.audit_forms import AuditSearchForm
@@ -63,5 +63,6 @@ def audit_search_view(request: AuthedRequest) -> HttpResponse:
 def my_access_log(request: AuthedRequest) -> HttpResponse:
     """Innsyn: the participant sees who has read or changed their data."""
     participant = own_access(request.user, what=ACCESS_LOG).participant
-    page = Paginator(access_log_for_participant(participant), 50).get_page(request.GET.get("side"))
-    return render(request, "audit/my_access_log.html", {"page": page})
+    page = Paginator(reads_and_writes_for_participant(participant), 50).get_page(request.GET.get("side"))
+    lists = Paginator(list_appearances_for_participant(participant), 50).get_page(request.GET.get("lister"))
+    return render(request, "audit/my_access_log.html", {"page": page, "lists": lists})

@@ -116,3 +116,32 @@ class AccessReason(models.Model):
 
     def __str__(self) -> str:
         return self.reason
+
+
+class TransferRequest(models.Model):
+    """A counsellor tried to register someone another office (or a shielded-person grant) holds. The request
+    goes to the leader of the office that follows the participant up; the counsellor is told nothing more."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting the leader")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    participant = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="+")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    from_office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="+")
+    to_office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="transfer_requests")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["to_office", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.from_office} → {self.to_office}"

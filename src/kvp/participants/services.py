@@ -15,8 +15,8 @@ from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
 from kvp.common.versioning import lock_version
 from kvp.participants.access import ParticipantAccess, audit_access
-from kvp.participants.audit_types import COUNSELLOR, PARTICIPANT
-from kvp.participants.models import AccessReason, Participant
+from kvp.participants.audit_types import COUNSELLOR, PARTICIPANT, TRANSFER_REQUEST
+from kvp.participants.models import AccessReason, Participant, TransferRequest
 from kvp.rules.access import Basis
 from kvp.rules.identity import IdentityError, InvalidIdentity, parse_identity
 
@@ -64,13 +64,17 @@ def national_id_clean(raw: str) -> str:
     return identity.number
 
 
-@transaction.atomic
 def participant_create(*, actor: User, national_id: str, **fields: Any) -> Participant:
-    """Register a participant at the actor's office, assigned to the actor if a counsellor."""
+    """Register a participant at the actor's office, assigned to the actor if a counsellor.
+
+    A number already registered where the actor may not look (another office, a shielded person) gets one
+    answer whatever holds it, so the form tells nobody where a person is or whether they are shielded; the
+    attempt becomes a transfer request to the office that follows the person up."""
     if not actor.is_counsellor or actor.office_id is None:
         raise ValidationError(_("Only a counsellor at an office can register participants."))
     number = national_id_clean(national_id)
-    if Participant.objects.filter(national_id=number).exists():
+    existing = Participant.objects.filter(national_id=number).first()
+    if existing is not None and _may_find(actor, existing):
         raise ValidationError(
             {
                 "national_id": ValidationError(
@@ -78,8 +82,27 @@ def participant_create(*, actor: User, national_id: str, **fields: Any) -> Parti
                 )
             }
         )
+    if existing is not None:
+        transfer_request_create(actor=actor, participant=existing)
+        raise ValidationError({"national_id": HELD_ELSEWHERE}, code="held_elsewhere")
     _only_editable(fields)
-    participant = Participant(office_id=actor.office_id, national_id=number, counsellor=actor, **fields)
+    return _participant_register(actor, actor.office_id, number, fields)
+
+
+HELD_ELSEWHERE = gettext_lazy(
+    "This person cannot be registered here. Your request has been sent to the office responsible, "
+    "which will contact you."
+)
+
+
+def _may_find(actor: User, participant: Participant) -> bool:
+    """Whether a search by number at the actor's office would find the participant (as participant_search)."""
+    return participant.office_id == actor.office_id and (not participant.shielded or actor.may_view_shielded)
+
+
+@transaction.atomic
+def _participant_register(actor: User, office_id: int, number: str, fields: dict[str, Any]) -> Participant:
+    participant = Participant(office_id=office_id, national_id=number, counsellor=actor, **fields)
     participant.full_clean()
     participant.save()
     audit_record(
@@ -172,3 +195,70 @@ def participant_search(*, actor: User, national_id: str) -> Participant | None:
         basis=Basis.SEARCH,
     )
     return participant
+
+
+@transaction.atomic
+def transfer_request_create(*, actor: User, participant: Participant) -> TransferRequest:
+    """Ask the office following `participant` up to hand them over to `actor`; one open request per pair."""
+    request, _created = TransferRequest.objects.get_or_create(
+        participant=participant,
+        requested_by=actor,
+        status=TransferRequest.Status.PENDING,
+        defaults={"from_office_id": actor.office_id, "to_office_id": participant.office_id},
+    )
+    audit_record(
+        actor=actor,
+        participants=[participant],
+        action=AuditEvent.Action.SEARCH,
+        object_type=TRANSFER_REQUEST,
+        object_id=str(request.pk),
+        basis=Basis.SEARCH,
+    )
+    return request
+
+
+@transaction.atomic
+def transfer_request_decide(*, leader: User, request: TransferRequest, accept: bool) -> TransferRequest:
+    """The leader of the office following the participant up accepts (the participant moves to the requesting
+    office and counsellor) or declines. Both are logged."""
+    request = TransferRequest.objects.select_for_update().select_related("participant").get(pk=request.pk)
+    if request.status != TransferRequest.Status.PENDING:
+        raise ValidationError(_("This request has already been decided."), code="decided")
+    participant = request.participant
+    if participant.office_id != leader.office_id:  # moved since the request was made
+        raise ValidationError(_("The participant is no longer followed up by your office."), code="moved")
+    request.status = TransferRequest.Status.ACCEPTED if accept else TransferRequest.Status.DECLINED
+    request.decided_by = leader
+    request.decided_at = timezone.now()
+    request.save(update_fields=["status", "decided_by", "decided_at"])
+    if accept:
+        Participant.objects.filter(pk=participant.pk).update(
+            office_id=request.from_office_id, counsellor_id=request.requested_by_id
+        )
+    audit_record(
+        actor=leader,
+        participants=[participant],
+        action=AuditEvent.Action.UPDATE,
+        object_type=TRANSFER_REQUEST,
+        object_id=str(request.pk),
+        basis=Basis.LEADER,
+    )
+    return request
+
+
+def transfer_requests_for_leader(leader: User) -> list[TransferRequest]:
+    """Open requests for the leader's office (shielded persons only with the grant); listing them is logged."""
+    requests = TransferRequest.objects.filter(
+        to_office_id=leader.office_id, status=TransferRequest.Status.PENDING
+    ).select_related("participant", "requested_by", "from_office")
+    if not leader.may_view_shielded:
+        requests = requests.filter(participant__shielded=False)
+    shown = list(requests)
+    audit_record(
+        actor=leader,
+        participants=[request.participant for request in shown],
+        action=AuditEvent.Action.LIST,
+        object_type=TRANSFER_REQUEST,
+        basis=Basis.LEADER,
+    )
+    return shown

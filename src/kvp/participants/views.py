@@ -15,7 +15,7 @@ from kvp.accounts.decorators import require_leader, require_staff
 from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import apply_service_errors, run_and_report
 from kvp.common.idempotency import submitted_once
-from kvp.participants.access import get_participant_for_reason, get_participant_for_user
+from kvp.participants.access import get_participant_for_reason, get_participant_for_user, get_transfer_request_for_user
 from kvp.participants.audit_types import COUNSELLOR
 from kvp.participants.forms import (
     AccessReasonForm,
@@ -32,6 +32,8 @@ from kvp.participants.services import (
     participant_create,
     participant_search,
     participant_update,
+    transfer_request_decide,
+    transfer_requests_for_leader,
 )
 from kvp.rules.access import Refusal, read_access
 
@@ -129,3 +131,26 @@ def participant_reassign(request: AuthedRequest, participant_id: uuid.UUID) -> H
     else:
         messages.error(request, _("Choose an active counsellor at the participant's office."))
     return redirect("participant_detail", access.participant.pk)
+
+
+@login_required
+@require_leader
+def transfer_requests(request: AuthedRequest) -> HttpResponse:
+    """The office's open requests from other counsellors to take over a participant's follow-up."""
+    return render(
+        request, "participants/transfer_requests.html", {"requests": transfer_requests_for_leader(request.user)}
+    )
+
+
+@login_required
+@require_leader
+@require_POST
+def transfer_request_decide_view(request: AuthedRequest, request_id: uuid.UUID) -> HttpResponse:
+    transfer = get_transfer_request_for_user(request.user, request_id)
+    accept = request.POST.get("decision") == "accept"
+    run_and_report(
+        request,
+        lambda: transfer_request_decide(leader=request.user, request=transfer, accept=accept),
+        _("The participant is transferred.") if accept else _("The request is declined."),
+    )
+    return redirect("transfer_requests")
