@@ -19,7 +19,7 @@ from kvp.accounts.models import User
 from kvp.accounts.requests import AuthedRequest
 from kvp.audit.models import AuditEvent
 from kvp.audit.services import audit_record
-from kvp.common.forms import run_and_report
+from kvp.common.forms import form_problems, run_and_report
 from kvp.common.idempotency import submitted_once
 from kvp.overview.alerts import alert_rules
 from kvp.overview.audit_types import OVERVIEW
@@ -196,8 +196,7 @@ def reminder_create_view(request: AuthedRequest, participant_id: uuid.UUID) -> H
         else:
             messages.success(request, _("The reminder is saved."))
     else:
-        problems = [str(message) for errors in form.errors.values() for message in errors]
-        messages.error(request, " ".join(problems))
+        messages.error(request, form_problems(form))
     return _back(request, participant_id)
 
 
