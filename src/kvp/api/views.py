@@ -22,13 +22,12 @@ from rest_framework.views import exception_handler
 from kvp.accounts.decorators import is_staff
 from kvp.api import serializers as s
 from kvp.audit.audit_types import ACCESS_LOG
-from kvp.audit.models import AuditEvent
 from kvp.audit.selectors import access_log_for_participant
-from kvp.audit.services import audit_record
 from kvp.common.ratelimit import RateLimited
 from kvp.common.versioning import VersionConflict
 from kvp.participants.access import (
     ReasonRequired,
+    audit_list_read,
     get_participant_for_reason,
     get_participant_for_user,
     own_access,
@@ -43,7 +42,6 @@ from kvp.plans.services import proposal_submit
 from kvp.programme.access import get_case_for_user
 from kvp.programme.audit_types import CASE
 from kvp.programme.services import case_create, case_transition
-from kvp.rules.access import Basis
 from kvp.rules.case_status import TransitionProblem
 
 # A well-formed request the services refuse because of what is stored (the number is registered, the case is open
@@ -112,13 +110,7 @@ def participants(request: Request) -> Response:
         raise DrfPermissionDenied
     paginator = LimitOffsetPagination()
     rows = paginator.paginate_queryset(participants_visible_in_lists(user), request) or []
-    audit_record(
-        actor=user,
-        participants=rows,
-        action=AuditEvent.Action.LIST,
-        object_type=PARTICIPANT_LIST,
-        basis=Basis.LEADER if user.is_leader else Basis.ASSIGNED,
-    )
+    audit_list_read(user, rows, what=PARTICIPANT_LIST)
     return paginator.get_paginated_response(s.ParticipantSerializer(rows, many=True).data)
 
 

@@ -12,20 +12,17 @@ from django.shortcuts import render
 
 from kvp.accounts.decorators import require_staff
 from kvp.accounts.requests import AuthedRequest
-from kvp.audit.models import AuditEvent
 from kvp.audit.selectors import access_log_for_participant
-from kvp.audit.services import audit_record
 from kvp.casefile.selectors import participant_overview, participant_rows
 from kvp.catalogue.advice import flags_for
 from kvp.followup.forms import MeetingForm, NoteForm
 from kvp.followup.models import Meeting
-from kvp.participants.access import get_participant_for_user, own_access
+from kvp.participants.access import audit_list_read, get_participant_for_user, own_access
 from kvp.participants.audit_types import OWN_PAGE, PARTICIPANT_LIST
 from kvp.participants.forms import ReassignForm, SearchForm
 from kvp.programme.appeals import interim_notice_status
 from kvp.programme.forms import CaseCreateForm, CaseTransitionForm, InterimNoticeForm
 from kvp.programme.models import Decision
-from kvp.rules.access import Basis
 
 PAGE_SIZE = 50
 
@@ -41,13 +38,7 @@ def participant_list(request: AuthedRequest) -> HttpResponse:
         request.GET.get("side")
     )
     participants = list(page.object_list)
-    audit_record(
-        actor=user,
-        participants=participants,
-        action=AuditEvent.Action.LIST,
-        object_type=PARTICIPANT_LIST,
-        basis=Basis.LEADER if user.is_leader else Basis.ASSIGNED,
-    )
+    audit_list_read(user, participants, what=PARTICIPANT_LIST)
     reassign_form = ReassignForm(office_id=user.office_id or 0) if user.is_leader else None
     return render(
         request,

@@ -23,7 +23,7 @@ from kvp.catalogue.models import Incident, Provider
 from kvp.catalogue.selectors import incidents_by_provider
 from kvp.common.forms import apply_service_errors
 from kvp.common.idempotency import submitted_once
-from kvp.participants.access import get_participant_for_user
+from kvp.participants.access import ParticipantAccess, get_participant_for_user
 from kvp.wording.models import WordingOutcome
 from kvp.wording.services import record_from_post
 
@@ -72,12 +72,7 @@ def incident_create(request: AuthedRequest, participant_id: uuid.UUID | None = N
             _record_wording(incident, form, request)
             messages.success(request, _("The incident is recorded."))
             return redirect("incident_detail", incident.pk)
-    return render(
-        request,
-        "catalogue/incident_form.html",
-        {"form": form, "participant": access.participant if access else None, "incident": None},
-        status=400 if posted is not None else 200,
-    )
+    return _form_page(request, form, access, None, posted=posted is not None)
 
 
 @login_required
@@ -114,11 +109,23 @@ def incident_edit(request: AuthedRequest, incident_id: uuid.UUID) -> HttpRespons
             _record_wording(saved, form, request)
             messages.success(request, _("The incident is saved."))
             return redirect("incident_detail", saved.pk)
+    return _form_page(request, form, access, incident, posted=posted is not None)
+
+
+def _form_page(
+    request: AuthedRequest,
+    form: IncidentForm,
+    access: ParticipantAccess | None,
+    incident: Incident | None,
+    *,
+    posted: bool,
+) -> HttpResponse:
+    """The incident form, new or to edit; a form that came back is a bad request."""
     return render(
         request,
         "catalogue/incident_form.html",
         {"form": form, "participant": access.participant if access else None, "incident": incident},
-        status=400 if posted is not None else 200,
+        status=400 if posted else 200,
     )
 
 

@@ -31,7 +31,7 @@ from kvp.catalogue.participations import (
     provider_change_register,
 )
 from kvp.catalogue.selectors import offers_for, participation_rows
-from kvp.common.forms import AkselForm, apply_service_errors
+from kvp.common.forms import AkselForm, apply_service_errors, form_problems
 from kvp.common.idempotency import submitted_once
 from kvp.participants.access import ParticipantAccess, get_participant_for_user
 from kvp.wording.services import record_from_post
@@ -132,7 +132,7 @@ def provider_change_view(
     form = ProviderChangeForm(request.POST, prefix="change")
     try:
         if not form.is_valid():
-            raise ValidationError(" ".join(str(e) for errors in form.errors.values() for e in errors))
+            raise ValidationError(form_problems(form))
         provider_change_register(
             actor=request.user, access=access, participation=participation, fields=form.cleaned_data
         )

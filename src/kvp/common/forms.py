@@ -117,6 +117,11 @@ def apply_service_errors(form: AkselForm, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
+def form_problems(form: forms.Form) -> str:
+    """All of a form's errors as one line, for forms whose errors are shown as a message, not on the form."""
+    return " ".join(str(message) for errors in form.errors.values() for message in errors)
+
+
 def run_and_report(request: HttpRequest, action: Callable[[], object], done: str) -> bool:
     """Run a service for a one-button form and tell the user how it went; a service's refusal becomes
     the error message (in the user's language) and changes nothing."""

@@ -170,10 +170,6 @@ def status_at(activity: ActivitySpec, day: datetime.date, closing: Closing | Non
     return STATUS.IN_PROGRESS if day >= activity.starts_on else STATUS.PLANNED
 
 
-def iso_or_blank(day: datetime.date | None) -> str:
-    return day.isoformat() if day else ""
-
-
 def monday_after(day: datetime.date) -> datetime.date:
     return day + datetime.timedelta(days=7 - day.weekday())
 

@@ -15,11 +15,11 @@ from kvp.demo.plan_specs import (
     GoalSpec,
     PlanRows,
     PlanState,
-    iso_or_blank,
     status_at,
 )
 from kvp.demo.story import at, new_uuid
 from kvp.plans.models import Activity, Goal, Plan, PlanVersion
+from kvp.plans.snapshot import snapshot_of
 
 
 class PlanVersions(PlanState):
@@ -61,53 +61,27 @@ class PlanVersions(PlanState):
         return days
 
     def snapshot(self, number: int, day: datetime.date) -> dict[str, Any]:
-        """The plan as it was on `day`, in the shape of kvp.plans.snapshot.plan_snapshot."""
-        participant, counsellor = self.participant, self.counsellor
-        goals = [goal for goal in self.goals if goal.added_on <= day]
-        numbers = {goal.id: index for index, goal in enumerate(goals, start=1)}
+        """The plan as it was on `day`."""
         started = self.history.starts_on is not None and day >= self.history.starts_on
         extended = self.extended_on is not None and day >= self.extended_on
         activities = sorted(
             (activity for activity in self.activities if activity.added_on <= day),
             key=lambda activity: (activity.starts_on, activity.created),
         )
-        return {
-            "version": number,
-            "participant": participant.full_name,
-            "preferred_language": participant.preferred_language,
-            "office": participant.office.name,
-            "counsellor": counsellor.get_full_name(),
-            "period": {
-                "starts_on": iso_or_blank(self.history.starts_on) if started else "",
-                "ends_on": iso_or_blank(self.end if extended else self.granted_until),
-            },
-            "goals": [
-                {"number": numbers[goal.id], "text": goal.text, "language": goal.language, "origin": goal.origin}
-                for goal in goals
-            ],
-            "activities": [
-                {
-                    "id": str(activity.id),
-                    "measure_type": activity.measure_type,
-                    "title": activity.title,
-                    "description": activity.description,
-                    "provider": activity.provider,
-                    "hours_per_week": str(activity.hours),
-                    "weekdays": list(activity.weekdays),
-                    "starts_on": activity.starts_on.isoformat(),
-                    "ends_on": activity.ends_at(day).isoformat(),
-                    "goal": numbers.get(activity.goal.id) if activity.goal else None,
-                    "formal_qualification": activity.formal_qualification,
-                    "norwegian_needed": activity.norwegian_needed,
-                    "digital_needed": activity.digital_needed,
-                    "works_alone": activity.works_alone,
-                    "language_practice": activity.language_practice,
-                    "status": status_at(activity, day, self.closing),
-                    "origin": activity.origin,
-                }
+        return snapshot_of(
+            version=number,
+            participant=self.participant,
+            counsellor=self.counsellor,
+            starts_on=self.history.starts_on if started else None,
+            ends_on=self.end if extended else self.granted_until,
+            goals=[self._goal_row(goal) for goal in self.goals if goal.added_on <= day],
+            activities=[
+                self._activity_row(
+                    activity, ends_on=activity.ends_at(day), status=status_at(activity, day, self.closing)
+                )
                 for activity in activities
             ],
-        }
+        )
 
     def write(self, rows: PlanRows) -> None:
         """The plan's rows: versions on the days something changed, confirmed as the agreement says."""
@@ -162,8 +136,11 @@ class PlanVersions(PlanState):
         plan.version = len(versions)
         rows.plans.append(plan)
         rows.versions += versions
-        rows.goals += [self._goal_row(goal, plan) for goal in self.goals]
-        rows.activities += [self._activity_row(activity, plan) for activity in self.activities]
+        rows.goals += [self._goal_row(goal) for goal in self.goals]
+        rows.activities += [
+            self._activity_row(activity, ends_on=activity.ends_on, status=status_at(activity, self.today, self.closing))
+            for activity in self.activities
+        ]
         rows.proposals += self.proposals
 
     def _content_days(self, days: list[datetime.date]) -> list[datetime.date]:
@@ -189,10 +166,10 @@ class PlanVersions(PlanState):
             return self.login
         return self.counsellor
 
-    def _goal_row(self, goal: GoalSpec, plan: Plan) -> Goal:
+    def _goal_row(self, goal: GoalSpec) -> Goal:
         return Goal(
             id=goal.id,
-            plan_id=plan.pk,
+            plan_id=self.plan_id,
             text=goal.text,
             language=goal.language,
             origin=goal.origin,
@@ -200,10 +177,10 @@ class PlanVersions(PlanState):
             created_at=goal.created,
         )
 
-    def _activity_row(self, activity: ActivitySpec, plan: Plan) -> Activity:
+    def _activity_row(self, activity: ActivitySpec, *, ends_on: datetime.date, status: str) -> Activity:
         return Activity(
             id=activity.id,
-            plan_id=plan.pk,
+            plan_id=self.plan_id,
             measure_type=activity.measure_type,
             title=activity.title,
             description=activity.description,
@@ -211,14 +188,14 @@ class PlanVersions(PlanState):
             hours_per_week=activity.hours,
             weekdays=list(activity.weekdays),
             starts_on=activity.starts_on,
-            ends_on=activity.ends_on,
+            ends_on=ends_on,
             goal_id=activity.goal.id if activity.goal else None,
             formal_qualification=activity.formal_qualification,
             norwegian_needed=activity.norwegian_needed,
             digital_needed=activity.digital_needed,
             works_alone=activity.works_alone,
             language_practice=activity.language_practice,
-            status=status_at(activity, self.today, self.closing),
+            status=status,
             origin=activity.origin,
             created_at=activity.created,
         )

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from kvp.accounts.requests import AuthedRequest
 from kvp.audit.models import AuditEvent
-from kvp.common.forms import apply_service_errors, run_and_report
+from kvp.common.forms import apply_service_errors, form_problems, run_and_report
 from kvp.followup.access import get_meeting_for_user
 from kvp.followup.audit_types import MEETING
 from kvp.followup.meeting_forms import (
@@ -104,7 +104,7 @@ def meeting_cancel_view(request: AuthedRequest, meeting_id: uuid.UUID) -> HttpRe
     meeting, access = get_meeting_for_user(request.user, meeting_id, for_write=True)
     form = MeetingCancelForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
+        messages.error(request, form_problems(form))
         return redirect("meeting_detail", meeting.pk)
     run_and_report(
         request,
@@ -126,7 +126,7 @@ def meeting_outcome_view(request: AuthedRequest, meeting_id: uuid.UUID) -> HttpR
     meeting, access = get_meeting_for_user(request.user, meeting_id, for_write=True)
     form = MeetingOutcomeForm(request.POST, with_interpreter=bool(meeting.interpreter_language))
     if not form.is_valid():
-        messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
+        messages.error(request, form_problems(form))
         return redirect("meeting_detail", meeting.pk)
     run_and_report(
         request,

@@ -16,8 +16,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kvp.accounts.requests import AuthedRequest
-from kvp.audit.models import AuditEvent
-from kvp.audit.services import audit_record
 from kvp.catalogue.models import Offer
 from kvp.common.forms import apply_service_errors
 from kvp.matching.access import get_match_office_for_user, get_match_proposal_for_user, get_match_run_for_user
@@ -28,9 +26,8 @@ from kvp.matching.models import MAX_WISHES, MatchProposal, MatchRun, Preference
 from kvp.matching.runs import NOT_MAPPED, run_match
 from kvp.matching.selectors import match_run_proposals
 from kvp.matching.wishes import wishable_offers, wishes_set
-from kvp.participants.access import get_participant_for_user
+from kvp.participants.access import audit_list_read, get_participant_for_user
 from kvp.plans.models import Education
-from kvp.rules.access import Basis
 
 
 @login_required
@@ -96,12 +93,10 @@ def match_run(request: AuthedRequest, run_id: uuid.UUID) -> HttpResponse:
     """The run's results, and its proposals for the participants the viewer may see (each read logged)."""
     run = get_match_run_for_user(request.user, run_id)
     shown = match_run_proposals(run=run, user=request.user)
-    audit_record(
-        actor=request.user,
-        participants=list({row.proposal.participant_id: row.proposal.participant for row in shown.rows}.values()),
-        action=AuditEvent.Action.LIST,
-        object_type=MATCH,
-        basis=Basis.LEADER if request.user.is_leader else Basis.ASSIGNED,
+    audit_list_read(
+        request.user,
+        list({row.proposal.participant_id: row.proposal.participant for row in shown.rows}.values()),
+        what=MATCH,
     )
     proposals = [
         (

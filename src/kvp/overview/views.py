@@ -17,9 +17,7 @@ from django.views.decorators.http import require_POST
 from kvp.accounts.decorators import require_leader, require_staff
 from kvp.accounts.models import User
 from kvp.accounts.requests import AuthedRequest
-from kvp.audit.models import AuditEvent
-from kvp.audit.services import audit_record
-from kvp.common.forms import run_and_report
+from kvp.common.forms import form_problems, run_and_report
 from kvp.common.idempotency import submitted_once
 from kvp.overview.alerts import alert_rules
 from kvp.overview.audit_types import OVERVIEW
@@ -44,8 +42,7 @@ from kvp.overview.services import (
     saved_filter_create,
     saved_filter_delete,
 )
-from kvp.participants.access import get_participant_for_user
-from kvp.rules.access import Basis
+from kvp.participants.access import audit_list_read, get_participant_for_user
 
 PAGE_SIZE = 50
 
@@ -74,13 +71,7 @@ def overview(request: AuthedRequest) -> HttpResponse:
     rows_query = overview_rows(user=user, query=query, today=today, rules=rules)
     page = Paginator(rows_query, PAGE_SIZE).get_page(request.GET.get("side"))
     participants = list(page.object_list)
-    audit_record(
-        actor=user,
-        participants=participants,
-        action=AuditEvent.Action.LIST,
-        object_type=OVERVIEW,
-        basis=Basis.LEADER if user.is_leader else Basis.ASSIGNED,
-    )
+    audit_list_read(user, participants, what=OVERVIEW)
     current = form.query_string()
     return render(
         request,
@@ -196,8 +187,7 @@ def reminder_create_view(request: AuthedRequest, participant_id: uuid.UUID) -> H
         else:
             messages.success(request, _("The reminder is saved."))
     else:
-        problems = [str(message) for errors in form.errors.values() for message in errors]
-        messages.error(request, " ".join(problems))
+        messages.error(request, form_problems(form))
     return _back(request, participant_id)
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kvp.accounts.requests import AuthedRequest
+from kvp.common.forms import form_problems
 from kvp.parameters.forms import ParameterChangeForm
 from kvp.parameters.registry import BY_NAME, PARAMETERS
 from kvp.parameters.selectors import parameter_history, texts_in_force
@@ -30,7 +31,7 @@ def rule_parameters(request: AuthedRequest) -> HttpResponse:
         form = ParameterChangeForm(request.POST)
         try:
             if not form.is_valid():
-                raise ValidationError([message for messages in form.errors.values() for message in messages])
+                raise ValidationError(form_problems(form))
             parameter_change(actor=user, **form.cleaned_data)
         except ValidationError as problem:
             error = f"{BY_NAME[name].description}: {' '.join(problem.messages)}"

@@ -224,6 +224,18 @@ def audit_reads_by_writing_views(loaded: list[_LoadedForWrite]) -> None:
             audit_access(item.user, item.access, action=AuditEvent.Action.VIEW, what=item.what)
 
 
+def audit_list_read(user: User, participants: list[Participant], *, what: str) -> None:
+    """Record that `user` was shown `participants` in a list, on the basis participants_visible_in_lists
+    gives: the office's for a leader, their own for a counsellor."""
+    audit_record(
+        actor=user,
+        participants=participants,
+        action=AuditEvent.Action.LIST,
+        object_type=what,
+        basis=Basis.LEADER if user.is_leader else Basis.ASSIGNED,
+    )
+
+
 def participants_visible_in_lists(user: User) -> QuerySet[Participant]:
     """Participants a user may see listed: assigned ones for a counsellor, the office for a leader."""
     participants = Participant.objects.select_related("counsellor")

@@ -2,26 +2,51 @@
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Sequence
 from typing import Any
 
-from kvp.plans.models import Plan
+from kvp.accounts.models import User
+from kvp.participants.models import Participant
+from kvp.plans.models import Activity, Goal, Plan
 
 
 def plan_snapshot(plan: Plan) -> dict[str, Any]:
     participant = plan.participant
     case = plan.case
-    counsellor = participant.counsellor
-    goals = list(plan.goals.filter(removed=False))
+    return snapshot_of(
+        version=plan.version,
+        participant=participant,
+        counsellor=participant.counsellor,
+        starts_on=case.starts_on,
+        ends_on=case.ends_on,
+        goals=list(plan.goals.filter(removed=False)),
+        activities=list(plan.activities.all()),
+    )
+
+
+def snapshot_of(
+    *,
+    version: int,
+    participant: Participant,
+    counsellor: User | None,
+    starts_on: datetime.date | None,
+    ends_on: datetime.date | None,
+    goals: Sequence[Goal],
+    activities: Sequence[Activity],
+) -> dict[str, Any]:
+    """The snapshot of a plan's goals and activities in the given period (the demo builds past versions
+    with it from rows it has not saved)."""
     goal_index = {goal.pk: number for number, goal in enumerate(goals, start=1)}
     return {
-        "version": plan.version,
+        "version": version,
         "participant": participant.full_name,
         "preferred_language": participant.preferred_language,
         "office": participant.office.name,
         "counsellor": counsellor.get_full_name() if counsellor else "",
         "period": {
-            "starts_on": case.starts_on.isoformat() if case.starts_on else "",
-            "ends_on": case.ends_on.isoformat() if case.ends_on else "",
+            "starts_on": starts_on.isoformat() if starts_on else "",
+            "ends_on": ends_on.isoformat() if ends_on else "",
         },
         "goals": [
             {"number": goal_index[goal.pk], "text": goal.text, "language": goal.language, "origin": goal.origin}
@@ -47,6 +72,6 @@ def plan_snapshot(plan: Plan) -> dict[str, Any]:
                 "status": activity.status,
                 "origin": activity.origin,
             }
-            for activity in plan.activities.all()
+            for activity in activities
         ],
     }
