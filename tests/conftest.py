@@ -14,6 +14,7 @@ from hypothesis import settings as hypothesis_settings
 from kvp.accounts.models import Office, User
 from kvp.audit.models import AuditEvent
 from kvp.participants.models import Participant
+from kvp.staff.models import StaffEvent
 from tests import factories
 
 # The suite runs one worker per core on shared machines: how fast inputs are generated is not what the
@@ -105,13 +106,18 @@ def _norwegian_and_fast(settings: object) -> None:
 
 
 def empty_audit_trail() -> None:
-    """Tests that commit leave audit events the flush after them cannot delete (the trail is append-only):
-    the trail is emptied with the triggers briefly lifted."""
-    triggers = importlib.import_module("kvp.audit.migrations.0002_append_only_triggers")
+    """Tests that commit leave audit and staff events the flush after them cannot delete (both logs are
+    append-only): the logs are emptied with their row triggers briefly lifted."""
+    logs = [
+        ("kvp.audit.migrations.0002_append_only_triggers", AuditEvent),
+        ("kvp.staff.migrations.0002_append_only_triggers", StaffEvent),
+    ]
     with connection.schema_editor() as editor:
-        triggers.drop(None, editor)
-        AuditEvent.objects.all()._raw_delete(AuditEvent.objects.db)
-        triggers.create(None, editor)
+        for migration, model in logs:
+            triggers = importlib.import_module(migration)
+            triggers.drop(None, editor)
+            model.objects.all()._raw_delete(model.objects.db)
+            triggers.create(None, editor)
 
 
 def pytest_configure() -> None:

@@ -112,7 +112,8 @@ def _wishes(world: World) -> tuple[Client, str, None]:
     return client_for(world.participant_user), reverse("wishes", args=[world.participant.pk]), None
 
 
-# Queries each page runs (the same as before its rows came from selectors).
+# Queries each page runs (the same as before its rows came from selectors; the access log has since gained the
+# grouped list appearances).
 PAGES: dict[str, tuple[Page, int]] = {
     "overview": (_overview, 11),
     "overview_leader": (_overview_leader, 15),
@@ -125,7 +126,7 @@ PAGES: dict[str, tuple[Page, int]] = {
     "match_run": (_match_run, 8),
     "participations": (_participations, 10),
     "audit_search": (_audit_search, 8),
-    "access_log": (_access_log, 8),
+    "access_log": (_access_log, 9),  # and the list appearances, grouped per staff member and day
     "motivation": (_motivation, 14),
     "decision": (_decision, 9),
     "offer": (_offer, 9),

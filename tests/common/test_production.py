@@ -38,7 +38,8 @@ def production_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("KVP_", "DATABASE_URL", "PYTEST", "DJANGO_SETTINGS_MODULE"))
+        # DJANGO_ALLOW_ASYNC_UNSAFE: the browser tests set it in this process; a deployment never has it.
+        if not key.startswith(("KVP_", "DATABASE_URL", "PYTEST", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"))
     }
     env.update(
         PYTHONPATH=str(SRC),

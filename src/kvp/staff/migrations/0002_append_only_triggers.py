@@ -17,13 +17,18 @@ POSTGRES = [
     "BEGIN RAISE EXCEPTION 'staff management events are append-only'; END; $$ LANGUAGE plpgsql",
     f"CREATE TRIGGER staff_event_no_change BEFORE UPDATE OR DELETE ON {TABLE} "
     "FOR EACH ROW EXECUTE FUNCTION staff_event_append_only()",
+    # Truncating an empty log destroys nothing (a test database's flush does it); a log with events is kept.
+    "CREATE FUNCTION staff_event_refuse_truncate() RETURNS trigger AS $$ "
+    f"BEGIN IF EXISTS (SELECT 1 FROM {TABLE}) THEN RAISE EXCEPTION 'staff management events are append-only'; "
+    "END IF; RETURN NULL; END; $$ LANGUAGE plpgsql",
     f"CREATE TRIGGER staff_event_no_truncate BEFORE TRUNCATE ON {TABLE} "
-    "FOR EACH STATEMENT EXECUTE FUNCTION staff_event_append_only()",
+    "FOR EACH STATEMENT EXECUTE FUNCTION staff_event_refuse_truncate()",
 ]
 DROP = {
     "sqlite": ["DROP TRIGGER staff_event_no_update", "DROP TRIGGER staff_event_no_delete"],
     "postgresql": [
         f"DROP TRIGGER staff_event_no_truncate ON {TABLE}",
+        "DROP FUNCTION staff_event_refuse_truncate()",
         f"DROP TRIGGER staff_event_no_change ON {TABLE}",
         "DROP FUNCTION staff_event_append_only()",
     ],
