@@ -26,17 +26,15 @@ import numpy as np
 
 from kvp.matching_engine.problem import Problem
 from kvp.matching_engine.scoring import score_pairs
+from kvp.rules.fit import DEFAULT_FIT_RULES, Experience, FitRules
 from kvp.rules.matching import (
-    DEFAULT_FIT_WEIGHTS,
     DEFAULT_PREFERENCE_WEIGHT,
     MAX_PREFERENCES,
-    FitWeights,
     MatchOffer,
     MatchParticipant,
 )
 from kvp.rules.measures import MeasureType
 from kvp.rules.prerequisites import Prerequisite, PrerequisiteKind
-from kvp.rules.recommendations import Experience
 from kvp.rules.skills import Cefr, DigitalLevel
 
 T = TypeVar("T")
@@ -95,7 +93,7 @@ def national_instance(
     offers: int = 3_000,
     *,
     seed: int = 6,
-    weights: FitWeights = DEFAULT_FIT_WEIGHTS,
+    weights: FitRules = DEFAULT_FIT_RULES,
     preference_weight: Decimal = DEFAULT_PREFERENCE_WEIGHT,
 ) -> Instance:
     """The instance: `participants` and `offers` (default 10,000 and 3,000; 3× is 30,000 and 9,000)."""
@@ -135,7 +133,7 @@ def national_instance(
         if mine and rng.random() < PREFERENCE_SHARE:
             wished: list[str] = []
             for _ in range(min(len(mine), rng.randint(1, MAX_PREFERENCES))):
-                chosen = rng.choices(range(len(mine)), [popularity[o] * (1 + fit / 2000) for o, fit in mine])[0]
+                chosen = rng.choices(range(len(mine)), [popularity[o] * (1 + max(fit, 0) / 2000) for o, fit in mine])[0]
                 wished.append(catalogue[mine.pop(chosen)[0]].offer_id)
             people[number] = replace(people[number], preferences=tuple(wished))
     problem = Problem.from_arrays(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
+from decimal import Decimal
 from io import StringIO
 
 import pytest
@@ -138,12 +139,19 @@ def test_a_matching_run_in_the_demo_office_gives_most_participants_a_first_wish(
     assert results["with_wishes"] >= 20
     assert results["top1_share"] > 0.3
     assert results["top3_share"] >= results["top1_share"]
+    # One proposal per participant, never one per kind of measure.
+    proposals = MatchProposal.objects.filter(run=run)
+    assert proposals.count() == proposals.values("participant").distinct().count() == results["pairs"]
     # The gardener has already applied for his first wish, the trade certificate: the run does not propose it
-    # again, and gives him his second wish, vocational Norwegian for green trades.
+    # again, but gives him a trade-certificate route in his field, explained by its qualification and his
+    # experience (E3, E4), and says truly why his first wish was not given.
     gardener = User.objects.get(username="deltaker02").participant
-    proposed = MatchProposal.objects.filter(run=run, participant=gardener).select_related("offer")
-    assert TRADE not in [proposal.offer.title for proposal in proposed]
-    assert (VOCATIONAL, 2) in [(p.offer.title, p.wish_rank) for p in proposed]
+    [proposal] = MatchProposal.objects.filter(run=run, participant=gardener).select_related("offer")
+    assert proposal.offer.measure_type == MeasureType.TRADE_CERTIFICATE
+    assert proposal.offer.title != TRADE
+    reasons = [run.explanations[index] for index in proposal.components]
+    assert {"E3", "E4"} <= {reason["evidence"] for reason in reasons if Decimal(reason["weight"]) > 0}
+    assert proposal.gave_up[0] == {"offer": str(Offer.objects.get(title=TRADE).pk), "rank": 1, "why": "already_in"}
 
 
 def generated(seed_value: int) -> list[tuple[object, ...]]:

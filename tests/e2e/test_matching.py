@@ -21,7 +21,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_a_match_goes_from_wish_to_confirmed_place(browser: Browser, live_server: object, world: World) -> None:
     base_url = str(live_server)
     running_case(world.participant, world.counsellor)
-    norwegian, _practice, _later = offers(world)
+    norwegian, practice, _later = offers(world)
+    Participation.objects.create(participant=world.participant, offer=practice, created_by=world.counsellor)
 
     phone = browser.new_page(locale="nb-NO", viewport={"width": 390, "height": 844}, is_mobile=True)
     log_in(phone, base_url, world.participant_user.username)
@@ -40,15 +41,27 @@ def test_a_match_goes_from_wish_to_confirmed_place(browser: Browser, live_server
         desk.get_by_text(nb("The match is done. Nothing is decided until you and the participants say yes."))
     ).to_be_visible()
     card = desk.locator("article", has=desk.get_by_role("heading", name=re.compile(norwegian.title)))
-    expect(card.get_by_text(nb("Wish number %(rank)s") % {"rank": 1})).to_be_visible()
+    expect(card.get_by_text(nb("Wish number %(rank)s") % {"rank": 1}, exact=False).first).to_be_visible()
     card.get_by_text(nb("Why this offer")).click()
     expect(card.get_by_text("(E3)")).to_be_visible()
+
+    # Another offer is found by search; a change to one the participant has already applied for is refused.
+    card.get_by_label(nb("Change to another offer")).check()
+    card.get_by_label(nb("Search for another offer")).fill("lager")
+    card.get_by_label(f"{practice.title} – {practice.provider.name}").check()
+    card.get_by_role("button", name=nb("Save decision")).click()
+    expect(
+        desk.get_by_text(
+            nb("The participant has already applied for this offer, takes part in it or has completed it.")
+        )
+    ).to_be_visible()
+    card = desk.locator("article", has=desk.get_by_role("heading", name=re.compile(norwegian.title)))
     card.get_by_label(nb("Accept"), exact=True).check()
     card.get_by_role("button", name=nb("Save decision")).click()
     expect(desk.get_by_text(nb("Your decision is saved. The participant is asked to confirm."))).to_be_visible()
-    assert not Participation.objects.exists()
+    assert not Participation.objects.exclude(offer=practice).exists()
 
     phone.reload()
     phone.get_by_role("button", name=nb("Yes, I want this place")).click()
     expect(phone.get_by_text(nb("Thank you. Your counsellor sees your answer."))).to_be_visible()
-    assert Participation.objects.get().offer_id == norwegian.pk
+    assert Participation.objects.exclude(offer=practice).get().offer_id == norwegian.pk

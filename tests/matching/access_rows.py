@@ -69,6 +69,13 @@ def matching_endpoints() -> list[Endpoint]:
             data=lambda w, c: {f"{c.pk}-version": 1, f"{c.pk}-decision": "accepted"},
         ),
         Endpoint(
+            "match_offer_search",
+            "get",
+            _on("match_offer_search"),
+            roles(403, 200, REASON, 404, 403, 403, LOGIN),
+            setup=_proposal,
+        ),
+        Endpoint(
             "match_proposal_confirm",
             "post",
             _on("match_proposal_confirm"),

@@ -16,8 +16,8 @@ from kvp.matching_engine import build_problem, scoring
 from kvp.matching_engine.flow import solve_flow
 from kvp.matching_engine.lp import solve_lp
 from kvp.matching_engine.problem import Problem
+from kvp.rules.fit import EducationLevel, Experience, FitRules
 from kvp.rules.matching import (
-    FitWeights,
     MatchInputError,
     MatchOffer,
     MatchParticipant,
@@ -27,7 +27,6 @@ from kvp.rules.matching import (
 )
 from kvp.rules.measures import MeasureType
 from kvp.rules.prerequisites import Prerequisite
-from kvp.rules.recommendations import Experience
 
 M = MeasureType
 P = Prerequisite.parse
@@ -196,13 +195,26 @@ def test_vectorised_scores_equal_the_rule(monkeypatch: pytest.MonkeyPatch, table
     fit_milli gives pair by pair, with sorting (limit 0) as with dense tables."""
     monkeypatch.setattr(scoring, "TABLE_LIMIT", table_limit)
     rng = random.Random(21)  # noqa: S311 - a fixed, reproducible sample
-    people = [matching_instance._participant(rng, number) for number in range(80)]
-    people.append(MatchParticipant("unmapped", frozenset()))
-    catalogue = [matching_instance._offer(rng, number) for number in range(40)]
+    catalogue = [
+        dataclasses.replace(
+            matching_instance._offer(rng, number), weeks=rng.choice([4, 30]), unresolved_incident=rng.random() < 0.2
+        )
+        for number in range(40)
+    ]
     catalogue.append(MatchOffer("plain", M.OTHER, 1))
+    people = [
+        dataclasses.replace(
+            matching_instance._participant(rng, number),
+            education=rng.choice([None, *EducationLevel]),
+            current_measures=tuple(rng.sample([M.NORWEGIAN_COURSE, M.WORK_PRACTICE, M.TRADE_CERTIFICATE], 1)),
+            interested_in=frozenset(rng.sample([o.offer_id for o in catalogue], 2)),
+        )
+        for number in range(80)
+    ]
+    people.append(MatchParticipant("unmapped", frozenset()))
     pairs = [(p, o) for p in range(len(people)) for o in range(len(catalogue))]
     minutes = [rng.choice([scoring.UNKNOWN, 0, 15, 30, 31, 47, 89, 90, 91, 300]) for _ in pairs]
-    weights = FitWeights(norwegian=Decimal("1.3"), travel=Decimal("0.7"), goal=Decimal(3))
+    weights = FitRules(norwegian_gap_per_level=Decimal("1.3"), long_travel=Decimal("0.7"), goal_per_level=Decimal(3))
     feasible, fits = scoring.score_pairs(
         people,
         catalogue,

@@ -1,4 +1,5 @@
-"""The fit score: every component, its evidence, infeasibility, and the fast path."""
+"""The fit of a pair in matching: one model with the catalogue's recommendations (kvp.rules.fit), feasibility
+by the hard prerequisites (E5), wishes weighed apart, and no neutral filler."""
 
 from __future__ import annotations
 
@@ -10,15 +11,9 @@ from typing import Any
 
 import pytest
 
+from kvp.rules.fit import EducationLevel, Experience, FitRules, fit_reasons, wish_reason
 from kvp.rules.matching import (
-    COMPONENT_EVIDENCE,
-    COMPONENTS,
-    DEFAULT_FIT_WEIGHTS,
     MAX_PREFERENCES,
-    Component,
-    Fit,
-    FitComponent,
-    FitWeights,
     MatchInputError,
     MatchOffer,
     MatchParticipant,
@@ -29,15 +24,25 @@ from kvp.rules.matching import (
 )
 from kvp.rules.measures import MeasureType
 from kvp.rules.prerequisites import Prerequisite
-from kvp.rules.recommendations import Experience
-from kvp.rules.skills import Cefr
+from kvp.rules.recommendations import recommend
 
 M = MeasureType
 P = Prerequisite.parse
-C = Component
 PERSON = MatchParticipant("p1", frozenset({P("norwegian:b1"), P("digital:basic")}))
 COURSE = MatchOffer("o1", M.NORWEGIAN_COURSE, 5)
 PLACEMENT = MatchOffer("o2", M.WORK_PRACTICE, 2, occupation_code="5223", mentor=True)
+# The demo's gardener (E4): fifteen years as a gardener, Norwegian A2, lower secondary school, a gardener's goal.
+GARDENER = MatchParticipant(
+    "gardener",
+    frozenset({P("norwegian:a2"), P("work_experience_years:15")}),
+    wanted_occupations=("6113",),
+    experience=(Experience("6113", Decimal(15)),),
+    education=EducationLevel.LOWER_SECONDARY,
+)
+TRADE_ROUTE = MatchOffer(
+    "trade", M.TRADE_CERTIFICATE, 1, frozenset({P("norwegian:a2")}), "6113", "Fagbrev i gartnerfaget", weeks=40
+)
+GENERIC_COURSE = MatchOffer("generic", M.LABOUR_MARKET_COURSE, 20, weeks=20)
 
 
 def person(**changes: Any) -> MatchParticipant:
@@ -48,162 +53,79 @@ def offer(base: MatchOffer = COURSE, **changes: Any) -> MatchOffer:
     return dataclasses.replace(base, **changes)
 
 
-def part(fit: Fit | None, component: Component) -> FitComponent:
+def test_matching_scores_with_the_recommendations_own_reasons() -> None:
+    for participant, item in itertools.product((PERSON, GARDENER), (COURSE, PLACEMENT, TRADE_ROUTE, GENERIC_COURSE)):
+        fit = fit_score(participant, item)
+        if fit is None:
+            continue
+        [recommended] = recommend(participant.profile, [item.facts])
+        assert fit.reasons == recommended.reasons
+        assert fit.score == recommended.score == sum(reason.weight for reason in fit.reasons)
+        assert fit.reasons == tuple(fit_reasons(participant.profile, item.facts))
+
+
+def test_the_gardener_s_trade_certificate_route_fits_far_better_than_a_generic_course() -> None:
+    route, generic = fit_score(GARDENER, TRADE_ROUTE), fit_score(GARDENER, GENERIC_COURSE)
+    assert route is not None
+    assert generic is not None
+    assert route.score > generic.score + 5
+    assert {"E1", "E3", "E4", "E8"} <= {reason.evidence for reason in route.reasons}
+
+
+def test_unknown_facts_give_no_reason_and_every_reason_weighs_something() -> None:
+    """No neutral filler: a participant not mapped and an offer tied to nothing give no reason at all."""
+    fit = fit_score(MatchParticipant("unmapped", frozenset()), MatchOffer("plain", M.LABOUR_MARKET_COURSE, 1))
     assert fit is not None
-    return next(item for item in fit.components if item.component is component)
+    assert fit.reasons == ()
+    assert fit.score == 0
+    for participant, item in itertools.product((PERSON, GARDENER), (COURSE, PLACEMENT, TRADE_ROUTE)):
+        found = fit_score(participant, item)
+        assert found is None or all(reason.weight != 0 for reason in found.reasons)
 
 
-def value(participant: MatchParticipant, item: MatchOffer, component: Component, **kwargs: Any) -> Decimal:
-    return part(fit_score(participant, item, **kwargs), component).value
+def test_a_practice_loop_weighs_against_the_offer() -> None:
+    """E4: more work practice in a field the participant has long mastered counts against it."""
+    practice = MatchOffer("practice", M.WORK_PRACTICE, 1, occupation_code="6113")
+    fit = fit_score(GARDENER, practice)
+    assert fit is not None
+    assert any(reason.evidence == "E4" and reason.weight < 0 for reason in fit.reasons)
 
 
-@pytest.mark.parametrize(
-    ("held", "needed", "expected"),
-    [
-        ("b1", "a2", "1"),
-        ("b1", "b1", "1"),
-        ("a2", "b1", "0.5"),  # one level below: reachable with support
-        ("a1", "b1", "0"),
-        ("pre_a1", "a1", "0.5"),
-    ],
-)
-def test_norwegian_level_against_the_need(held: str, needed: str, expected: str) -> None:
-    participant = person(holds=frozenset({P(f"norwegian:{held}")}))
-    assert value(participant, offer(requires=frozenset({P(f"norwegian:{needed}")})), C.NORWEGIAN) == Decimal(expected)
+def test_an_unresolved_incident_weighs_against_the_offer() -> None:
+    """E12, the same in recommendations and matching."""
+    fit, flagged = fit_score(PERSON, PLACEMENT), fit_score(PERSON, offer(PLACEMENT, unresolved_incident=True))
+    assert fit is not None
+    assert flagged is not None
+    assert flagged.score == fit.score - FitRules().unresolved_incident
+    assert [reason.evidence for reason in flagged.reasons if reason.weight < 0] == ["E12"]
 
 
-def test_levels_are_weighed_not_required_and_unknown_is_neutral() -> None:
-    needs = offer(requires=frozenset({P("norwegian:c1"), P("digital:advanced")}))
-    unmapped = person(holds=frozenset())
-    assert fit_score(person(holds=frozenset({P("norwegian:a1"), P("digital:none")})), needs) is not None
-    assert value(unmapped, needs, C.NORWEGIAN) == Decimal("0.5")
-    assert value(unmapped, needs, C.DIGITAL) == Decimal("0.5")
-    assert value(unmapped, COURSE, C.NORWEGIAN) == 1  # no need, full credit
-    assert value(unmapped, COURSE, C.DIGITAL) == 1
+@pytest.mark.parametrize(("minutes", "expected"), [(None, None), (20, None), (60, "-0.5"), (200, "-1")])
+def test_travel_counts_only_when_known_and_long(minutes: int | None, expected: str | None) -> None:
+    fit = fit_score(PERSON, COURSE, travel_minutes=minutes)
+    assert fit is not None
+    travel = [reason.weight for reason in fit.reasons if reason.params.get("minutes") == minutes]
+    assert travel == ([Decimal(expected)] if expected else [])
 
 
-def test_the_highest_held_level_counts() -> None:
-    participant = person(holds=frozenset({P("norwegian:a1"), P("norwegian:b2")}))
-    assert participant.norwegian is Cefr.B2
-    assert value(participant, offer(requires=frozenset({P("norwegian:b2")})), C.NORWEGIAN) == 1
-
-
-@pytest.mark.parametrize(
-    ("held", "needed", "expected"),
-    [("independent", "basic", "1"), ("basic", "independent", "0.5"), ("none", "independent", "0")],
-)
-def test_digital_level_against_the_need(held: str, needed: str, expected: str) -> None:
-    participant = person(holds=frozenset({P(f"digital:{held}")}))
-    assert value(participant, offer(requires=frozenset({P(f"digital:{needed}")})), C.DIGITAL) == Decimal(expected)
-
-
-@pytest.mark.parametrize(
-    ("wanted", "expected"),
-    [
-        (("5223",), "1"),  # the same unit group
-        (("5221",), "0.75"),  # the same minor group
-        (("5244",), "0.5"),  # the same sub-major group
-        (("7115",), "0"),  # another field
-        (("7115", "5223"), "1"),  # the closest goal counts
-        ((), "0.5"),  # no goal named yet: neutral
-    ],
-)
-def test_goal_match_by_occupation_field(wanted: tuple[str, ...], expected: str) -> None:
-    assert value(person(wanted_occupations=wanted), PLACEMENT, C.GOAL) == Decimal(expected)
-
-
-def test_offer_without_an_occupation_is_neutral_for_goal_and_experience() -> None:
-    participant = person(wanted_occupations=("5223",), experience=(Experience("5223", Decimal(10)),))
-    assert value(participant, COURSE, C.GOAL) == Decimal("0.5")
-    assert value(participant, COURSE, C.EXPERIENCE) == Decimal("0.5")
-
-
-@pytest.mark.parametrize(
-    ("experience", "expected"),
-    [
-        ((), "0"),
-        ((Experience("5223", Decimal(5)),), "1"),
-        ((Experience("5223", Decimal(10)),), "1"),
-        ((Experience("5223", Decimal("2.5")),), "0.5"),
-        ((Experience("5221", Decimal(5)),), "0.75"),
-        ((Experience("7115", Decimal(20)),), "0"),
-        ((Experience("7115", Decimal(20)), Experience("5223", Decimal(1))), "0.2"),
-    ],
-)
-def test_experience_in_the_field(experience: tuple[Experience, ...], expected: str) -> None:
-    assert value(person(experience=experience), PLACEMENT, C.EXPERIENCE) == Decimal(expected)
-
-
-def test_formal_qualification() -> None:
-    assert value(PERSON, offer(formal_qualification="Norskprøven B1"), C.QUALIFICATION) == 1
-    assert value(PERSON, COURSE, C.QUALIFICATION) == 0
-
-
-@pytest.mark.parametrize(
-    ("minutes", "expected"), [(None, "0.5"), (0, "1"), (30, "1"), (60, "0.5"), (70, "0.333"), (90, "0"), (200, "0")]
-)
-def test_travel(minutes: int | None, expected: str) -> None:
-    assert value(PERSON, COURSE, C.TRAVEL, travel_minutes=minutes) == Decimal(expected)
-
-
-@pytest.mark.parametrize("minutes", [-1, True, 1.5])
+@pytest.mark.parametrize("minutes", [-1, 2.5, True])
 def test_travel_must_be_whole_minutes(minutes: Any) -> None:
-    with pytest.raises(ValueError, match="travel minutes"):
+    with pytest.raises(ValueError, match="minutes"):
         fit_score(PERSON, COURSE, travel_minutes=minutes)
 
 
-@pytest.mark.parametrize(
-    ("mentor", "alone", "expected"),
-    [(True, False, "1"), (True, True, "0.5"), (False, False, "0.5"), (False, True, "0")],
-)
-def test_employer_readiness_for_placements(mentor: bool, alone: bool, expected: str) -> None:
-    assert value(PERSON, offer(PLACEMENT, mentor=mentor, works_alone=alone), C.EMPLOYER) == Decimal(expected)
+def test_a_wish_is_explained_with_the_weight_the_engine_gives_it() -> None:
+    reason = wish_reason(2, Decimal(4))
+    assert reason is not None
+    assert (reason.evidence, reason.weight, reason.params) == ("E1", Decimal("3.2"), {"rank": 2})
+    assert wish_reason(None, Decimal(4)) is None
+    assert wish_reason(1, Decimal(0)) is None
 
 
-def test_an_unresolved_incident_takes_the_employers_readiness_away() -> None:
-    ready = offer(PLACEMENT, mentor=True, works_alone=False, unresolved_incident=True)
-    assert value(PERSON, ready, C.EMPLOYER) == Decimal(0)
-    fit = fit_score(PERSON, ready)
-    assert fit is not None
-    assert "discrimination incident" in fit.components[-1].note
-    assert value(PERSON, offer(unresolved_incident=True), C.EMPLOYER) == Decimal("0.5")  # a course: neutral
-
-
-def test_employer_readiness_is_neutral_for_courses() -> None:
-    assert value(PERSON, offer(mentor=True), C.EMPLOYER) == Decimal("0.5")
-
-
-def test_score_is_the_sum_of_visible_weighted_components() -> None:
-    participant = person(wanted_occupations=("5223",), experience=(Experience("5223", Decimal(3)),))
-    fit = fit_score(participant, offer(PLACEMENT, formal_qualification="Fagbrev"), travel_minutes=45)
-    assert fit is not None
-    assert [item.component for item in fit.components] == list(COMPONENTS)
-    assert fit.score == sum(item.points for item in fit.components)
-    for item in fit.components:
-        assert item.points == (item.value * item.weight).quantize(Decimal("0.001"))
-        assert item.weight == DEFAULT_FIT_WEIGHTS.of(item.component)
-        assert item.evidence == COMPONENT_EVIDENCE[item.component]
-        assert item.evidence.startswith("E")
-        assert 0 <= item.value <= 1
-        assert item.label
-        assert item.note % (item.params | item.labels)  # formats with its own values
-    assert fit.milli == int(fit.score * 1000)
-
-
-def test_weights_change_the_score_and_zero_switches_a_component_off() -> None:
-    qualifying = offer(formal_qualification="Fagbrev")
-    base = fit_score(PERSON, qualifying)
-    off = fit_score(PERSON, qualifying, FitWeights(qualification=Decimal(0)))
-    assert base is not None
-    assert off is not None
-    assert base.score - off.score == DEFAULT_FIT_WEIGHTS.qualification
-    assert part(off, C.QUALIFICATION).points == 0
-
-
-@pytest.mark.parametrize("bad", [Decimal(-1), Decimal("NaN"), 2])
-def test_weights_must_be_non_negative_decimals(bad: Any) -> None:
-    with pytest.raises(ValueError, match="goal"):
-        FitWeights(goal=bad)
+@pytest.mark.parametrize("bad", [Decimal(-1), Decimal("NaN"), Decimal("0.0001"), 1])
+def test_weights_must_be_non_negative_decimals_in_thousandths(bad: Any) -> None:
+    with pytest.raises(ValueError, match="goal_per_level"):
+        FitRules(goal_per_level=bad)
 
 
 def test_unmet_hard_prerequisite_makes_the_pair_infeasible() -> None:
@@ -243,7 +165,7 @@ def test_fast_path_equals_the_explained_score() -> None:
             works_alone=rng.random() < 0.5,
         )
         minutes = rng.choice([None, 10, 45, 95])
-        weights = FitWeights(goal=Decimal(rng.randint(0, 3)), travel=Decimal("1.25"))
+        weights = FitRules(goal_per_level=Decimal(rng.randint(0, 3)), long_travel=Decimal("1.25"))
         fit = fit_score(participant, item, weights, travel_minutes=minutes)
         assert fit_milli(participant, item, weights, travel_minutes=minutes) == (fit.milli if fit else None)
 
@@ -288,7 +210,7 @@ def test_the_fit_score_never_reads_group_or_wishes() -> None:
 
 
 def test_it_is_a_fit_score_not_a_probability() -> None:
-    fit = fit_score(PERSON, COURSE)
+    fit = fit_score(GARDENER, TRADE_ROUTE)
     assert fit is not None
     assert not any("probab" in name for name in dir(fit))
-    assert fit.score > 1  # a sum of weighted components, not a number between 0 and 1
+    assert fit.score > 1  # a sum of weighted reasons, not a number between 0 and 1

@@ -6,17 +6,9 @@ from typing import Any
 
 import pytest
 
+from kvp.rules.fit import EducationLevel, Experience, FitRules, OfferFacts, Profile, Reason
 from kvp.rules.measures import MeasureType
-from kvp.rules.recommendations import (
-    EducationLevel,
-    Experience,
-    OfferFacts,
-    Profile,
-    Reason,
-    Recommendation,
-    RecommendationRules,
-    recommend,
-)
+from kvp.rules.recommendations import Recommendation, recommend
 from kvp.rules.skills import DIGITAL_LABELS, Cefr, DigitalLevel
 
 M = MeasureType
@@ -70,8 +62,8 @@ def offer(
     )
 
 
-def one(the_profile: Profile, the_offer: OfferFacts, rules: RecommendationRules | None = None) -> Recommendation:
-    [recommendation] = recommend(the_profile, [the_offer], rules or RecommendationRules())
+def one(the_profile: Profile, the_offer: OfferFacts, rules: FitRules | None = None) -> Recommendation:
+    [recommendation] = recommend(the_profile, [the_offer], rules or FitRules())
     return recommendation
 
 
@@ -250,7 +242,7 @@ def test_a_long_course_without_a_qualification_carries_a_lock_in_minus(
 
 
 def test_the_lock_in_limit_can_be_changed() -> None:
-    rules = RecommendationRules(long_course_weeks=10)
+    rules = FitRules(long_course_weeks=10)
     assert e9(one(NEUTRAL, offer(weeks=11), rules)) == [Decimal("-2")]
     assert e9(one(NEUTRAL, offer(weeks=10), rules)) == []
 
@@ -507,12 +499,12 @@ def test_the_profile_cannot_hold_origin_nationality_ethnicity_or_religion() -> N
 
 
 def test_a_weight_of_zero_switches_its_reason_off() -> None:
-    rules = RecommendationRules(mentor=Decimal(0))
+    rules = FitRules(mentor=Decimal(0))
     assert one(NEUTRAL, offer(mentor=True), rules).reasons == ()
 
 
 def test_the_weights_apply_as_set() -> None:
-    rules = RecommendationRules(formal_qualification=Decimal("10"), long_experience_years=Decimal("20"))
+    rules = FitRules(formal_qualification=Decimal("10"), long_experience_years=Decimal("20"))
     assert weights(one(GARDENER, TRADE_CERTIFICATE, rules))[:2] == [("E3", Decimal("10")), ("E11", Decimal("2"))]
 
 
@@ -531,7 +523,7 @@ def test_the_weights_apply_as_set() -> None:
 )
 def test_invalid_rules_are_refused(changes: dict[str, Any]) -> None:
     with pytest.raises(ValueError, match="must be"):
-        RecommendationRules(**changes)
+        FitRules(**changes)
 
 
 def test_invalid_offers_and_profiles_are_refused() -> None:

@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 
 from kvp.catalogue.facts import episodes_by_participant, holds_of, offer_facts, profile_of
 from kvp.catalogue.models import Offer
+from kvp.catalogue.selectors import providers_with_unresolved_incidents
 from kvp.parameters.selectors import OfficeRef, read_once, rules_for
 from kvp.participants.models import Participant
-from kvp.plans.mapping import mapping_of
 from kvp.plans.selectors import shown_value
+from kvp.rules.fit import Reason
 from kvp.rules.practice_flags import Flag, FlagRules, practice_flags
-from kvp.rules.recommendations import Reason, recommend
+from kvp.rules.recommendations import recommend
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,10 @@ class ShownRecommendation:
 
 def recommendations_for(participant: Participant, offers: list[Offer]) -> list[ShownRecommendation]:
     """The office's current offers ranked for the participant, each with its reasons and their evidence."""
-    mapping = mapping_of(participant)
     holds = holds_of(participant)
+    incidents = providers_with_unresolved_incidents()
     by_id = {str(offer.pk): offer for offer in offers}
-    ranked = recommend(profile_of(participant, mapping), [offer_facts(offer, holds) for offer in offers])
+    ranked = recommend(profile_of(participant), [offer_facts(offer, holds, incidents) for offer in offers])
     return [
         ShownRecommendation(by_id[item.offer_id], item.score, item.available, [_reason(r) for r in item.reasons])
         for item in ranked

@@ -3,21 +3,20 @@ and measure history, and offers as nodes and facts. Origin, nationality and reli
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from django.db.models import Max, QuerySet
 from django.utils.translation import gettext
 
 from kvp.catalogue.models import Offer, Participation
 from kvp.participants.models import Participant
-from kvp.plans.mapping import mapping_of
-from kvp.plans.models import Activity, Mapping, Proposal, WorkExperience
+from kvp.plans.models import Activity, Education, Mapping, Proposal, WorkExperience
 from kvp.rules import occupations
 from kvp.rules.barriers import OfferNode
+from kvp.rules.fit import EducationLevel, Experience, OfferFacts, Profile
 from kvp.rules.measures import PLACEMENTS, MeasureType
 from kvp.rules.practice_flags import Episode, Outcome
 from kvp.rules.prerequisites import Prerequisite, PrerequisiteKind, met
-from kvp.rules.recommendations import EducationLevel, Experience, OfferFacts, Profile
 from kvp.rules.skills import Cefr, DigitalLevel, NorwegianSkill
 
 EDUCATION_ORDER = list(EducationLevel)
@@ -112,7 +111,9 @@ def offer_node(offer: Offer) -> OfferNode:
     )
 
 
-def offer_facts(offer: Offer, holds: frozenset[Prerequisite]) -> OfferFacts:
+def offer_facts(offer: Offer, holds: frozenset[Prerequisite], incidents: Collection[object] = ()) -> OfferFacts:
+    """The offer as the fit sees it for a participant who holds `holds`; `incidents` are the providers with
+    an unresolved discrimination incident (E12)."""
     # The Norwegian and digital levels are weighed as gaps by the recommendation itself (E14).
     hard = [need for need in requirements_of(offer) if need.kind not in {Kind.NORWEGIAN, Kind.DIGITAL}]
     missing = tuple(sorted(need.render(gettext) for need in hard if not met(holds, need)))
@@ -130,35 +131,66 @@ def offer_facts(offer: Offer, holds: frozenset[Prerequisite]) -> OfferFacts:
         weeks=offer.length_weeks,
         prerequisites_met=not missing,
         missing=missing,
+        unresolved_incident=offer.provider_id in incidents,
     )
 
 
-def profile_of(participant: Participant, mapping: Mapping | None = None) -> Profile:
-    """The participant as the recommendation may see them (E11: never origin or religion)."""
-    mapping = mapping or mapping_of(participant)
-    saved = not mapping._state.adding
-    rows = list(mapping.work_experience.all()) if saved else []
-    levels = [row.level for row in mapping.education.filter(completed=True)] if saved else []
-    education = max((EducationLevel(level) for level in levels), key=EDUCATION_ORDER.index, default=None)
-    if education is None and mapping.no_education:
-        education = EducationLevel.NONE
-    running = Activity.objects.filter(
-        plan__participant=participant, status__in=[Activity.Status.PLANNED, Activity.Status.IN_PROGRESS]
-    ).values_list("measure_type", flat=True)
-    interested = Proposal.objects.filter(plan__participant=participant, offer__isnull=False).values_list(
-        "offer_id", flat=True
-    )
-    return Profile(
-        wanted_occupations=tuple(code for code in mapping.wanted_occupations if occupations.is_valid_code(code)),
-        experience=tuple(
-            Experience(row.occupation_code, row.years) for row in rows if occupations.is_valid_code(row.occupation_code)
-        ),
-        education=education,
-        norwegian=lowest_norwegian(mapping),
-        digital=DigitalLevel(mapping.digital_skills) if mapping.digital_skills else None,
-        interested_in=frozenset(str(offer_id) for offer_id in interested),
-        current_measures=tuple(MeasureType(kind) for kind in running),
-    )
+def profiles_by_participant(participants: QuerySet[Participant]) -> dict[str, Profile]:
+    """Each participant as the fit may see them (E11: never origin or religion), in five queries that select
+    by subquery: goals and levels from the mapping, work experience, completed education, the plan's running
+    measures and the offers they said they are interested in."""
+    ids = participants.values("pk")
+    keys = [str(pk) for pk in participants.values_list("pk", flat=True)]
+    skills = [f"norwegian_{skill.value}" for skill in NorwegianSkill]
+    mapped = {
+        str(row[0]): row[1:]
+        for row in Mapping.objects.filter(participant_id__in=ids).values_list(
+            "participant_id", "wanted_occupations", "no_education", "digital_skills", *skills
+        )
+    }
+    experience: dict[str, list[Experience]] = {key: [] for key in keys}
+    for owner, code, years in WorkExperience.objects.filter(mapping__participant_id__in=ids).values_list(
+        "mapping__participant_id", "occupation_code", "years"
+    ):
+        if occupations.is_valid_code(code):
+            experience[str(owner)].append(Experience(code, years))
+    education: dict[str, EducationLevel] = {}
+    for owner, level in Education.objects.filter(mapping__participant_id__in=ids, completed=True).values_list(
+        "mapping__participant_id", "level"
+    ):
+        found = education.get(str(owner))
+        if found is None or EDUCATION_ORDER.index(EducationLevel(level)) > EDUCATION_ORDER.index(found):
+            education[str(owner)] = EducationLevel(level)
+    running: dict[str, list[MeasureType]] = {key: [] for key in keys}
+    for owner, kind in Activity.objects.filter(
+        plan__participant_id__in=ids, status__in=[Activity.Status.PLANNED, Activity.Status.IN_PROGRESS]
+    ).values_list("plan__participant_id", "measure_type"):
+        running[str(owner)].append(MeasureType(kind))
+    interested: dict[str, set[str]] = {key: set() for key in keys}
+    for owner, offer_id in Proposal.objects.filter(plan__participant_id__in=ids, offer__isnull=False).values_list(
+        "plan__participant_id", "offer_id"
+    ):
+        interested[str(owner)].add(str(offer_id))
+    profiles = {}
+    for key in keys:
+        wanted, no_education, digital, *levels = mapped.get(key, ([], False, "", *([""] * len(skills))))
+        highest = education.get(key, EducationLevel.NONE if no_education else None)
+        norwegian = [Cefr(value) for value in levels if value]
+        profiles[key] = Profile(
+            wanted_occupations=tuple(code for code in wanted if occupations.is_valid_code(code)),
+            experience=tuple(experience[key]),
+            education=highest,
+            norwegian=min(norwegian, key=lambda found: found.rank) if norwegian else None,
+            digital=DigitalLevel(digital) if digital else None,
+            interested_in=frozenset(interested[key]),
+            current_measures=tuple(running[key]),
+        )
+    return profiles
+
+
+def profile_of(participant: Participant) -> Profile:
+    """One participant as the fit may see them (see profiles_by_participant)."""
+    return profiles_by_participant(Participant.objects.filter(pk=participant.pk))[str(participant.pk)]
 
 
 OUTCOMES = {

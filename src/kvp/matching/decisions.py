@@ -15,10 +15,12 @@ from kvp.catalogue.models import Offer, Participation
 from kvp.common.versioning import lock_version
 from kvp.matching.audit_types import MATCH
 from kvp.matching.models import MatchProposal
+from kvp.matching.runs import explain_change
 from kvp.matching.wishes import unmet_rules, wishable_offers
 from kvp.participants.access import ParticipantAccess, audit_access
 
 S = MatchProposal.Status
+CLOSED = [S.REJECTED, S.DECLINED]  # proposals that hold no place
 
 
 def _locked(proposal: MatchProposal, access: ParticipantAccess, seen_version: int | None) -> MatchProposal:
@@ -54,7 +56,9 @@ def proposal_decide(
                     % {"needs": ", ".join(need.render(_) for need in missing)}
                 }
             )
+        _check_place(proposal, offer)
         proposal.offer = offer
+        proposal.fit, proposal.components, proposal.wish_rank = explain_change(proposal.run, access.participant, offer)
     elif decision == S.REJECTED:
         if not note.strip():
             raise ValidationError({"note": _("Say why: the participant reads it.")})
@@ -65,6 +69,31 @@ def proposal_decide(
     proposal.save()
     audit_access(actor, access, action=AuditEvent.Action.UPDATE, what=MATCH, object_id=str(proposal.pk))
     return proposal
+
+
+def _check_place(proposal: MatchProposal, offer: Offer) -> None:
+    """A change may neither give the participant a second place nor more places in an offer than it has
+    free: its places, less those taken and those this run's other open proposals hold."""
+    Offer.objects.select_for_update().filter(pk=offer.pk).first()  # one change into an offer at a time
+    held = MatchProposal.objects.filter(run_id=proposal.run_id).exclude(pk=proposal.pk).exclude(status__in=CLOSED)
+    if held.filter(participant_id=proposal.participant_id).exists():
+        message = _("The participant already has another place in this match.")
+        raise ValidationError({"offer": ValidationError(message, code="second_place")})
+    if Participation.objects.filter(
+        participant_id=proposal.participant_id,
+        offer=offer,
+        status__in=[*Participation.OPEN, Participation.Status.COMPLETED],
+    ).exists():
+        message = _("The participant has already applied for this offer, takes part in it or has completed it.")
+        raise ValidationError({"offer": ValidationError(message, code="already_in")})
+    taken = Participation.objects.filter(offer=offer, status=Participation.Status.PARTICIPATING).count()
+    proposed = held.filter(offer=offer).count()
+    if taken + proposed >= offer.capacity:
+        message = _(
+            "“%(offer)s” has no free place left: of its %(places)s places, %(taken)s are taken and %(proposed)s "
+            "are proposed to others in this match."
+        ) % {"offer": offer.title, "places": offer.capacity, "taken": taken, "proposed": proposed}
+        raise ValidationError({"offer": ValidationError(message, code="full")})
 
 
 @transaction.atomic

@@ -33,7 +33,7 @@ class MatchRunForm(AkselForm):
     period_end = forms.DateField(label=_("Offers starting until"), widget=DateInput())
     kinds = forms.MultipleChoiceField(
         label=_("Kinds of measure to share out"),
-        help_text=_("Each participant gets at most one offer of each kind. Leave empty for all kinds."),
+        help_text=_("Each participant gets at most one place in a match. Leave empty for all kinds."),
         choices=MEASURE_CHOICES,
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -71,14 +71,10 @@ class ProposalDecisionForm(VersionForm):
         ],
         widget=forms.RadioSelect,
     )
-    offer = forms.ChoiceField(label=_("Other offer"), required=False)
+    offer = forms.UUIDField(label=_("Other offer"), required=False)  # chosen among the search's results
     note = forms.CharField(
         max_length=LONG_TEXT,
         label=_("Note to the participant"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
     )
-
-    def __init__(self, *args: Any, offers: Any = (), **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["offer"].choices = [("", "—"), *((str(o.pk), o.title) for o in offers)]  # type: ignore[attr-defined]

@@ -1,14 +1,17 @@
 """A matching run for an office: load the participants in the programme and the offers starting in the
-period, solve exactly (kvp.matching_engine), and store one proposal per place with its explanation. A run
+period, solve exactly (kvp.matching_engine), and store at most one proposal per participant with its
+explanation: the reasons of the fit (kvp.rules.fit, as the catalogue's recommendations give them), the wish,
+and truly why each other wish was not given. A run
 proposes; the counsellor and the participant decide. Inputs, parameters and results are kept."""
 
 from __future__ import annotations
 
 import datetime
+import json
 import time
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -21,16 +24,18 @@ from django.utils.translation import gettext as _
 from kvp.accounts.decorators import is_staff
 from kvp.accounts.models import Office, User
 from kvp.catalogue.barrier_scan import participants_in_programme
-from kvp.catalogue.facts import EDUCATION_ORDER, holds_by_participant, requirements_of
+from kvp.catalogue.facts import EDUCATION_ORDER, holds_by_participant, profiles_by_participant, requirements_of
 from kvp.catalogue.models import Offer, Participation
 from kvp.catalogue.selectors import providers_with_unresolved_incidents
 from kvp.matching.models import MatchProposal, MatchRun, Preference
-from kvp.matching_engine import build_problem, solve_problem, summarise
-from kvp.plans.models import Education, Mapping, WorkExperience
+from kvp.matching_engine import Problem, build_problem, solve_problem, summarise
+from kvp.participants.models import Participant
+from kvp.plans.models import Education, Mapping
 from kvp.rules import occupations
+from kvp.rules.fit import EducationLevel, Profile, Reason, wish_reason
 from kvp.rules.matching import (
     DEFAULT_PREFERENCE_WEIGHT,
-    FitComponent,
+    Fit,
     MatchInputError,
     MatchOffer,
     MatchParticipant,
@@ -38,7 +43,7 @@ from kvp.rules.matching import (
     infeasible_reason,
 )
 from kvp.rules.measures import MeasureType
-from kvp.rules.recommendations import EducationLevel, Experience
+from kvp.rules.prerequisites import Prerequisite
 
 Progress = Callable[[str, int, int], None]
 NOT_MAPPED = "not_mapped"
@@ -107,39 +112,14 @@ def match_inputs(office: Office, start: datetime.date, end: datetime.date, kinds
     """Everything the engine needs, in a fixed number of queries (never origin, nationality or religion)."""
     offers = offers_in_period(office, start, end, kinds)
     incidents = providers_with_unresolved_incidents()
-    match_offers = [
-        MatchOffer(
-            offer_id=str(o.pk),
-            kind=MeasureType(o.measure_type),
-            capacity=free,
-            requires=requirements_of(o),
-            occupation_code=o.occupation_code if occupations.is_valid_code(o.occupation_code) else "",
-            formal_qualification=o.formal_qualification,
-            mentor=o.mentor_available,
-            works_alone=o.works_alone,
-            unresolved_incident=o.provider_id in incidents,
-            title=o.title,
-        )
-        for o, free in offers
-    ]
+    match_offers = [match_offer(o, free, incidents) for o, free in offers]
     by_id = {offer.offer_id: offer for offer in match_offers}
     in_programme = participants_in_programme(office.pk)
     people = in_programme.values("pk")  # a subquery: no list of ids as query parameters
     holds = holds_by_participant(in_programme)
+    profiles = profiles_by_participant(in_programme)
     ids = sorted(holds)
     groups = _education_groups(ids, people)
-    wanted = {
-        str(pk): tuple(code for code in codes if occupations.is_valid_code(code))
-        for pk, codes in Mapping.objects.filter(participant_id__in=people).values_list(
-            "participant_id", "wanted_occupations"
-        )
-    }
-    experience: dict[str, list[Experience]] = defaultdict(list)
-    for owner, code, years in WorkExperience.objects.filter(mapping__participant_id__in=people).values_list(
-        "mapping__participant_id", "occupation_code", "years"
-    ):
-        if occupations.is_valid_code(code):
-            experience[str(owner)].append(Experience(code, years))
     wishes: dict[str, list[str]] = defaultdict(list)
     dropped: list[dict[str, str]] = []
     for participant_id, wished in (
@@ -156,7 +136,7 @@ def match_inputs(office: Office, start: datetime.date, end: datetime.date, kinds
     )
     participants = []
     for pk in ids:
-        base = MatchParticipant(pk, holds[pk], wanted.get(pk, ()), tuple(experience[pk]), (), groups[pk])
+        base = match_participant(pk, holds[pk], profiles[pk], groups[pk])
         kept = []
         for offer_id in wishes[pk]:
             offer = by_id.get(offer_id)
@@ -165,31 +145,97 @@ def match_inputs(office: Office, start: datetime.date, end: datetime.date, kinds
                 dropped.append({"participant": pk, "offer": offer_id, "why": why})
             else:
                 kept.append(offer_id)
-        participants.append(
-            MatchParticipant(pk, holds[pk], wanted.get(pk, ()), tuple(experience[pk]), tuple(kept), groups[pk])
-        )
+        participants.append(replace(base, preferences=tuple(kept)))
     return Inputs(participants, match_offers, {str(o.pk): o for o, _free in offers}, dropped, dict(wishes), taken)
 
 
-def _component_json(component: FitComponent) -> dict[str, Any]:
+def match_offer(offer: Offer, free: int, incidents: Collection[object]) -> MatchOffer:
+    """The offer with `free` places, as matching and the fit see it."""
+    return MatchOffer(
+        offer_id=str(offer.pk),
+        kind=MeasureType(offer.measure_type),
+        capacity=free,
+        requires=requirements_of(offer),
+        occupation_code=offer.occupation_code if occupations.is_valid_code(offer.occupation_code) else "",
+        formal_qualification=offer.formal_qualification,
+        mentor=offer.mentor_available,
+        works_alone=offer.works_alone,
+        unresolved_incident=offer.provider_id in incidents,
+        title=offer.title,
+        weeks=offer.length_weeks,
+    )
+
+
+def match_participant(pk: str, holds: frozenset[Prerequisite], profile: Profile, group: str = "") -> MatchParticipant:
+    """The participant as matching and the fit see them (the same profile as the catalogue's recommendations)."""
+    return MatchParticipant(
+        pk,
+        holds,
+        profile.wanted_occupations,
+        profile.experience,
+        group=group,
+        education=profile.education,
+        current_measures=profile.current_measures,
+        interested_in=profile.interested_in,
+    )
+
+
+def reason_json(reason: Reason) -> dict[str, Any]:
+    """A reason as a run stores it: numbers as text, with the names of the decimal ones."""
     return {
-        "label": component.label,
-        "points": str(component.points),
-        "weight": str(component.weight),
-        "evidence": component.evidence,
-        "note": component.note,
-        "params": component.params,
-        "labels": component.labels,
+        "text": reason.text,
+        "params": {name: str(value) for name, value in reason.params.items()},
+        "decimals": sorted(name for name, value in reason.params.items() if isinstance(value, Decimal)),
+        "labels": reason.labels,
+        "evidence": reason.evidence,
+        "weight": str(reason.weight),
     }
 
 
-def _gave_up(wishes: tuple[str, ...], got: str, filled: dict[str, int]) -> list[dict[str, Any]]:
-    """The wishes ranked above the proposed offer, and why they were not given (all places went elsewhere)."""
-    ranked = list(wishes)
-    above = ranked[: ranked.index(got)] if got in ranked else ranked
-    return [
-        {"offer": offer_id, "rank": ranked.index(offer_id) + 1, "full": filled.get(offer_id, 0)} for offer_id in above
-    ]
+def explained(fit: Fit, rank: int | None, wish_weight: Decimal) -> list[Reason]:
+    """The reasons of a proposal: the fit's and the participant's wish, as the engine weighed them (E1)."""
+    wish = wish_reason(rank, wish_weight)
+    return [*fit.reasons, wish] if wish is not None else list(fit.reasons)
+
+
+def _not_given(
+    person: MatchParticipant,
+    got: str,
+    wishes: list[str],
+    dropped: dict[str, str],
+    problem: Problem,
+    takers: dict[str, list[str]],
+) -> list[dict[str, Any]]:
+    """Each wish, and truly why it was not given: it is the proposed offer (shown once a counsellor changes
+    the proposal), the participant has already
+    applied for it, it is not in the match, they cannot take it yet, or its free places went to others (the
+    one with the lowest weight for it named, with both weights), or it weighs less than the proposed offer."""
+    found = []
+    for rank, offer_id in enumerate(wishes, start=1):
+        item: dict[str, Any] = {"offer": offer_id, "rank": rank, "why": "proposed" if offer_id == got else ""}
+        item["why"] = item["why"] or dropped.get(offer_id, "")
+        if not item["why"]:
+            own, proposed = _weights(problem, [(person.participant_id, offer_id), (person.participant_id, got)])
+            holders = takers.get(offer_id, [])
+            item["own"] = _shown_weight(own)
+            if holders and len(holders) >= int(problem.capacity[problem.offer_index[offer_id]]):
+                weights = _weights(problem, [(holder, offer_id) for holder in holders])
+                last = min(range(len(holders)), key=lambda index: (weights[index], holders[index]))
+                item |= {"why": "full", "places": len(holders), "last": holders[last]}
+                item["theirs"] = _shown_weight(weights[last])
+            else:
+                item |= {"why": "weighs_less" if own <= proposed else "floor", "proposed": _shown_weight(proposed)}
+        found.append(item)
+    return found
+
+
+def _weights(problem: Problem, pairs: list[tuple[str, str]]) -> list[int]:
+    """The arc weights (fit and wish, in thousandths) of the pairs."""
+    return [int(problem.arc_weight[arc]) for arc in problem.arc_indices(pairs).tolist()]
+
+
+def _shown_weight(weight: int) -> str:
+    return str(Decimal(weight) / 1000)
 
 
 def run_match(
@@ -222,6 +268,7 @@ def run_match(
     if qualifying_floor:
         present = sorted({p.group for p in inputs.participants if p.group != NOT_MAPPED})
         floors = {group: Decimal(qualifying_floor) / 100 for group in present}
+    preference_weight = DEFAULT_PREFERENCE_WEIGHT * wish_weight
     parameters = {
         "mode": mode,
         "wish_weight": str(wish_weight),
@@ -234,8 +281,9 @@ def run_match(
         problem = build_problem(
             inputs.participants,
             inputs.offers,
-            preference_weight=DEFAULT_PREFERENCE_WEIGHT * wish_weight,
+            preference_weight=preference_weight,
             exclude=inputs.taken,
+            one_place_each=True,
         )
         tick = time.perf_counter()
         assignment = solve_problem(
@@ -264,26 +312,30 @@ def run_match(
     )
     people = {p.participant_id: p for p in inputs.participants}
     offers = {o.offer_id: o for o in inputs.offers}
-    filled: dict[str, int] = defaultdict(int)
-    for _participant, offer_id in assignment.pairs:
-        filled[offer_id] += 1
+    takers: dict[str, list[str]] = defaultdict(list)
+    for participant_id, offer_id in assignment.pairs:
+        takers[offer_id].append(participant_id)
+    dropped: dict[str, dict[str, str]] = defaultdict(dict)
+    for item in inputs.dropped_wishes:
+        dropped[item["participant"]][item["offer"]] = item["why"]
     proposals = []
-    explanations: list[dict[str, Any]] = []  # each distinct component once; proposals hold indices into it
-    index_of: dict[int, tuple[FitComponent, int]] = {}  # equal components are shared objects
+    explanations: list[dict[str, Any]] = []  # each distinct reason once; proposals hold indices into it
+    index_of: dict[str, int] = {}
 
-    def shown(component: FitComponent) -> int:
-        found = index_of.get(id(component))
-        if found is None or found[0] is not component:
-            explanations.append(_component_json(component))
-            found = index_of[id(component)] = (component, len(explanations) - 1)
-        return found[1]
+    def shown(reason: Reason) -> int:
+        stored = reason_json(reason)
+        key = json.dumps(stored, sort_keys=True)
+        if key not in index_of:
+            index_of[key] = len(explanations)
+            explanations.append(stored)
+        return index_of[key]
 
     for participant_id, offer_id in assignment.pairs:
         person, offer = people[participant_id], offers[offer_id]
         fit = fit_score(person, offer)
         if fit is None:  # the engine assigns only feasible pairs; kept explicit for the type checker
             continue
-        wishes = tuple(inputs.wishes.get(participant_id, ()))
+        wishes = inputs.wishes.get(participant_id, [])
         proposals.append(
             MatchProposal(
                 run_id=run.pk,
@@ -291,9 +343,9 @@ def run_match(
                 offer_id=inputs.offer_rows[offer_id].pk,
                 proposed_offer_id=inputs.offer_rows[offer_id].pk,
                 fit=fit.score,
-                components=[shown(component) for component in fit.components],
+                components=[shown(reason) for reason in explained(fit, person.rank_of(offer_id), preference_weight)],
                 wish_rank=wishes.index(offer_id) + 1 if offer_id in wishes else None,
-                gave_up=_gave_up(wishes, offer_id, filled),
+                gave_up=_not_given(person, offer_id, wishes, dropped[participant_id], problem, takers),
             )
         )
     timings["store"] = time.perf_counter() - tick
@@ -323,3 +375,28 @@ def run_match(
         run.save()
         MatchProposal.objects.bulk_create(proposals)
     return run
+
+
+def explain_change(
+    run: MatchRun, participant: Participant, offer: Offer
+) -> tuple[Decimal, list[dict[str, Any]], int | None]:
+    """The fit, reasons and wish rank of `offer` for the participant, as the run would have explained them:
+    the same fit (kvp.rules.fit) and the run's weight of wishes."""
+    people = Participant.objects.filter(pk=participant.pk)
+    key = str(participant.pk)
+    wishes = [
+        str(offer_id)
+        for offer_id in Preference.objects.filter(participant=participant)
+        .order_by("rank")
+        .values_list("offer_id", flat=True)
+    ]
+    person = replace(
+        match_participant(key, holds_by_participant(people)[key], profiles_by_participant(people)[key]),
+        preferences=tuple(wishes),
+    )
+    fit = fit_score(person, match_offer(offer, offer.capacity, providers_with_unresolved_incidents()))
+    if fit is None:
+        raise ValueError("the participant cannot take the offer")
+    weight = DEFAULT_PREFERENCE_WEIGHT * Decimal(run.parameters.get("wish_weight", "1"))
+    rank = person.rank_of(str(offer.pk))
+    return fit.score, [reason_json(reason) for reason in explained(fit, rank, weight)], rank

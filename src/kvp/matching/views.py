@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from collections import Counter
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -28,6 +30,9 @@ from kvp.matching.selectors import match_run_proposals
 from kvp.matching.wishes import wishable_offers, wishes_set
 from kvp.participants.access import audit_list_read, get_participant_for_user
 from kvp.plans.models import Education
+
+PAGE_SIZE = 10  # proposals to a page
+SEARCH_LIMIT = 10  # offers a search shows
 
 
 @login_required
@@ -90,44 +95,68 @@ def match_runs(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def match_run(request: AuthedRequest, run_id: uuid.UUID) -> HttpResponse:
-    """The run's results, and its proposals for the participants the viewer may see (each read logged)."""
+    """The run's results, and its proposals for the participants the viewer may see, one counsellor's at a
+    time and PAGE_SIZE to a page (each read logged)."""
     run = get_match_run_for_user(request.user, run_id)
-    shown = match_run_proposals(run=run, user=request.user)
-    audit_list_read(
-        request.user,
-        list({row.proposal.participant_id: row.proposal.participant for row in shown.rows}.values()),
-        what=MATCH,
+    rows = match_run_proposals(run=run, user=request.user).rows
+    counts = Counter(row.proposal.participant.counsellor_id for row in rows)
+    names = {
+        row.proposal.participant.counsellor_id: row.proposal.participant.counsellor.get_full_name()
+        for row in rows
+        if row.proposal.participant.counsellor
+    }
+    chosen = request.GET.get("veileder", "")
+    selected = next(
+        (key for key in counts if str(key) == chosen),
+        request.user.pk if request.user.pk in counts else next(iter(counts), None),
     )
+    page = Paginator([row for row in rows if row.proposal.participant.counsellor_id == selected], PAGE_SIZE).get_page(
+        request.GET.get("side")
+    )
+    audit_list_read(request.user, [row.proposal.participant for row in page], what=MATCH)
     proposals = [
         (
             row,
-            ProposalDecisionForm(
-                initial={"version": row.proposal.version}, offers=shown.offers, prefix=str(row.proposal.pk)
-            )
+            ProposalDecisionForm(initial={"version": row.proposal.version}, prefix=str(row.proposal.pk))
             if row.can_decide
             else None,
         )
-        for row in shown.rows
+        for row in page
     ]
-    names = dict(Education.Level.choices) | {"none": _("No schooling"), NOT_MAPPED: _("Not mapped yet")}
+    levels = dict(Education.Level.choices) | {"none": _("No schooling"), NOT_MAPPED: _("Not mapped yet")}
     groups = [
-        (names.get(group, group), got, size)
+        (levels.get(group, group), got, size)
         for group, (got, size) in run.results.get("qualifying_by_group", {}).items()
     ]
     return render(
-        request, "matching/run.html", {"run": run, "proposals": proposals, "results": run.results, "groups": groups}
+        request,
+        "matching/run.html",
+        {
+            "run": run,
+            "proposals": proposals,
+            "page": page,
+            "counsellors": [(key, names.get(key, _("No counsellor")), count) for key, count in counts.items()],
+            "selected": selected,
+            "results": run.results,
+            "groups": groups,
+        },
     )
+
+
+@login_required
+def match_offer_search(request: AuthedRequest, proposal_id: uuid.UUID) -> HttpResponse:
+    """The offers whose title holds the search text, to change a proposal to (at most SEARCH_LIMIT)."""
+    proposal, access = get_match_proposal_for_user(request.user, proposal_id, for_write=True)
+    text = request.GET.get("q", "").strip()
+    offers = list(wishable_offers(access.participant).filter(title__icontains=text)[:SEARCH_LIMIT]) if text else []
+    return render(request, "matching/offer_options.html", {"offers": offers, "text": text, "prefix": str(proposal.pk)})
 
 
 @login_required
 @require_POST
 def match_proposal_decide(request: AuthedRequest, proposal_id: uuid.UUID) -> HttpResponse:
     proposal, access = get_match_proposal_for_user(request.user, proposal_id, for_write=True)
-    form = ProposalDecisionForm(
-        request.POST,
-        prefix=str(proposal.pk),
-        offers=Offer.objects.filter(provider__office_id=access.participant.office_id),
-    )
+    form = ProposalDecisionForm(request.POST, prefix=str(proposal.pk))
     try:
         if not form.is_valid():
             raise ValidationError(_("Choose accept, change or reject."))

@@ -63,6 +63,8 @@ class Problem:
     """Participants, offers and arcs as numpy arrays. Build one with `scoring.build_problem` (which computes
     the fit scores) or directly from arcs `(participant index, offer index, fit in thousandths)`.
 
+    A participant gets at most one offer of each kind, or at most one in all with `one_place_each`.
+
     Raises MatchInputError for a repeated participant or offer id, a negative capacity, a preference for an
     offer not in the problem, or a preference for an offer the participant has no arc to."""
 
@@ -73,10 +75,13 @@ class Problem:
         arcs: Iterable[tuple[int, int, int]],
         *,
         preference_weight: Decimal = DEFAULT_PREFERENCE_WEIGHT,
+        one_place_each: bool = False,
     ) -> None:
         triples = list(arcs)
         columns = np.array(triples, dtype=np.int64).reshape(len(triples), 3)
-        self._setup(participants, offers, columns[:, 0], columns[:, 1], columns[:, 2], preference_weight)
+        self._setup(
+            participants, offers, columns[:, 0], columns[:, 1], columns[:, 2], preference_weight, one_place_each
+        )
 
     @classmethod
     def from_arrays(
@@ -88,6 +93,7 @@ class Problem:
         fit: npt.ArrayLike,
         *,
         preference_weight: Decimal = DEFAULT_PREFERENCE_WEIGHT,
+        one_place_each: bool = False,
     ) -> Problem:
         problem = cls.__new__(cls)
         problem._setup(
@@ -97,6 +103,7 @@ class Problem:
             np.asarray(offer, dtype=np.int64),
             np.asarray(fit, dtype=np.int64),
             preference_weight,
+            one_place_each,
         )
         return problem
 
@@ -108,6 +115,7 @@ class Problem:
         offer: Ints,
         fit: Ints,
         preference_weight: Decimal,
+        one_place_each: bool = False,
     ) -> None:
         if not isinstance(preference_weight, Decimal) or not preference_weight.is_finite() or preference_weight < 0:
             raise ValueError("the preference weight must be a number of at least 0")
@@ -129,10 +137,12 @@ class Problem:
         ):
             raise ValueError("an arc names a participant or offer index outside the problem")
 
-        kinds = sorted({o.kind.value for o in self.offers})
+        # The kind an offer counts as for "one offer of each kind": all one with one_place_each.
+        kind_of = ["" if one_place_each else o.kind.value for o in self.offers]
+        kinds = sorted(set(kind_of))
         self.kinds: tuple[str, ...] = tuple(kinds)
         kind_number = {kind: number for number, kind in enumerate(kinds)}
-        self.offer_kind: Ints = np.array([kind_number[o.kind.value] for o in self.offers], dtype=np.int64)
+        self.offer_kind: Ints = np.array([kind_number[kind] for kind in kind_of], dtype=np.int64)
 
         # Canonical order: participants by id, offers by kind and id; arcs by (participant, offer), so the arcs
         # of one participant and kind (a "pk" node of the flow) are contiguous.

@@ -1,37 +1,39 @@
 """Fit scores for many pairs at once, exactly as `kvp.rules.matching.fit_milli` gives them (E5, E8).
 
-Each component depends on a few facts only: the Norwegian component on the offer's need and the
-participant's level, the goal on the offer's occupation and one wanted occupation at a time (the best
-counts), feasibility on each of the offer's hard prerequisites and what the participant holds of its kind,
-and so on. So every participant and offer gets a key per fact, the rule itself (`component_value`, `met`) is
-evaluated once per distinct pair of keys that occurs, and numpy spreads the results over all pairs. The rules
-stay in one place; only the bookkeeping is vectorised.
+The fit (kvp.rules.fit) is a sum of parts, each reading a few facts of the participant and of the offer: the
+Norwegian gap the offer's need and the participant's level, the goal the offer's occupation and the wanted
+ones, and so on. So every participant and offer gets a key per part, the part itself is evaluated once per
+distinct pair of keys that occurs, and numpy spreads the results over all pairs; feasibility likewise per
+hard prerequisite and what the participant holds of its kind. The rules stay in one place; only the
+bookkeeping is vectorised.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Collection, Hashable, Sequence
 from decimal import Decimal
 
 import numpy as np
 
 from kvp.matching_engine.problem import Bools, Ints, Pair, Problem, unique_ids
-from kvp.rules import occupations
-from kvp.rules.matching import (
-    DEFAULT_FIT_WEIGHTS,
-    DEFAULT_PREFERENCE_WEIGHT,
+from kvp.rules.fit import (
+    DEFAULT_FIT_RULES,
     LONG_TRAVEL_MINUTES,
-    ZERO,
-    Component,
-    FitWeights,
+    PARTS,
+    FitRules,
+    OfferFacts,
+    Part,
+    Profile,
+    milli,
+    part_reasons,
+    travel_reason,
+)
+from kvp.rules.matching import (
+    DEFAULT_PREFERENCE_WEIGHT,
     MatchInputError,
     MatchOffer,
     MatchParticipant,
-    component_value,
-    experience_value,
     infeasible_reason,
-    points_milli,
 )
 from kvp.rules.prerequisites import Prerequisite, PrerequisiteKind, met
 from kvp.rules.texts import N_
@@ -109,122 +111,12 @@ def feasible_pairs(participants: Sequence[MatchParticipant], offers: Sequence[Ma
     return p_index[order].astype(np.int64), o_index[order].astype(np.int64)
 
 
-def _distinct(combo: Ints, size: int) -> tuple[Ints, Ints]:
-    """The distinct values of `combo` (all below `size`), sorted, and each element's place among them."""
-    if size <= TABLE_LIMIT:
-        seen = np.zeros(size, dtype=np.bool_)
-        seen[combo] = True
-        distinct = np.flatnonzero(seen)
-        place = np.zeros(size, dtype=np.int64)
-        place[distinct] = np.arange(distinct.size, dtype=np.int64)
-        return distinct, place[combo]
-    distinct, inverse = np.unique(combo, return_inverse=True)
-    return distinct, inverse
-
-
-def _best_over_items(
-    items: Sequence[Sequence[Hashable]],
-    o_key: Ints,
-    p_index: Ints,
-    o_index: Ints,
-    evaluate_item: Callable[[Hashable, int], int],
-    evaluate_none: Callable[[int, int], int],
-) -> Ints:
-    """For a component that takes the best over a participant's items (wanted occupations, experiences): the
-    rule evaluated once per distinct (item, offer key), its maximum over the items of each distinct (items,
-    offer key) that occurs, and `evaluate_none` where a participant has no items."""
-    if p_index.size == 0:
-        return np.zeros(0, dtype=np.int64)
-    tuple_key = _keys([tuple(mine) for mine in items])
-    tuples = list(dict.fromkeys(tuple(mine) for mine in items))
-    holder = np.zeros(len(tuples), dtype=np.int64)  # a participant with each tuple
-    holder[tuple_key[::-1]] = np.arange(len(items) - 1, -1, -1, dtype=np.int64)
-    offer_of = np.zeros(int(o_key.max()) + 1, dtype=np.int64)  # an offer with each key
-    offer_of[o_key[::-1]] = np.arange(o_key.size - 1, -1, -1, dtype=np.int64)
-    width = offer_of.size
-    distinct, place = _distinct(tuple_key[p_index] * width + o_key[o_index], len(tuples) * width)
-    t_of, k_of = distinct // width, distinct % width
-    counts = np.array([len(mine) for mine in tuples], dtype=np.int64)
-    values = np.zeros(distinct.size, dtype=np.int64)
-    empty = np.flatnonzero(counts[t_of] == 0)
-    values[empty] = [
-        evaluate_none(int(holder[t]), int(offer_of[k])) for t, k in zip(t_of[empty], k_of[empty], strict=True)
-    ]
-    some = np.flatnonzero(counts[t_of] > 0)
-    if some.size:
-        flat = [item for mine in tuples for item in mine]
-        item_key = _keys(flat)
-        representatives = list(dict.fromkeys(flat))
-        starts = np.concatenate(([0], np.cumsum(counts)))
-        repeat = counts[t_of[some]]
-        first = np.cumsum(repeat) - repeat
-        combo_of = np.repeat(some, repeat)
-        entry = starts[t_of[combo_of]] + np.arange(combo_of.size) - np.repeat(first, repeat)
-        items_key = item_key[entry]
-        pairs, where = _distinct(items_key * width + k_of[combo_of], (len(representatives)) * width)
-        scored = np.array(
-            [evaluate_item(representatives[key // width], int(offer_of[key % width])) for key in pairs.tolist()],
-            dtype=np.int64,
-        )
-        values[some] = np.maximum.reduceat(scored[where], first)
-    result: Ints = values[place]
-    return result
-
-
-def _experience_points(
-    participants: Sequence[MatchParticipant],
-    offers: Sequence[MatchOffer],
-    p_index: Ints,
-    o_index: Ints,
-    weight: Decimal,
-) -> Ints:
-    """The experience component (E4, E8) per pair: the best over the participant's experiences of
-    `experience_value(same_field(offer, experience), years)`, each rule asked once per distinct pair of codes
-    and per distinct (field level, years); neutral for offers without an occupation."""
-    codes = [o.occupation_code for o in offers]
-    neutral = (
-        points_milli(component_value(Component.EXPERIENCE, participants[0], offers[codes.index("")]), weight)
-        if "" in codes
-        else 0
-    )
-    counts = np.array([len(p.experience) for p in participants], dtype=np.int64)
-    flat = [e for p in participants for e in p.experience]
-    starts = np.concatenate(([0], np.cumsum(counts)))
-    with_code = np.array([bool(code) for code in codes], dtype=np.bool_)[o_index]
-    result = np.where(with_code, 0, neutral).astype(np.int64)
-    pairs = np.flatnonzero(with_code & (counts[p_index] > 0))
-    if pairs.size:
-        repeat = counts[p_index[pairs]]
-        first = np.cumsum(repeat) - repeat
-        pair_of = np.repeat(pairs, repeat)
-        entry = starts[p_index[pair_of]] + np.arange(pair_of.size) - np.repeat(first, repeat)
-        item_codes = [e.occupation_code for e in flat]
-        code_key, offer_code_key = _keys(item_codes), _keys(codes)
-        levels = _spread(
-            code_key,
-            offer_code_key,
-            entry,
-            o_index[pair_of],
-            lambda e, o: occupations.same_field(codes[o], item_codes[e]),
-        )
-        years_key = _keys([e.years for e in flat])
-        points = _spread(
-            levels,
-            years_key,
-            np.arange(entry.size, dtype=np.int64),
-            entry,
-            lambda k, e: points_milli(experience_value(int(levels[k]), flat[e].years) or ZERO, weight),
-        )
-        result[pairs] = np.maximum.reduceat(points, first)
-    return result
-
-
 def score_pairs(
     participants: Sequence[MatchParticipant],
     offers: Sequence[MatchOffer],
     p_index: Ints,
     o_index: Ints,
-    weights: FitWeights = DEFAULT_FIT_WEIGHTS,
+    rules: FitRules = DEFAULT_FIT_RULES,
     minutes: Ints | None = None,
     *,
     known_feasible: bool = False,
@@ -248,73 +140,49 @@ def score_pairs(
         set_key, table = _hard_tables(participants, offers)
         feasible = table[set_key[o_index], p_index]
 
-    def per_pair(component: Component, p_key: Ints, o_key: Ints) -> Ints:
-        weight = weights.of(component)
-        return _spread(
-            p_key,
-            o_key,
-            p_index,
-            o_index,
-            lambda p, o: points_milli(component_value(component, participants[p], offers[o]), weight),
-        )
+    profiles = [p.profile for p in participants]
+    facts = [o.facts for o in offers]
+    fit = np.zeros(p_index.size, dtype=np.int64)
+    for part in PARTS:
+        p_key = _keys([part.of_participant(profile, rules) for profile in profiles])
+        o_key = _keys([part.of_offer(offer, rules) for offer in facts])
+        fit += _spread(p_key, o_key, p_index, o_index, _points(part, profiles, facts, rules))
 
-    def best_over(
-        component: Component, items: Sequence[Sequence[Hashable]], stand_in: Callable[..., MatchParticipant]
-    ) -> Ints:
-        weight = weights.of(component)
-        one_each = functools.cache(stand_in)  # one stand-in per distinct item
-        return _best_over_items(
-            items,
-            codes,
-            p_index,
-            o_index,
-            lambda item, o: points_milli(component_value(component, one_each(item), offers[o]), weight),
-            lambda p, o: points_milli(component_value(component, participants[p], offers[o]), weight),
-        )
-
-    no_key = np.zeros(len(participants), dtype=np.int64)
-    by_offer = np.arange(len(offers), dtype=np.int64)
-    codes = _keys([o.occupation_code for o in offers])
-    fit = per_pair(
-        Component.NORWEGIAN, _keys([p._norwegian for p in participants]), _keys([o._norwegian for o in offers])
-    )
-    fit += per_pair(Component.DIGITAL, _keys([p._digital for p in participants]), _keys([o._digital for o in offers]))
-    # E1, E4: the goal and experience take the best of the participant's occupations; each is weighed alone.
-    fit += best_over(
-        Component.GOAL,
-        [p.wanted_occupations for p in participants],
-        lambda code: MatchParticipant("stand-in", frozenset(), (code,)),
-    )
-    fit += _experience_points(participants, offers, p_index, o_index, weights.of(Component.EXPERIENCE))
-    fit += per_pair(Component.QUALIFICATION, no_key, by_offer)
-    fit += per_pair(Component.EMPLOYER, no_key, by_offer)
-
-    travel_weight = weights.of(Component.TRAVEL)
-    travel = np.array(
-        [
-            points_milli(component_value(Component.TRAVEL, participants[0], offers[0], minute), travel_weight)
-            for minute in range(LONG_TRAVEL_MINUTES + 1)
-        ]
-        + [points_milli(component_value(Component.TRAVEL, participants[0], offers[0], None), travel_weight)],
-        dtype=np.int64,
-    )
+    travel = np.array([_travel_milli(minute, rules) for minute in range(LONG_TRAVEL_MINUTES + 1)] + [0], dtype=np.int64)
     fit += travel[np.where(minutes == UNKNOWN, LONG_TRAVEL_MINUTES + 1, np.minimum(minutes, LONG_TRAVEL_MINUTES))]
     return feasible, np.where(feasible, fit, 0)
+
+
+def _points(part: Part, profiles: list[Profile], facts: list[OfferFacts], rules: FitRules) -> Callable[[int, int], int]:
+    """The part's weight in thousandths for participant p and offer o."""
+
+    def points(p: int, o: int) -> int:
+        reasons = part_reasons(part, profiles[p], facts[o], rules)
+        return milli(sum((reason.weight for reason in reasons), Decimal(0)))
+
+    return points
+
+
+def _travel_milli(minutes: int, rules: FitRules) -> int:
+    reason = travel_reason(minutes, rules)
+    return milli(reason.weight) if reason else 0
 
 
 def build_problem(
     participants: Sequence[MatchParticipant],
     offers: Sequence[MatchOffer],
-    weights: FitWeights = DEFAULT_FIT_WEIGHTS,
+    rules: FitRules = DEFAULT_FIT_RULES,
     *,
     preference_weight: Decimal = DEFAULT_PREFERENCE_WEIGHT,
     candidates: dict[str, Sequence[str]] | None = None,
     travel: dict[Pair, int] | None = None,
     exclude: Collection[Pair] = (),
+    one_place_each: bool = False,
 ) -> Problem:
     """The problem with a fit score for every feasible pair (E5, E8). `candidates` limits the offers looked at
         per participant id (e.g. those within reach; default: every offer they can take); `exclude` leaves out pairs
-    (e.g. offers the participant has already applied for or done); `travel` gives one-way minutes per
+    (e.g. offers the participant has already applied for or done); `one_place_each` allows one offer per
+        participant in all instead of one of each kind; `travel` gives one-way minutes per
         (participant id, offer id) where known. A wish the participant cannot take raises MatchInputError
         ("… cannot take … because it requires …"), as does a wish for an offer not in `offers`."""
     participant_index = unique_ids([p.participant_id for p in participants], "participant")
@@ -365,8 +233,14 @@ def build_problem(
             if key in given:
                 minutes[position] = given[key]
     feasible, fit = score_pairs(
-        participants, offers, p_index, o_index, weights, minutes, known_feasible=candidates is None
+        participants, offers, p_index, o_index, rules, minutes, known_feasible=candidates is None
     )
     return Problem.from_arrays(
-        participants, offers, p_index[feasible], o_index[feasible], fit[feasible], preference_weight=preference_weight
+        participants,
+        offers,
+        p_index[feasible],
+        o_index[feasible],
+        fit[feasible],
+        preference_weight=preference_weight,
+        one_place_each=one_place_each,
     )
