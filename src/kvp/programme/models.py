@@ -103,9 +103,9 @@ class Case(VersionedModel):
         _("came from a programme in another municipality"), null=True, blank=True
     )
     from_municipality = models.CharField(_("municipality of the earlier programme"), max_length=4, blank=True)
-    benefits_before = models.JSONField(_("benefits in the two months before the application"), default=list)
+    benefits_before = models.JSONField(_("benefits in the two months before the application"), default=list, blank=True)
     support_alongside = models.JSONField(
-        _("support alongside the benefit, per year"), default=dict
+        _("support alongside the benefit, per year"), default=dict, blank=True
     )  # {"2026": ["housing_bank"]}; a year with [] was answered "none"
     kostra_status_by_hand = models.PositiveSmallIntegerField(
         _("status for the yearly return"), choices=list(KOSTRA_STATUS_LABELS.items()), null=True, blank=True
