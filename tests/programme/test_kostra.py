@@ -5,6 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
 from kvp.participants.models import Participant
 from kvp.programme.kostra import journal_number
@@ -28,7 +29,7 @@ def ended(world: World, **fields: object) -> Case:
     return running(person, world, status=CaseStatus.ENDED, **fields)
 
 
-def download(world: World, user: object = None) -> bytes:
+def download(world: World, user: User | None = None) -> bytes:
     response = client_for(user or world.leader).get(reverse("kostra_download") + "?ar=2026")
     assert response.status_code == 200, response
     assert response["Content-Type"] == "text/plain; charset=iso-8859-1"

@@ -1,3 +1,4 @@
+import dataclasses
 import datetime
 
 import pytest
@@ -31,7 +32,7 @@ def facts(**changes: object) -> ProgrammeFacts:
         paid_kroner=123456, status=3, ended_on=D(2026, 11, 30), end_reason=EndReason.COMPLETED_WORK, aftercare=None,
         caseworker="Z990101",
     )  # fmt: skip
-    return ProgrammeFacts(**{**base.__dict__, **changes})  # type: ignore[arg-type]
+    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 
 
 def test_it_fills_each_field_from_the_facts() -> None:
