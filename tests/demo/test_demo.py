@@ -21,9 +21,11 @@ from kvp.demo.generator import PASSWORD, Sizes, build_office, build_staff, parti
 from kvp.demo.history import CURRENT, EARLIER, History, case_history
 from kvp.followup.models import CaseNote, Meeting
 from kvp.participants.models import Participant
+from kvp.programme.kostra import kostra_return
 from kvp.programme.models import Case
 from kvp.rules.case_status import OPEN_STATUSES, CaseStatus, EndReason, transition_problem
 from kvp.rules.identity import parse_identity
+from kvp.rules.kostra_checks import BLOCKING
 from tests.conftest import World
 
 TODAY = datetime.date(2026, 3, 2)
@@ -260,3 +262,12 @@ def test_the_deploy_check_finds_a_superuser_with_the_published_password(world: W
     world.administrator.set_password(PASSWORD)
     world.administrator.save()
     assert [error.id for error in check_no_demo_accounts(None, databases=["default"])] == ["kvp.E002"]
+
+
+@pytest.mark.django_db
+def test_its_kostra_return_has_no_error_to_fix() -> None:
+    seed(participants=60)
+    kostra = kostra_return(year=2025, municipality=Office.objects.get().municipality_number)
+    assert kostra.rows
+    blocking = {p.check for row in kostra.rows for p in row.problems if p.severity in BLOCKING}
+    assert not kostra.blocked, blocking

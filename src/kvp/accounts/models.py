@@ -36,6 +36,13 @@ class Office(models.Model):
     unit_number = models.CharField(_("NAV unit number"), max_length=4, unique=True, validators=[four_digits])
     municipality_number = models.CharField(_("municipality number"), max_length=4, validators=[four_digits])
     municipality_name = models.CharField(_("municipality"), max_length=80)
+    oslo_district = models.CharField(
+        _("Oslo district number"),
+        max_length=2,
+        blank=True,
+        validators=[RegexValidator(r"^\d{2}$", _("Enter exactly two digits."))],
+        help_text=_("Only for Oslo's district offices (bydel): the number Statistics Norway uses, 01–15."),
+    )
     # Each municipality decides when the benefit is paid (S3, S21).
     payment_schedule = models.CharField(
         _("payment schedule"),

@@ -134,6 +134,7 @@ class Story:
             created_at=times[0],
             version=len(history.steps),
         )
+        _answer_for_the_return(case, today=self.today)
         events = [
             CaseEvent(
                 case_id=case.pk,
@@ -337,3 +338,30 @@ class Story:
             meeting.interpreter_booking_reference = f"TOLK-{meeting.pk.hex[:6].upper()}"
         if meeting.status == Meeting.Status.HELD:
             meeting.interpreter_used = True
+
+
+# How the demo's participants answer what the yearly return asks (KOSTRA, S18), drawn from the case's own id so
+# the rest of the story stays as it was.
+MARITAL_WEIGHTS = (("1", 55), ("2", 15), ("3", 12), ("4", 15), ("5", 3))
+BENEFITS_BEFORE = (((), 30), (("social_assistance_main",), 45), (("social_assistance_supplement",), 15),
+                   (("introduction",), 7), (("measure_benefit",), 3))  # fmt: skip
+SUPPORT = (
+    ((), 55),
+    (("housing_bank",), 25),
+    (("regular_supplement",), 10),
+    (("municipal_housing", "one_off_assistance"), 10),
+)
+
+
+def _answer_for_the_return(case: Case, *, today: datetime.date) -> None:
+    if case.starts_on is None:
+        return
+    rng = random.Random(f"{case.pk}:kostra")  # noqa: S311 -- synthetic demo data, not security
+    case.marital_status = rng.choices([code for code, _ in MARITAL_WEIGHTS], [w for _, w in MARITAL_WEIGHTS])[0]
+    case.from_programme_elsewhere = False
+    case.benefits_before = list(rng.choices([b for b, _ in BENEFITS_BEFORE], [w for _, w in BENEFITS_BEFORE])[0])
+    last = (case.ended_on or today).year
+    case.support_alongside = {
+        str(year): sorted(rng.choices([s for s, _ in SUPPORT], [w for _, w in SUPPORT])[0])
+        for year in range(case.starts_on.year, min(last, today.year) + 1)
+    }

@@ -12,6 +12,8 @@ from kvp.common.idempotency import SubmitOnceForm
 from kvp.programme.models import (
     END_REASON_LABELS,
     INCOME_KIND_CHOICES,
+    KOSTRA_STATUS_LABELS,
+    MARITAL_STATUS_LABELS,
     STATUS_LABELS,
     Absence,
     Case,
@@ -20,6 +22,7 @@ from kvp.programme.models import (
 )
 from kvp.rules.case_status import ALLOWED_TRANSITIONS, STOP_REASONS, CaseStatus, EndReason
 from kvp.rules.eligibility import LivelihoodBenefit
+from kvp.rules.kostra_record import BenefitBefore, SupportAlongside
 
 
 class CaseCreateForm(SubmitOnceForm, AkselForm):
@@ -249,3 +252,71 @@ class WeekAttendanceForm(AkselForm):
         if day.weekday() != 0:
             raise forms.ValidationError(_("Choose the Monday the week starts."))
         return day
+
+
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+BENEFIT_BEFORE_CHOICES = [
+    (BenefitBefore.SOCIAL_ASSISTANCE_MAIN.value, _("Financial social assistance as the main income")),
+    (BenefitBefore.SOCIAL_ASSISTANCE_SUPPLEMENT.value, _("Financial social assistance as a supplement")),
+    (BenefitBefore.INTRODUCTION.value, _("Introduction benefit")),
+    (BenefitBefore.MEASURE_BENEFIT.value, _("Benefit to live on during a labour market measure")),
+    (BenefitBefore.NATIONAL_INSURANCE.value, _("A benefit to live on from the National Insurance")),
+]
+SUPPORT_CHOICES = [
+    (SupportAlongside.MUNICIPAL_HOUSING.value, _("Municipal housing allowance")),
+    (SupportAlongside.HOUSING_BANK.value, _("Housing allowance from Husbanken")),
+    (SupportAlongside.ONE_OFF_ASSISTANCE.value, _("Financial social assistance once")),
+    (SupportAlongside.PROGRAMME_COSTS.value, _("Financial social assistance for costs of taking part")),
+    (SupportAlongside.REGULAR_SUPPLEMENT.value, _("Financial social assistance as a regular supplement")),
+]
+
+
+class CaseStatisticsForm(AkselForm):
+    """What Statistics Norway's yearly return asks that casework does not: collected for the return only."""
+
+    marital_status = forms.ChoiceField(label=_("Marital status"), choices=[("", "—"), *MARITAL_STATUS_LABELS.items()])
+    from_programme_elsewhere = forms.TypedChoiceField(
+        label=_("Did the participant come from a qualification programme in another municipality?"),
+        choices=YES_NO, coerce=lambda value: value == "yes", widget=forms.RadioSelect,
+    )  # fmt: skip
+    from_municipality = forms.RegexField(
+        regex=r"^\d{4}$", required=False, label=_("If so, the municipality number"), max_length=4
+    )
+    benefits_before = forms.MultipleChoiceField(
+        label=_("Benefits in the two months before the application was registered"),
+        choices=BENEFIT_BEFORE_CHOICES, required=False, widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    had_support = forms.TypedChoiceField(
+        label=_("Alongside the benefit this year, did the participant also get social assistance or housing "
+                "allowance?"),
+        choices=YES_NO, coerce=lambda value: value == "yes", widget=forms.RadioSelect,
+    )  # fmt: skip
+    support = forms.MultipleChoiceField(
+        label=_("If so, which"), choices=SUPPORT_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    status_by_hand = forms.TypedChoiceField(
+        label=_("Status on 31 December"),
+        choices=[("", "—"), *KOSTRA_STATUS_LABELS.items()], coerce=int, empty_value=None,
+        help_text=_("No status follows from how the case ended (for instance a death): choose the one that fits."),
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, asks_support: bool, asks_status: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not asks_support:
+            del self.fields["had_support"], self.fields["support"]
+        if not asks_status:
+            del self.fields["status_by_hand"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("from_programme_elsewhere") and not data.get("from_municipality"):
+            self.add_error("from_municipality", _("Give the municipality number of the earlier programme."))
+        both = {BenefitBefore.SOCIAL_ASSISTANCE_MAIN.value, BenefitBefore.SOCIAL_ASSISTANCE_SUPPLEMENT.value}
+        if both <= set(data.get("benefits_before", [])):
+            self.add_error("benefits_before", _("Social assistance was either the main income or a supplement."))
+        if "had_support" in self.fields and data.get("had_support") is not None:
+            if data["had_support"] and not data.get("support"):
+                self.add_error("support", _("Choose which support."))
+            if not data["had_support"] and data.get("support"):
+                self.add_error("support", _("You answered no: leave these empty."))
+        return data

@@ -14,6 +14,7 @@ from kvp.rules.aftercare import Channel as AftercareChannel
 from kvp.rules.aftercare import Situation
 from kvp.rules.benefit import IncomeKind
 from kvp.rules.case_status import OPEN_STATUSES, CaseStatus, EndReason
+from kvp.rules.kostra_record import MaritalStatus
 
 STATUS_LABELS = {
     CaseStatus.APPLIED: _("Applied"),
@@ -34,6 +35,7 @@ END_REASON_LABELS = {
     EndReason.SOCIAL_ASSISTANCE: _("Completed: to financial social assistance"),
     EndReason.NON_ATTENDANCE: _("Interrupted: did not attend"),
     EndReason.MOVED: _("Moved to another municipality"),
+    EndReason.MOVED_WITHIN_OSLO: _("Moved to another district in Oslo"),
     EndReason.CONDITIONS_NO_LONGER_MET: _("Conditions no longer met"),
     EndReason.WITHDRAWN: _("Application withdrawn"),
     EndReason.DIED: _("Died"),
@@ -53,6 +55,22 @@ INCOME_KIND_CHOICES = [
     (IncomeKind.TILLEGGSSTONADER.value, _("Supplementary benefits")),
     (IncomeKind.LANEKASSEN.value, _("Student loan and grant (Lånekassen)")),
 ]
+MARITAL_STATUS_LABELS = {
+    MaritalStatus.UNMARRIED: _("Unmarried"),
+    MaritalStatus.MARRIED: _("Married"),
+    MaritalStatus.COHABITING: _("Cohabiting"),
+    MaritalStatus.DIVORCED: _("Divorced or separated"),
+    MaritalStatus.WIDOWED: _("Widowed"),
+}
+KOSTRA_STATUS_LABELS = {
+    1: _("1: still in the programme"),
+    2: _("2: on leave or in an agreed interruption"),
+    3: _("3: completed or ended by agreement"),
+    4: _("4: permanently interrupted because of non-attendance"),
+    5: _("5: interrupted by a move to another municipality"),
+    6: _("6: moved to another district in Oslo"),
+    7: _("7: ended after an interruption"),
+}
 STATUS_CHOICES = list(STATUS_LABELS.items())
 END_REASON_CHOICES = list(END_REASON_LABELS.items())
 
@@ -77,6 +95,21 @@ class Case(VersionedModel):
     interim_notice_sent_on = models.DateField(_("interim notice sent"), null=True, blank=True)
     interim_notice_reason = models.CharField(_("why the decision takes longer"), max_length=300, blank=True)
     interim_expected_by = models.DateField(_("decision expected by"), null=True, blank=True)
+    # Asked only for Statistics Norway's yearly return (KOSTRA form 11CF, S18); no rule reads them.
+    marital_status = models.CharField(
+        _("marital status"), max_length=1, choices=list(MARITAL_STATUS_LABELS.items()), blank=True
+    )
+    from_programme_elsewhere = models.BooleanField(
+        _("came from a programme in another municipality"), null=True, blank=True
+    )
+    from_municipality = models.CharField(_("municipality of the earlier programme"), max_length=4, blank=True)
+    benefits_before = models.JSONField(_("benefits in the two months before the application"), default=list, blank=True)
+    support_alongside = models.JSONField(
+        _("support alongside the benefit, per year"), default=dict, blank=True
+    )  # {"2026": ["housing_bank"]}; a year with [] was answered "none"
+    kostra_status_by_hand = models.PositiveSmallIntegerField(
+        _("status for the yearly return"), choices=list(KOSTRA_STATUS_LABELS.items()), null=True, blank=True
+    )  # only where no status follows from the end (a death)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     conflict_fields = ("status", "ends_on")
 

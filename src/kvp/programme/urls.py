@@ -48,6 +48,7 @@ urlpatterns = [
     path("meg/utbetaling/", benefit_views.my_payments, name="my_payments"),
     path("kostra/", kostra_views.kostra_overview, name="kostra_overview"),
     path("kostra/fil/", kostra_views.kostra_download, name="kostra_download"),
+    path("saker/<uuid:case_id>/statistikk/", kostra_views.case_statistics, name="case_statistics"),
     path(
         "deltakere/<uuid:participant_id>/etter-programmet/<uuid:follow_up_id>/",
         aftercare_views.aftercare_record_view,

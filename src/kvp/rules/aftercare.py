@@ -54,7 +54,12 @@ class Channel(StrEnum):
 IN_WORK = frozenset({Situation.WORK_FULL_TIME, Situation.WORK_PART_TIME})
 
 # Everyone who took part gets after-care, except those who moved away, died or withdrew (E16).
-AFTERCARE_END_REASONS = frozenset(EndReason) - {EndReason.MOVED, EndReason.DIED, EndReason.WITHDRAWN}
+AFTERCARE_END_REASONS = frozenset(EndReason) - {
+    EndReason.MOVED,
+    EndReason.MOVED_WITHIN_OSLO,
+    EndReason.DIED,
+    EndReason.WITHDRAWN,
+}
 
 # E17: share employed after completing, 2015 starters (Lima & Furuberg, NAV).
 NATIONAL_EMPLOYED_PERCENT = Decimal("28")

@@ -35,6 +35,7 @@ class EndReason(StrEnum):
     SOCIAL_ASSISTANCE = "social_assistance"
     NON_ATTENDANCE = "non_attendance"
     MOVED = "moved"
+    MOVED_WITHIN_OSLO = "moved_within_oslo"  # to another of Oslo's districts, each its own NAV office
     CONDITIONS_NO_LONGER_MET = "conditions_no_longer_met"
     WITHDRAWN = "withdrawn"
     DIED = "died"
@@ -51,8 +52,10 @@ ALLOWED_TRANSITIONS: dict[CaseStatus, frozenset[CaseStatus]] = {
 }
 
 # KOSTRA status codes for the yearly return (S18) by end reason: 3 completed or ended by agreement,
-# 4 permanently interrupted because of non-attendance, 5 interrupted by a move to another municipality.
-# kostra_status adds 1 (in the programme), 2 (on leave) and 7 (ended after an interruption).
+# 4 permanently interrupted because of non-attendance, 5 interrupted by a move to another municipality,
+# 6 (Oslo only) moved to another district. A programme stopped because the conditions are no longer met is
+# ended, not interrupted: 3 unless it ends during an interruption (7). A death fits none of the codes, so it
+# has none here: the return asks for the status to be recorded by hand. kostra_status adds 1, 2 and 7.
 KOSTRA_END_CODE: dict[EndReason, int] = {
     EndReason.COMPLETED_WORK: 3,
     EndReason.COMPLETED_WORK_PART_TIME: 3,
@@ -61,19 +64,23 @@ KOSTRA_END_CODE: dict[EndReason, int] = {
     EndReason.COMPLETED_OTHER: 3,
     EndReason.OTHER_BENEFIT: 3,
     EndReason.SOCIAL_ASSISTANCE: 3,
-    EndReason.CONDITIONS_NO_LONGER_MET: 7,
+    EndReason.CONDITIONS_NO_LONGER_MET: 3,
     EndReason.NON_ATTENDANCE: 4,
     EndReason.MOVED: 5,
+    EndReason.MOVED_WITHIN_OSLO: 6,
     EndReason.WITHDRAWN: 3,
-    EndReason.DIED: 3,
 }
+# A move or a death says more than "ended during an interruption".
+NOT_ENDED_AFTER_INTERRUPTION = frozenset({EndReason.MOVED, EndReason.MOVED_WITHIN_OSLO, EndReason.DIED})
 
 # Ending a running programme against the participant's will is a stop (stans): an appealable decision
 # (grounds and warning duty [U]), which needs a second approver.
 STOP_REASONS = frozenset({EndReason.NON_ATTENDANCE, EndReason.CONDITIONS_NO_LONGER_MET})
 
 # Before the programme starts, the only ways out are withdrawal, moving or death.
-END_REASONS_BEFORE_START = frozenset({EndReason.WITHDRAWN, EndReason.MOVED, EndReason.DIED})
+END_REASONS_BEFORE_START = frozenset(
+    {EndReason.WITHDRAWN, EndReason.MOVED, EndReason.MOVED_WITHIN_OSLO, EndReason.DIED}
+)
 OPEN_STATUSES = frozenset(
     {CaseStatus.APPLIED, CaseStatus.ASSESSED, CaseStatus.GRANTED, CaseStatus.ACTIVE, CaseStatus.EXTENDED}
 )
@@ -105,30 +112,35 @@ def transition_problem(
 KOSTRA_IN_PROGRAMME = 1
 KOSTRA_ON_LEAVE = 2
 KOSTRA_ENDED_AFTER_INTERRUPTION = 7
+Period = tuple[datetime.date, datetime.date | None]  # an open period has no end yet
+
+
+def ran_in_year(*, year: int, starts_on: datetime.date | None, ended_on: datetime.date | None) -> bool:
+    """Whether the programme ran some day of `year`: the KOSTRA return covers every such programme (S18)."""
+    return starts_on is not None and starts_on.year <= year and (ended_on is None or ended_on.year >= year)
 
 
 def kostra_status(
     *,
     year: int,
-    starts_on: datetime.date | None,
     ended_on: datetime.date | None,
     end_reason: EndReason | None,
-    interruptions: Sequence[tuple[datetime.date, datetime.date | None]] = (),
+    interruptions: Sequence[Period] = (),
+    leaves: Sequence[Period] = (),
 ) -> int | None:
-    """The case's KOSTRA status code for the year (S18), or None if the programme did not run that year:
-    1 in the programme on 31 December, 2 interrupted then, 7 ended during an interruption, else the end's
-    code (KOSTRA_END_CODE)."""
+    """The status code on 31 December of `year` of a programme that ran that year (S18): 1 in the programme,
+    2 on leave or in an agreed interruption, 7 ended during an interruption, else the end's code; None when
+    no code fits the facts (a death), so a person must choose it."""
     new_years_eve = datetime.date(year, 12, 31)
-    if starts_on is None or starts_on > new_years_eve or (ended_on is not None and ended_on.year < year):
-        return None
 
-    def interrupted_on(day: datetime.date) -> bool:
-        return any(start <= day and (end is None or day <= end) for start, end in interruptions)
+    def within(day: datetime.date, periods: Sequence[Period]) -> bool:
+        return any(start <= day and (end is None or day <= end) for start, end in periods)
 
     if ended_on is None or ended_on > new_years_eve:
-        return KOSTRA_ON_LEAVE if interrupted_on(new_years_eve) else KOSTRA_IN_PROGRAMME
+        away = within(new_years_eve, interruptions) or within(new_years_eve, leaves)
+        return KOSTRA_ON_LEAVE if away else KOSTRA_IN_PROGRAMME
     if end_reason is None:
         raise ValueError("an ended case has an end reason")
-    if interrupted_on(ended_on) and end_reason not in {EndReason.MOVED, EndReason.DIED}:
+    if within(ended_on, interruptions) and end_reason not in NOT_ENDED_AFTER_INTERRUPTION:
         return KOSTRA_ENDED_AFTER_INTERRUPTION
-    return KOSTRA_END_CODE[end_reason]
+    return KOSTRA_END_CODE.get(end_reason)
