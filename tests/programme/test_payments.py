@@ -101,7 +101,7 @@ def test_it_explains_a_missing_rate_instead_of_failing(world: World, case: Case)
     expected = nb(
         "No rate is recorded for %(day)s. An administrator must add the rate before the benefit can be calculated."
     )
-    assert expected % {"day": "1.6.2026"} in response.content.decode()
+    assert expected % {"day": "1. juni 2026"} in response.content.decode()
 
 
 def test_it_reduces_the_benefit_for_sick_pay_the_counsellor_records(world: World, case: Case) -> None:
