@@ -98,18 +98,20 @@ def around(world: World) -> None:
 
 
 class _Text(HTMLParser):
-    """The text a reader sees inside <main>: no tags, attributes, scripts or styles."""
+    """The text a reader sees inside <main>: no tags, attributes, scripts or styles; with `choices=False`, not
+    the options of a list to choose from either (scanned for one's own, not read as prose)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, choices: bool = True) -> None:
         super().__init__()
         self.parts: list[str] = []
         self._in_main = False
         self._hidden = 0
+        self._skipped = set() if choices else {"option"}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "main":
             self._in_main = True
-        elif tag in {"script", "style", "template"}:
+        elif tag in {"script", "style", "template"} | self._skipped:
             self._hidden += 1
         elif tag in {"p", "li", "h1", "h2", "h3", "dt", "dd", "td", "th", "br", "summary", "label", "option"}:
             self.parts.append("\n")
@@ -117,7 +119,7 @@ class _Text(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "main":
             self._in_main = False
-        elif tag in {"script", "style", "template"}:
+        elif tag in {"script", "style", "template"} | self._skipped:
             self._hidden -= 1
         elif tag in {"p", "li", "h1", "h2", "h3", "dt", "dd", "td", "th", "summary", "label", "option"}:
             self.parts.append("\n")
@@ -127,8 +129,8 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-def visible_text(html: str) -> str:
-    parser = _Text()
+def visible_text(html: str, *, choices: bool = True) -> str:
+    parser = _Text(choices=choices)
     parser.feed(html)
     return "".join(parser.parts)
 
@@ -138,6 +140,7 @@ class Shown:
     name: str
     html: str
     text: str
+    prose: str  # the text without the options of lists to choose from
 
 
 def participant_page(world: World, endpoint: Endpoint) -> Shown:
@@ -147,7 +150,7 @@ def participant_page(world: World, endpoint: Endpoint) -> Shown:
     response = client_for(world.participant_user).get(endpoint.url(world, found))
     assert response.status_code == 200, (endpoint.name, response.status_code)
     html = response.content.decode()
-    return Shown(endpoint.name, html, visible_text(html))
+    return Shown(endpoint.name, html, visible_text(html), visible_text(html, choices=False))
 
 
 PageBuilder = Callable[[World, Endpoint], Shown]
