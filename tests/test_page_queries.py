@@ -119,7 +119,7 @@ PAGES: dict[str, tuple[Page, int]] = {
     "overview_leader": (_overview_leader, 15),
     "participant_list": (_participant_list, 11),
     "participant_page": (_participant_page, 30),
-    "my_page": (_my_page, 13),
+    "my_page": (_my_page, 20),  # with what waits for the participant: one query per kind
     "plan_counsellor": (_plan("counsellor"), 17),
     "plan_participant": (_plan("participant"), 16),
     "worklist": (_worklist, 13),

@@ -124,4 +124,5 @@ SAME_IN_BOTH = {
     "plan: %(name)s",
     "mentor",
     "%(minutes)s min",
+    "%(amount)s kr",
 }

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from kvp.audit.models import AppendOnlyError, AuditEvent
+from kvp.common import formatting
 from tests import factories
 from tests.conftest import World, client_for
 from tests.i18n import nb
@@ -52,7 +53,7 @@ def test_it_sums_up_list_views_per_staff_member_and_day_in_innsyn(world: World) 
     with translation.override("nb"):
         line = translation.ngettext(LISTED, LISTED.replace("overview", "overviews"), 3)
     assert line != LISTED.replace("overview", "overviews"), "not translated to bokmål"
-    day = f"{today.day}.{today.month}.{today.year}"
+    day = formatting.day(today)
     assert line % {"count": 3, "name": "Kari Nordmann", "office": "NAV Testby", "day": day} in content
     assert content.count("Kari Nordmann") == 2  # the summed-up lists and the one opening of the record
 

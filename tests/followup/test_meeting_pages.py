@@ -154,7 +154,7 @@ def test_a_draft_is_not_shown_to_the_participant_and_a_published_note_is(world: 
     assert reverse("my_meeting", args=[meeting.pk]) in client.get(reverse("my_page")).content.decode()
     response = client.get(reverse("my_meeting", args=[meeting.pk]))
     assert "Delt referat" in response.content.decode()
-    assert "27.11.2026" in response.content.decode()  # the date published
+    assert "27. november 2026" in response.content.decode()  # the date published
 
 
 def test_the_participant_sees_a_correction_and_the_earlier_text(world: World) -> None:

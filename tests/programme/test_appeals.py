@@ -66,7 +66,7 @@ def test_it_flags_an_appeal_received_after_the_earliest_deadline(world: World, d
     client = client_for(world.counsellor)
     client.post(reverse("appeal_create", args=[decision.pk]), {"on": "2026-10-26"})
     page = client.get(reverse("decision_detail", args=[decision.pk])).content.decode()
-    assert "22.10.2026" in page
+    assert "22. oktober 2026" in page
     assert "forvaltningsloven § 31" in page
 
 

@@ -9,11 +9,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from kvp.accounts.decorators import require_staff
 from kvp.accounts.requests import AuthedRequest
 from kvp.audit.selectors import access_log_for_participant
-from kvp.casefile.selectors import participant_overview, participant_rows
+from kvp.casefile.selectors import my_page_waiting, participant_overview, participant_rows
 from kvp.catalogue.advice import flags_for
 from kvp.followup.forms import MeetingForm, NoteForm
 from kvp.followup.models import Meeting
@@ -94,6 +95,7 @@ def my_page(request: AuthedRequest) -> HttpResponse:
         "participants/my_page.html",
         {
             "participant": participant,
+            "waiting": my_page_waiting(participant=participant, user=request.user, now=timezone.now()),
             "case": participant.cases.first(),
             "meetings": participant.meetings.select_related("organiser").exclude(status=Meeting.Status.CANCELLED)[:10],
             "access_log": access_log_for_participant(participant)[:5],

@@ -166,7 +166,7 @@ def recommendations(request: AuthedRequest, participant_id: uuid.UUID) -> HttpRe
     access = get_participant_for_user(request.user, participant_id, what=RECOMMENDATIONS, self_service=True)
     participant = access.participant
     offers = list(offers_for(request.user).filter(provider__office_id=participant.office_id))
-    ranked = recommendations_for(participant, offers)
+    ranked = recommendations_for(participant, offers, to_participant=access.is_self)
     return render(
         request,
         "catalogue/recommendations.html",

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import datetime
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 from kvp.accounts.models import User
 from kvp.catalogue.models import Incident, Offer, Participation, Provider, ProviderChange
+from kvp.common.formatting import day
 from kvp.participants.access import ParticipantAccess
 from kvp.participants.models import Participant
+from kvp.rules import occupations
+from kvp.rules.prerequisites import Prerequisite
 from kvp.rules.skills import Cefr
 
 
@@ -118,3 +124,21 @@ def participation_rows(*, access: ParticipantAccess) -> list[ParticipationRow]:
         )
         for participation in participations
     ]
+
+
+@dataclass(frozen=True)
+class OfferWords:
+    """What an offer asks and when it starts, in words in the reader's language (its fields hold codes
+    and ISO dates)."""
+
+    prerequisites: list[str]
+    start_dates: list[str]
+    occupation: str
+
+
+def offer_words(*, offer: Offer) -> OfferWords:
+    return OfferWords(
+        prerequisites=[capfirst(Prerequisite.parse(code).render(gettext)) for code in offer.prerequisites],
+        start_dates=[day(datetime.date.fromisoformat(start)) for start in offer.start_dates],
+        occupation=occupations.title(offer.occupation_code) if offer.occupation_code else "",
+    )

@@ -26,6 +26,7 @@ from kvp.catalogue.forms import CatalogueFilterForm, OfferForm, ProviderForm, of
 from kvp.catalogue.models import Offer
 from kvp.catalogue.selectors import (
     filtered,
+    offer_words,
     offers_for,
     providers_for,
     providers_with_unresolved_incidents,
@@ -39,7 +40,6 @@ from kvp.participants.audit_types import PARTICIPANT_LIST
 from kvp.plans.audit_types import PROPOSAL
 from kvp.plans.selectors import current_case
 from kvp.plans.services import proposal_submit
-from kvp.rules import occupations
 from kvp.rules.access import Basis
 
 PAGE_SIZE = 25
@@ -98,7 +98,7 @@ def offer_detail(request: AuthedRequest, offer_id: uuid.UUID) -> HttpResponse:
         "catalogue/detail.html",
         {
             "offer": offer,
-            "occupation": occupations.title(offer.occupation_code) if offer.occupation_code else "",
+            "words": offer_words(offer=offer),
             "may_edit": may_edit_catalogue(user, offer.provider.office),
             "shows_cost": user.participant_id is None,  # what a place costs NAV is for staff
             "may_show_interest": user.participant_id is not None,

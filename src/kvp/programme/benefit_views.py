@@ -46,8 +46,9 @@ from kvp.programme.forms import (
     WeekAttendanceForm,
 )
 from kvp.programme.models import Case
+from kvp.programme.summaries import benefit_summary
 from kvp.rules.absence import AbsenceReason
-from kvp.rules.benefit import UnknownRateDateError
+from kvp.rules.benefit import Statement, UnknownRateDateError
 
 REASON_LABELS = {
     AbsenceReason.DOCUMENTED_ILLNESS: gettext_lazy("Valid: documented illness"),
@@ -200,4 +201,7 @@ def my_payments(request: AuthedRequest) -> HttpResponse:
     if case is None:
         raise PermissionDenied
     context = _statement_context(case, request.GET.get("periode")) | {"response_form": AbsenceResponseForm()}
+    statement = context["statement"]
+    if isinstance(statement, Statement):
+        context["summary"] = benefit_summary(statement=statement)
     return render(request, "programme/payments.html", context)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
-from kvp.common.templatetags.money import kroner
+from kvp.common.formatting import kroner
 from kvp.parameters.selectors import read_once, rules_by_span, rules_for
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.programme.audit_types import CASE

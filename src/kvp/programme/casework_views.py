@@ -28,6 +28,7 @@ from kvp.programme.forms import DatedForm, DecisionForm, EligibilityReviewForm, 
 from kvp.programme.letters import build_letter, interim_letter, letter_pdf
 from kvp.programme.models import Decision
 from kvp.programme.selectors import decision_appeals
+from kvp.programme.summaries import decision_summary, masked_letter
 from kvp.rules.case_status import CaseStatus
 from kvp.rules.eligibility import CONDITION_LAW, REASON_TEXT, SUMMARY_TEXT, Condition, Reason, Summary
 from kvp.wording.services import record_from_post
@@ -134,12 +135,14 @@ def decision_detail(request: AuthedRequest, decision_id: uuid.UUID) -> HttpRespo
         and (user.is_leader or user.may_approve_decisions)
         and decision.made_by_id != user.pk
     )
+    letter = build_letter(decision.snapshot)
     return render(
         request,
         "programme/decision.html",
         {
             "decision": decision,
-            "letter": build_letter(decision.snapshot),
+            "letter": masked_letter(letter) if access.is_self else letter,
+            "summary": decision_summary(decision=decision) if access.is_self else None,
             "may_approve": may_approve,
             "participant": decision.case.participant,
             "appeals": decision_appeals(decision=decision, access=access),
