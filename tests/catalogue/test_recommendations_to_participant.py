@@ -7,17 +7,18 @@ import inspect
 import re
 
 from kvp.catalogue.advice import TO_PARTICIPANT
-from kvp.rules import recommendations
+from kvp.rules import fit, recommendations
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 ABOUT_SOMEONE = re.compile(r"\b(participant|participant's|people)\b")
 
 
 def reason_texts() -> set[str]:
-    """Every N_ text in the recommendation rules."""
-    tree = ast.parse(inspect.getsource(recommendations))
+    """Every N_ text in the fit model and the recommendation rules, where the reasons come from."""
+    trees = [ast.parse(inspect.getsource(module)) for module in (fit, recommendations)]
     return {
         node.args[0].value
+        for tree in trees
         for node in ast.walk(tree)
         if isinstance(node, ast.Call)
         and getattr(node.func, "id", "") == "N_"

@@ -71,6 +71,9 @@ TO_PARTICIPANT = {
     "The participant said they are interested in this offer.": gettext_noop(
         "You said that you are interested in this offer."
     ),
+    "The participant's wish number %(rank)s among the offers the match could give them.": gettext_noop(
+        "This was your wish number %(rank)s."
+    ),
     "%(years)s years of work experience as %(occupation)s can count towards a trade certificate as a "
     "praksiskandidat (the experience route).": gettext_noop(
         "Your %(years)s years of work as %(occupation)s can count towards a trade certificate."
