@@ -67,6 +67,7 @@ STAFF_ONLY = (
     "templates/motivation/_panel.html",
     "templates/overview/",
     "templates/parameters/",
+    "templates/participants/_interpreter_need.html",
     "templates/participants/access_reason.html",
     "templates/participants/create.html",
     "templates/participants/detail.html",

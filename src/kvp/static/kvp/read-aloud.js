@@ -1,4 +1,4 @@
-// "Read aloud": shown only where the browser can speak (speechSynthesis); reads the page's main text in the
+// "Read aloud": its box is shown only where the browser can speak (speechSynthesis); reads the page's main text in the
 // page's language, and the same button stops it. Without script or speech the button stays hidden.
 (function () {
   "use strict";
@@ -8,7 +8,7 @@
       var label = button.textContent;
       var stopLabel = button.getAttribute("data-stop-label") || label;
       function reset() { button.textContent = label; button.removeAttribute("aria-pressed"); }
-      button.hidden = false;
+      button.parentElement.hidden = false;
       button.addEventListener("click", function () {
         if (window.speechSynthesis.speaking) { window.speechSynthesis.cancel(); reset(); return; }
         var target = document.querySelector(button.getAttribute("data-read-aloud"));
