@@ -8,13 +8,17 @@ import datetime
 
 import pytest
 from django.template import Context, Template
+from django.template.loader import get_template
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.translation import get_language_info
 
 from kvp.accounts.models import User
+from kvp.participants.access import get_participant_for_user
 from kvp.participants.models import Participant
+from kvp.plans.services import goal_add
+from tests import factories
 from tests.conftest import World, client_for
 
 # As if Arabic and nynorsk had complete catalogues and were offered: the machinery is tested apart from the texts.
@@ -129,9 +133,15 @@ def test_an_expired_form_gets_a_styled_page() -> None:
 
 
 def test_the_server_error_page_needs_no_request_and_is_translated() -> None:
-    from django.template.loader import get_template
-
     with translation.override("en"):
         page = get_template("500.html").render({})
     assert "Something went wrong on our side" in page
     assert '<html lang="en" dir="ltr">' in page
+
+
+def test_a_goal_on_the_plan_page_carries_the_language_it_was_written_in(world: World) -> None:
+    case = factories.case(world.participant, world.counsellor)
+    access = get_participant_for_user(world.counsellor, world.participant.pk, for_write=True)
+    goal_add(actor=world.counsellor, access=access, case=case, seen_version=0, text="أريد أن أعمل", language="ar")
+    page = client_for(world.participant_user).get(reverse("plan", args=[world.participant.pk])).content.decode()
+    assert '<li lang="ar" dir="auto"><span class="kvp-note">أريد أن أعمل</span>' in page

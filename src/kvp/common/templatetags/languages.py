@@ -37,7 +37,8 @@ def language_menu(context: template.Context) -> dict[str, Any]:
 
 
 @register.simple_tag
-def written_in(language: str | None, fallback: str | None = None) -> SafeString:
+def written_in(language: str | None = None, fallback: str | None = None) -> SafeString:
+    """Without arguments: text staff wrote, in the site's language."""
     code = language or fallback or str(settings.LANGUAGE_CODE)
     return format_html(' lang="{}" dir="auto"', code)
 
