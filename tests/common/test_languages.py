@@ -15,6 +15,7 @@ from django.utils import formats, translation
 from django.utils.translation import get_language_info
 
 from kvp.accounts.models import User
+from kvp.followup.forms import MeetingForm
 from kvp.participants.access import get_participant_for_user
 from kvp.participants.models import Participant
 from kvp.plans.services import goal_add
@@ -145,3 +146,9 @@ def test_a_goal_on_the_plan_page_carries_the_language_it_was_written_in(world: W
     goal_add(actor=world.counsellor, access=access, case=case, seen_version=0, text="أريد أن أعمل", language="ar")
     page = client_for(world.participant_user).get(reverse("plan", args=[world.participant.pk])).content.decode()
     assert '<li lang="ar" dir="auto"><span class="kvp-note">أريد أن أعمل</span>' in page
+
+
+def test_text_fields_take_the_direction_of_what_is_written_in_them() -> None:
+    form = MeetingForm()
+    assert form.fields["topic"].widget.attrs["dir"] == "auto"
+    assert "dir" not in form.fields["starts_at"].widget.attrs
