@@ -10,7 +10,8 @@ import django_stubs_ext
 from django.conf import global_settings
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
+
+from kvp.participants.languages import LANGUAGE_CHOICES
 
 django_stubs_ext.monkeypatch()
 
@@ -234,19 +235,7 @@ KVP_PARTICIPANT_LANGUAGES = ["nb", "en"]
 KVP_STAFF_LANGUAGES = ["nb", "en"]
 # What Django's LocaleMiddleware and set_language accept: the languages offered to anyone.
 LANGUAGES = [
-    (code, name)
-    for code, name in [
-        ("nb", _("Norwegian Bokmål")),
-        ("nn", _("Norwegian Nynorsk")),
-        ("en", _("English")),
-        ("ar", _("Arabic")),
-        ("so", _("Somali")),
-        ("ti", _("Tigrinya")),
-        ("prs", _("Dari")),
-        ("uk", _("Ukrainian")),
-        ("pl", _("Polish")),
-    ]
-    if code in {*KVP_PARTICIPANT_LANGUAGES, *KVP_STAFF_LANGUAGES}
+    (code, name) for code, name in LANGUAGE_CHOICES if code in {*KVP_PARTICIPANT_LANGUAGES, *KVP_STAFF_LANGUAGES}
 ]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 # Languages Django does not describe, merged into Django's table here and nowhere else; Dari is written right to

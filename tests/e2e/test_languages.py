@@ -38,6 +38,7 @@ def test_the_participants_pages_in_their_own_language_on_a_phone(
     shots = ARTEFACTS / "screenshots" / language
     shots.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=shots / "language-menu.png")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # the open menu fits the phone
     page.get_by_role("button", name=name, exact=True).click()
     page.wait_for_load_state()
     assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [language, direction]

@@ -1,14 +1,3 @@
-"""Tigrinya date and number formats (Unicode CLDR, locale ti): day month year, full stop for decimals."""
+"""Tigrinya date and number formats (Unicode CLDR, locale ti): as Somali's, day month year, full stop for decimals."""
 
-DATE_FORMAT = "j F Y"
-TIME_FORMAT = "H:i"
-DATETIME_FORMAT = "j F Y H:i"
-YEAR_MONTH_FORMAT = "F Y"
-MONTH_DAY_FORMAT = "j F"
-SHORT_DATE_FORMAT = "d/m/Y"
-SHORT_DATETIME_FORMAT = "d/m/Y H:i"
-FIRST_DAY_OF_WEEK = 1
-DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d"]
-DECIMAL_SEPARATOR = "."
-THOUSAND_SEPARATOR = ","
-NUMBER_GROUPING = 3
+from kvp.common.formats.so.formats import *  # noqa: F403
