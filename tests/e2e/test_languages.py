@@ -43,6 +43,8 @@ def test_the_participants_pages_in_their_own_language_on_a_phone(
     page.wait_for_load_state()
     assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [language, direction]
     assert Participant.objects.get(user__username="deltaker01").preferred_language == language
+    # "Read aloud" is offered exactly where the browser can speak, and speaks the page's language.
+    assert page.locator(".kvp-read-aloud button").is_visible() == page.evaluate("'speechSynthesis' in window")
     script = {"ar": ("Noto Sans Arabic Variable", "العربيّة"), "ti": ("Noto Sans Ethiopic Variable", "ትግርኛ")}
     if language in script:
         assert page.evaluate(FONT_LOADED, list(script[language]))
