@@ -49,8 +49,8 @@ test: lint types pytest
 bench: install
 	$(BIN)/python -m bench
 
-# Developers only: refresh the translation catalogues after changing user-facing strings. Bokmål is the whole
-# interface; the other locales hold the texts notices go out in, edited by hand, a draft marked fuzzy until a
-# qualified translator has reviewed it (compilemessages leaves fuzzy entries out). All locales are compiled.
+# Developers only: refresh the translation catalogues after changing user-facing strings. Bokmål lists every message;
+# the other languages' catalogues come from translators through `kvp translations import` (docs/languages.md), a
+# guess marked fuzzy until checked (compilemessages leaves fuzzy entries out). All locales are compiled.
 messages: install
 	cd src/kvp && ../../$(BIN)/kvp makemessages --locale nb --no-obsolete --no-location && ../../$(BIN)/kvp compilemessages

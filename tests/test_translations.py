@@ -1,6 +1,6 @@
 """Every user-facing string has a bokmål translation, and the compiled catalogue matches it. The other
-catalogues (the languages notices go out in) hold current messages only, and their compiled catalogues only
-the reviewed translations: a draft (fuzzy) is never compiled."""
+catalogues hold current messages only, and their compiled catalogues leave drafts (fuzzy) out. Completeness per
+offered language and review state: tests/common/test_catalogues.py."""
 
 import gettext
 import re
@@ -76,7 +76,7 @@ def test_the_notice_languages_are_the_ones_expected_and_django_knows_them() -> N
 
 
 @pytest.mark.parametrize("language", NOTICE_LANGUAGES)
-def test_a_notice_catalogue_holds_current_messages_and_compiles_only_reviewed_translations(language: str) -> None:
+def test_a_catalogue_holds_current_messages_and_compiles_no_drafts(language: str) -> None:
     found = entries(language)
     assert found
     assert {(entry.context, entry.msgid) for entry in found} <= {(entry.context, entry.msgid) for entry in entries()}

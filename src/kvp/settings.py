@@ -10,7 +10,8 @@ import django_stubs_ext
 from django.conf import global_settings
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
+
+from kvp.participants.languages import LANGUAGE_CHOICES
 
 django_stubs_ext.monkeypatch()
 
@@ -88,10 +89,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kvp.audit.middleware.AuditBatchMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: a participant's remembered language, and staff kept to the staff languages.
+    "kvp.common.middleware.InterfaceLanguageMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "kvp.accounts.twofactor.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -224,11 +226,20 @@ OTP_TOTP_ISSUER = "NAV KVP"
 KVP_REQUIRE_TWO_FACTOR = KVP_ENV == "production" or env_bool("KVP_REQUIRE_TWO_FACTOR", False)
 
 LANGUAGE_CODE = "nb"
-# The languages of the user interface. Notices to participants also go out in the other languages that have
-# a catalogue in LOCALE_PATHS (nn, so, ar, ti, uk, pl, prs), once a translator has reviewed the text.
-LANGUAGES = [("nb", _("Norwegian Bokmål")), ("en", _("English"))]
+# Every language the interface is built for, in the language menu's order (docs/languages.md).
+KVP_INTERFACE_LANGUAGES = ["nb", "nn", "en", "ar", "so", "ti", "prs", "uk", "pl"]
+# The languages offered, per audience. A language is offered only once its catalogue is complete for what that
+# audience sees (participant-facing messages, or every message for staff): tests/common/test_catalogues.py fails
+# on a missing, fuzzy or placeholder-mismatched entry in any language listed here. English is the message ids.
+KVP_PARTICIPANT_LANGUAGES = ["nb", "en"]
+KVP_STAFF_LANGUAGES = ["nb", "en"]
+# What Django's LocaleMiddleware and set_language accept: the languages offered to anyone.
+LANGUAGES = [
+    (code, name) for code, name in LANGUAGE_CHOICES if code in {*KVP_PARTICIPANT_LANGUAGES, *KVP_STAFF_LANGUAGES}
+]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
-# Languages KVP's catalogues have that Django does not describe; Dari is written right to left.
+# Languages Django does not describe, merged into Django's table here and nowhere else; Dari is written right to
+# left. Their date and number formats are in kvp/common/formats.
 EXTRA_LANG_INFO = {
     "so": {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"},
     "ti": {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"},
@@ -236,6 +247,7 @@ EXTRA_LANG_INFO = {
 }
 LANG_INFO.update(EXTRA_LANG_INFO)
 LANGUAGES_BIDI = [*global_settings.LANGUAGES_BIDI, "prs"]
+FORMAT_MODULE_PATH = ["kvp.common.formats"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
@@ -246,6 +258,11 @@ STATICFILES_DIRS = [
     PACKAGE_DIR / "static",
     ("vendor/ds-css", PROJECT_DIR / "node_modules" / "@navikt" / "ds-css" / "dist"),
     ("vendor/htmx", PROJECT_DIR / "node_modules" / "htmx.org" / "dist"),
+    # The fonts, served by the app itself: the design system's Source Sans 3, Noto for Arabic and Ethiopic script.
+    *(
+        (f"vendor/fonts/{family}", PROJECT_DIR / "node_modules" / "@fontsource-variable" / family)
+        for family in ("source-sans-3", "noto-sans-arabic", "noto-sans-ethiopic")
+    ),
 ]
 
 SESSION_COOKIE_HTTPONLY = True

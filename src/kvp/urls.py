@@ -20,7 +20,6 @@ urlpatterns = [
     path("", include("kvp.reports.urls")),
     path("", include("kvp.common.urls")),
     path("api/", include("kvp.api.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
 

@@ -56,8 +56,8 @@ def test_it_refuses_a_wrong_code_when_setting_up_two_factor(world: World) -> Non
 
 def test_it_shows_pages_in_bokmal_by_default_and_english_on_request(world: World) -> None:
     client = Client()
-    assert '<html lang="nb">' in client.get(reverse("login")).content.decode()
+    assert '<html lang="nb" dir="ltr">' in client.get(reverse("login")).content.decode()
     client.post(reverse("set_language"), {"language": "en"})
     content = client.get(reverse("login")).content.decode()
-    assert '<html lang="en">' in content
+    assert '<html lang="en" dir="ltr">' in content
     assert "Log in to KVP" in content

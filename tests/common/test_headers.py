@@ -38,7 +38,7 @@ def test_no_template_holds_inline_scripts_styles_or_handlers() -> None:
 
 
 def test_htmx_does_not_inject_its_indicator_styles() -> None:
-    assert '"includeIndicatorStyles": false' in (TEMPLATES / "base.html").read_text()
+    assert '"includeIndicatorStyles": false' in (TEMPLATES / "_head.html").read_text()
 
 
 def test_flash_messages_naming_people_stay_out_of_cookies(world: World) -> None:

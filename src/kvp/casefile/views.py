@@ -77,7 +77,7 @@ def participant_detail(request: AuthedRequest, participant_id: uuid.UUID) -> Htt
         context |= {
             "case_form": CaseCreateForm() if open_case is None else None,
             "transition_form": CaseTransitionForm(case=open_case) if open_case else None,
-            "meeting_form": MeetingForm(),
+            "meeting_form": MeetingForm.for_participant(participant),
             "note_form": NoteForm(),
         }
     if request.user.is_leader:

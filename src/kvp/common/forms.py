@@ -38,6 +38,9 @@ class AkselForm(forms.Form):
         for field in self.fields.values():
             css = next((c for widget, c in WIDGET_CLASSES if isinstance(field.widget, widget)), "")
             field.widget.attrs.setdefault("class", css)
+            if type(field.widget) in (forms.TextInput, forms.Textarea):
+                # People write in any language: the text runs in its own direction, whatever the page's.
+                field.widget.attrs.setdefault("dir", "auto")
 
     def full_clean(self) -> None:
         super().full_clean()

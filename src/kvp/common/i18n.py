@@ -1,39 +1,38 @@
 """Which language a text goes out in: a translation counts only once a qualified translator has reviewed it.
 
 Every user-facing text is an English message id with its translations in the gettext catalogues
-(`kvp/locale/<language>/LC_MESSAGES/django.po`). A translation nobody has reviewed yet is marked `#, fuzzy`,
-gettext's own "needs review" flag; `compilemessages` leaves fuzzy entries out of the compiled catalogue, so a
-draft is never in the `.mo` file, and `reviewed_language` chooses the site's language (bokmål) instead.
-English, the language of the message ids, is reviewed by definition.
+(`kvp/locale/<language>/LC_MESSAGES/django.po`). A translator's review of a translation is recorded beside the
+catalogue (`kvp.common.catalogues`, `reviews.tsv`); `reviewed_language` sends a text in the participant's language
+only when each of its messages is reviewed there, and in the site's language (bokmål) otherwise. English, the
+language of the message ids, and bokmål, the team's own, are reviewed by definition.
 """
 
 from __future__ import annotations
 
 import functools
-import gettext
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.translation import pgettext, to_locale
+from django.utils.translation import pgettext
 
-SOURCE_LANGUAGE = "en"
+from kvp.common import catalogues
 
 
 @functools.cache
-def _compiled_catalogue(language: str) -> dict[str, str]:
-    """The messages the language's own compiled catalogue translates (without Django's fallback to bokmål)."""
-    catalogue: dict[str, str] = {}
-    for directory in reversed(settings.LOCALE_PATHS):  # the first path wins, as in Django
-        found = gettext.translation("django", localedir=str(directory), languages=[to_locale(language)], fallback=True)
-        # GNUTranslations keeps its messages in `_catalog`, as Django's own translation classes rely on.
-        catalogue.update(getattr(found, "_catalog", {}))
-    return catalogue
+def _reviewed_messages(language: str) -> frozenset[str]:
+    """The message ids (without context) whose current translation in `language` is usable and reviewed."""
+    reviewed = catalogues.reviewed_fingerprints(language)
+    return frozenset(
+        entry.msgid
+        for entry in catalogues.language_entries(language).values()
+        if not entry.msgctxt and catalogues.entry_problem(entry) == "" and catalogues.fingerprint(entry) in reviewed
+    )
 
 
 def is_reviewed(language: str, message: str) -> bool:
     """Whether `message` has a reviewed translation in `language`."""
-    return language == SOURCE_LANGUAGE or message in _compiled_catalogue(language)
+    return language in catalogues.SOURCE_LANGUAGES or message in _reviewed_messages(language)
 
 
 def reviewed_language(preferred: str, messages: Iterable[str]) -> str:

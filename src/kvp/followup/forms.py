@@ -7,6 +7,7 @@ from kvp.common.forms import LONG_TEXT, AkselForm, DateTimeInput
 from kvp.common.idempotency import SubmitOnceForm
 from kvp.followup.models import Meeting
 from kvp.participants.languages import LANGUAGE_CHOICES
+from kvp.participants.models import Participant
 
 
 class MeetingForm(SubmitOnceForm, AkselForm):
@@ -28,6 +29,13 @@ class MeetingForm(SubmitOnceForm, AkselForm):
     interpreter_booking_reference = forms.CharField(
         label=_("Booking reference (optional)"), max_length=100, required=False
     )
+
+    @classmethod
+    def for_participant(cls, participant: Participant) -> MeetingForm:
+        """A new meeting's form with the interpreter the participant needs already chosen."""
+        return cls(
+            initial={"interpreter_language": participant.interpreter_language if participant.needs_interpreter else ""}
+        )
 
 
 class NoteForm(SubmitOnceForm, AkselForm):

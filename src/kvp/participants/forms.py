@@ -12,6 +12,8 @@ from kvp.common.idempotency import SubmitOnceForm
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.participants.services import national_id_clean
 
+NORWEGIAN = {"nb", "nn"}  # no interpreter is offered for these
+
 
 def country_choices() -> list[tuple[str, str]]:
     return [("", "—"), *((code, str(name)) for code, name in countries)]
@@ -61,8 +63,19 @@ class ParticipantDetailsForm(AkselForm):
     )
     shielded = forms.BooleanField(label=_("Shielded (strictly confidential address or skjermet)"), required=False)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # An interpreter usually speaks the participant's own language: offered first, still to be confirmed.
+        preferred = self.initial.get("preferred_language", "")
+        if preferred and preferred not in NORWEGIAN and not self.initial.get("interpreter_language"):
+            self.initial["interpreter_language"] = preferred
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if data.get("needs_interpreter") and not data.get("interpreter_language"):
+            preferred = data.get("preferred_language", "")
+            if preferred and preferred not in NORWEGIAN:
+                data["interpreter_language"] = preferred
         if data.get("needs_interpreter") and not data.get("interpreter_language"):
             self.add_error("interpreter_language", _("Choose the language the interpreter should speak."))
         if not data.get("needs_interpreter"):

@@ -262,3 +262,9 @@ def transfer_requests_for_leader(leader: User) -> list[TransferRequest]:
         basis=Basis.LEADER,
     )
     return shown
+
+
+def participant_language_remember(*, participant_id: str, language: str) -> None:
+    """The participant chose `language` in the menu: their preferred language from now on. Only that field is
+    written, so a counsellor's open edit form keeps its version."""
+    Participant.objects.filter(pk=participant_id).update(preferred_language=language)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kvp.participants import audit_views, views
+from kvp.participants import audit_views, language_views, views
 
 urlpatterns = [
     path("deltakere/sok/", views.participant_search_view, name="participant_search"),
@@ -12,4 +12,5 @@ urlpatterns = [
     path("overforinger/<uuid:request_id>/", views.transfer_request_decide_view, name="transfer_request_decide"),
     path("sporingslogg/", audit_views.audit_search_view, name="audit_search"),
     path("meg/innsyn/", audit_views.my_access_log, name="my_access_log"),
+    path("i18n/setlang/", language_views.language_choose, name="set_language"),
 ]
