@@ -93,16 +93,12 @@ def test_staff_are_kept_to_the_staff_languages(world: World) -> None:
     assert '<html lang="nn" dir="ltr">' in client.get(reverse("overview")).content.decode()
 
 
-def test_text_people_wrote_carries_its_language_and_legal_text_is_marked() -> None:
+def test_text_people_wrote_carries_its_language() -> None:
     rendered = Template(
         "{% load languages %}<p{% written_in language 'nb' %}>x</p><p{% written_in '' 'so' %}>y</p>"
-        "{% legal_text law explanation %}"
-    ).render(Context({"language": "ar", "law": "Vilkårene er oppfylt.", "explanation": "You get the programme."}))
+    ).render(Context({"language": "ar"}))
     assert '<p lang="ar" dir="auto">x</p>' in rendered
     assert '<p lang="so" dir="auto">y</p>' in rendered
-    assert '<blockquote class="kvp-legal__text" lang="nb" dir="ltr">Vilkårene er oppfylt.</blockquote>' in rendered
-    assert 'role="note"' in rendered
-    assert "You get the programme." in rendered
 
 
 @pytest.mark.django_db

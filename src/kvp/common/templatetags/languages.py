@@ -3,8 +3,9 @@
 `{% language_menu %}`: the languages offered to the viewer, each named in itself, posting to `set_language`.
 `{% written_in language fallback %}`: ` lang="…" dir="auto"` for an element holding text a person wrote (a goal, a
 message, a note, an offer's description), in the language it was written in or, where that is not recorded, the
-author's (`fallback`). `{% legal_text text explanation %}`: wording kept in Norwegian because the law or the
-decision says it so (lang="nb" or "nn"), with a plain explanation in the reader's language beside it.
+author's (`fallback`).
+Legal text kept in Norwegian (a decision letter) carries the letter's `lang` on its element, with a plain
+explanation in the reader's language before it (programme/decision.html).
 """
 
 from __future__ import annotations
@@ -42,7 +43,3 @@ def written_in(language: str | None = None, fallback: str | None = None) -> Safe
     code = language or fallback or str(settings.LANGUAGE_CODE)
     return format_html(' lang="{}" dir="auto"', code)
 
-
-@register.inclusion_tag("common/_legal_text.html")
-def legal_text(text: str, explanation: str, language: str = "nb") -> dict[str, Any]:
-    return {"text": text, "explanation": explanation, "language": language}
