@@ -94,7 +94,7 @@ def test_it_refuses_a_grant_longer_than_two_years(world: World, case: Case) -> N
         reverse("decision_create", args=[case.pk]), GRANT | {"ends_on": "2028-10-05"}
     )
     assert response.status_code == 400
-    message = "The programme can last at most %(years)s years from its start (sotjl. § 33); extend it later if needed."
+    message = "The programme can last at most %(years)s years from its start; extend it later if needed."
     assert nb(message) % {"years": 2} in response.content.decode()
     assert not Decision.objects.exists()
 

@@ -26,7 +26,7 @@ from kvp.rules.eligibility import Application, EligibilityResult, WorkAbility, a
 PERIOD_MESSAGES = {
     duration.PeriodProblem.END_BEFORE_START: gettext_lazy("The programme must start before its end date."),
     duration.PeriodProblem.TOO_LONG: gettext_lazy(
-        "The programme can last at most %(years)s years from its start (sotjl. § 33); extend it later if needed."
+        "The programme can last at most %(years)s years from its start; extend it later if needed."
     ),
 }
 START_MESSAGES = {

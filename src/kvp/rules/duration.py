@@ -239,6 +239,35 @@ def check_extension(
     return problems
 
 
+def check_prolongation(
+    *,
+    start: datetime.date,
+    current_end: datetime.date,
+    new_end: datetime.date,
+    special_reason: str | None,
+    regime: Regime,
+    interruptions: Iterable[Interruption] = (),
+    rules: DurationRules = DEFAULT_DURATION_RULES,
+) -> list[ExtensionProblem]:
+    """Problems with moving a running programme's end later, whichever rule the new end falls under.
+
+    Up to the ordinary maximum (two years since 2019, moved by interruptions as in latest_end) the programme
+    is simply given for longer, as long as the entry conditions are met: no special reason is needed, and a
+    programme granted for one year may go on to two (S1, S14). Only beyond the ordinary maximum is it an
+    exceptional extension, which needs "særlige grunner" and stays within the absolute maximum
+    (check_extension).
+    """
+    if new_end <= current_end:
+        return [ExtensionProblem.NOT_LATER]
+    spans = list(interruptions)
+    if new_end <= latest_end(start=start, regime=regime, interruptions=spans, rules=rules):
+        return []
+    return check_extension(
+        start=start, current_end=current_end, new_end=new_end, special_reason=special_reason, regime=regime,
+        interruptions=spans, rules=rules,
+    )  # fmt: skip
+
+
 def halfway_date(*, start: datetime.date, end: datetime.date) -> datetime.date:
     """The programme's halfway point, by which work-directed activities must be in the plan.
 
