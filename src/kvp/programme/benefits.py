@@ -72,10 +72,11 @@ def interruption_spans(case: Case) -> list[benefit.Span]:
 
 
 def deductions_reserved(case: Case) -> bool:
-    """Whether the grant reserved deductions, so that a deduction carries it out (S4). Cases without a
-    recorded grant decision (registered before KVP) are treated as reserved."""
+    """Whether the latest grant reserved deductions, so that a deduction carries it out (S4). Without a
+    recorded grant (a case registered before KVP) no reservation is known, and a reservation that cannot be
+    shown was not made: each deduction is then a decision of its own, with advance notice (fvl. § 16)."""
     grant = case.decisions.filter(kind=Decision.Kind.GRANT, status=Decision.Status.APPROVED).first()
-    return grant is None or grant.reserve_deduction
+    return grant is not None and grant.reserve_deduction
 
 
 def deduction_applies(case: Case, item: Absence) -> bool:
