@@ -5,8 +5,13 @@ import datetime
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import translation
 
+from kvp.participants.models import Participant
+from kvp.programme.benefits import benefit_for_period
+from kvp.programme.letters import build_letter
 from kvp.programme.models import Case, Decision, EligibilityReview
+from kvp.rules.benefit import Span
 from kvp.rules.case_status import CaseStatus
 from tests import factories
 from tests.conftest import World, client_for
@@ -177,3 +182,43 @@ def test_it_refuses_a_stop_date_outside_the_programme(world: World) -> None:
     assert response.status_code == 400
     assert nb("The stop date must be within the programme period.") in response.content.decode()
     assert not Decision.objects.exists()
+
+
+def born_2004(world: World) -> Participant:
+    young = factories.participant(world.office, world.counsellor, first_name="Sara")
+    young.national_id = factories.synthetic_id(datetime.date(2004, 3, 1))
+    young.save(update_fields=["national_id"])
+    return young
+
+
+def test_a_grant_gives_the_full_rate_before_25_with_a_reason_the_letter_states(world: World) -> None:
+    case = factories.case(born_2004(world), world.counsellor, CaseStatus.APPLIED)
+    review(world, case)
+    url = reverse("decision_create", args=[case.pk])
+    response = client_for(world.counsellor).post(url, GRANT | {"full_rate_under_25": "on"})
+    assert response.status_code == 400
+    assert nb("Say why the participant gets the full rate before age 25.") in response.content.decode()
+    reason = "du bor i egen leilighet og betaler husleie selv"
+    decision = decide(world, case, GRANT | {"full_rate_under_25": "on", "full_rate_reason": reason})
+    assert (decision.full_rate_under_25, decision.full_rate_reason) == (True, reason)
+    page = client_for(world.counsellor).get(reverse("decision_detail", args=[decision.pk])).content.decode()
+    with translation.override("nb"):
+        letter = build_letter(decision.snapshot)
+    stated = [body for _heading, body in letter.sections if reason in body]
+    assert stated
+    assert stated[0] in page
+    Case.objects.filter(pk=case.pk).update(status=CaseStatus.ACTIVE, starts_on=datetime.date(2026, 10, 5))
+    case.refresh_from_db()
+    week = benefit_for_period(case, Span(datetime.date(2026, 10, 5), datetime.date(2026, 10, 9)))
+    assert week.total_ore == 5 * 107191  # 2.041 G / 260 in 2026: the full rate, not two thirds
+
+
+def test_a_grant_without_the_exception_pays_two_thirds_before_25(world: World) -> None:
+    case = factories.case(born_2004(world), world.counsellor, CaseStatus.APPLIED)
+    review(world, case)
+    decide(world, case, GRANT | {"full_rate_reason": "ignored without the box"})
+    Case.objects.filter(pk=case.pk).update(status=CaseStatus.ACTIVE, starts_on=datetime.date(2026, 10, 5))
+    case.refresh_from_db()
+    assert Decision.objects.get(case=case).full_rate_reason == ""
+    week = benefit_for_period(case, Span(datetime.date(2026, 10, 5), datetime.date(2026, 10, 9)))
+    assert week.total_ore == 5 * 71461

@@ -71,11 +71,15 @@ def interruption_spans(case: Case) -> list[benefit.Span]:
     return [benefit.Span(item.starts_on, item.ends_on or last) for item in case.interruptions.all()]
 
 
+def latest_grant(case: Case) -> Decision | None:
+    return case.decisions.filter(kind=Decision.Kind.GRANT, status=Decision.Status.APPROVED).first()
+
+
 def deductions_reserved(case: Case) -> bool:
     """Whether the latest grant reserved deductions, so that a deduction carries it out (S4). Without a
     recorded grant (a case registered before KVP) no reservation is known, and a reservation that cannot be
     shown was not made: each deduction is then a decision of its own, with advance notice (fvl. § 16)."""
-    grant = case.decisions.filter(kind=Decision.Kind.GRANT, status=Decision.Status.APPROVED).first()
+    grant = latest_grant(case)
     return grant is not None and grant.reserve_deduction
 
 
@@ -90,11 +94,13 @@ def benefit_for_period(case: Case, period: benefit.Span) -> benefit.Statement:
     paid by the rule parameters in force that day at the participant's office, so a later change of a
     parameter never alters an earlier period, and a period across a change has lines on both sides of it."""
     participant = case.participant
+    grant = latest_grant(case)
     person = benefit.Person(
         birth_date=participant.birth_date,
         children=tuple(
             benefit.Child(child.birth_date, child.income_above_base_amount) for child in participant.children.all()
         ),
+        full_rate_under_25=grant is not None and grant.full_rate_under_25,
     )
     rates = rate_table()
     interruptions = interruption_spans(case)

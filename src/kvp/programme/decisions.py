@@ -119,9 +119,12 @@ def decision_make(
     ends_on: datetime.date | None = None,
     reserve_deduction: bool = True,
     end_reason: str = "",
+    full_rate_under_25: bool = False,
+    full_rate_reason: str = "",
 ) -> Decision:
     """Make a decision. A grant takes effect at once; a refusal or a stop waits for a second approver.
-    For a stop, `ends_on` is the day the programme stops and `end_reason` why."""
+    For a stop, `ends_on` is the day the programme stops and `end_reason` why. A grant may give the full
+    rate before age 25, with the reason the letter states (S14; legal basis [U])."""
     access.require_write()
     case = Case.objects.select_for_update().get(pk=case.pk)
     stop = kind == Decision.Kind.STOP
@@ -136,6 +139,9 @@ def decision_make(
         raise ValidationError({"reasons": _("Write the reasons for the decision.")})
     if kind == Decision.Kind.GRANT:
         _check_grant_period(case, starts_on, ends_on)
+    full_rate_under_25 = full_rate_under_25 and kind == Decision.Kind.GRANT
+    if full_rate_under_25 and not full_rate_reason.strip():
+        raise ValidationError({"full_rate_reason": _("Say why the participant gets the full rate before age 25.")})
     decision = Decision(
         case=case,
         kind=kind,
@@ -146,6 +152,8 @@ def decision_make(
         end_reason=end_reason if stop else "",
         reasons=reasons.strip(),
         reserve_deduction=reserve_deduction,
+        full_rate_under_25=full_rate_under_25,
+        full_rate_reason=full_rate_reason.strip() if full_rate_under_25 else "",
         made_by=actor,
         snapshot={},
     )
@@ -257,6 +265,8 @@ def decision_snapshot(
         "reasons": decision.reasons,
         "end_reason": decision.end_reason,
         "reserve_deduction": decision.reserve_deduction,
+        "full_rate_under_25": decision.full_rate_under_25,
+        "full_rate_reason": decision.full_rate_reason,
         "made_by": made_by.get_full_name(),
         "approved_by": approved_by.get_full_name() if approved_by else "",
         "eligibility": review_result,

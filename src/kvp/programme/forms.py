@@ -126,6 +126,14 @@ class DecisionForm(AkselForm):
     reserve_deduction = forms.BooleanField(
         label=_("Reserve deductions for unexcused absence in this decision"), required=False, initial=True
     )
+    full_rate_under_25 = forms.BooleanField(
+        label=_("Give the full rate although the participant is under 25"), required=False,
+        help_text=_("For example when the participant lives in their own home with real housing costs."),
+    )  # fmt: skip
+    full_rate_reason = forms.CharField(
+        max_length=300, label=_("Why the full rate before age 25"), required=False,
+        help_text=_("This is shown in the decision letter."),
+    )  # fmt: skip
 
 
 class AbsenceForm(AkselForm):

@@ -92,6 +92,10 @@ def _texts() -> dict[str, str]:
             "If you are absent from the programme without a valid reason, the benefit is reduced for those "
             "days. This follows from this decision.",
         ),
+        "full_rate_under_25": pgettext(
+            "decision letter",
+            "You get the full rate of the qualification benefit although you are under 25, because %(reason)s.",
+        ),
         "deduction_not_reserved": pgettext(
             "decision letter",
             "If you are absent from the programme without a valid reason, the benefit may be reduced. You "
@@ -152,6 +156,8 @@ def _build_letter(snapshot: dict[str, Any], text: dict[str, str]) -> Letter:
         (text["reasons"], snapshot["reasons"]),
         (text["legal_basis"], text[f"{kind}_law"]),
     ]
+    if grant and snapshot.get("full_rate_under_25"):
+        sections.append(("", text["full_rate_under_25"] % {"reason": snapshot["full_rate_reason"]}))
     if grant:
         sections.append(("", text["deduction_reserved" if snapshot["reserve_deduction"] else "deduction_not_reserved"]))
     sections += [

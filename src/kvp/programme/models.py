@@ -227,6 +227,9 @@ class Decision(models.Model):
         default=True,
         help_text=_("If reserved, a deduction carries out this decision; otherwise each deduction is a new decision."),
     )
+    # A grant may give the full rate before age 25 (an exception in practice, S14; legal basis [U]), with why.
+    full_rate_under_25 = models.BooleanField(_("full rate before age 25"), default=False)
+    full_rate_reason = models.CharField(_("why the full rate before age 25"), max_length=300, blank=True)
     made_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     made_at = models.DateTimeField(default=timezone.now, editable=False)
     approved_by = models.ForeignKey(
@@ -243,6 +246,12 @@ class Decision(models.Model):
                 | (models.Q(starts_on__isnull=False) & models.Q(ends_on__isnull=False)),
                 name="grant_has_period",
                 violation_error_message=_("A grant needs a programme start and end date."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(full_rate_under_25=False)
+                | (models.Q(kind="grant") & ~models.Q(full_rate_reason="")),
+                name="full_rate_under_25_is_a_grant_with_a_reason",
+                violation_error_message=_("Say why the participant gets the full rate before age 25."),
             ),
             models.CheckConstraint(
                 condition=models.Q(approved_by__isnull=True) | ~models.Q(approved_by=models.F("made_by")),
