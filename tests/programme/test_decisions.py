@@ -222,3 +222,19 @@ def test_a_grant_without_the_exception_pays_two_thirds_before_25(world: World) -
     assert Decision.objects.get(case=case).full_rate_reason == ""
     week = benefit_for_period(case, Span(datetime.date(2026, 10, 5), datetime.date(2026, 10, 9)))
     assert week.total_ore == 5 * 71461
+
+
+def test_the_grant_letter_states_the_amount_and_cites_no_unconfirmed_section(world: World, case: Case) -> None:
+    review(world, case)
+    decision = decide(world, case, GRANT)
+    # Born 1985: the full rate, 2.041 G from 1 May 2026 (136,549 kr) = 278,696.51 kr a year, /260 a day.
+    assert decision.snapshot["yearly_amount_display"] == "278\u00a0696,51\u00a0kr"
+    assert decision.snapshot["daily_amount_display"] == "1\u00a0071,91\u00a0kr"
+    for language in ("nb", "nn"):
+        letter = build_letter(decision.snapshot | {"language": language})
+        text = " ".join(body for _heading, body in letter.sections)
+        assert "278\u00a0696,51\u00a0kr" in text
+        assert "1\u00a0071,91\u00a0kr" in text
+        assert "§ 33" not in text
+    page = client_for(world.participant_user).get(reverse("decision_detail", args=[decision.pk])).content.decode()
+    assert "278\u00a0696,51\u00a0kr" in page

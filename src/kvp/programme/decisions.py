@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -13,14 +14,17 @@ from django.utils.translation import gettext_lazy
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
+from kvp.common.templatetags.money import kroner
 from kvp.parameters.selectors import rules_for
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.participants.models import Participant
 from kvp.programme.audit_types import CASE
 from kvp.programme.models import Case, Decision, EligibilityReview
+from kvp.programme.selectors import rate_table
 from kvp.programme.services import move_case
-from kvp.rules import duration
+from kvp.rules import benefit, duration
 from kvp.rules.case_status import STOP_REASONS, CaseStatus, EndReason
+from kvp.rules.dates import birthday
 from kvp.rules.eligibility import Application, EligibilityResult, WorkAbility, assess_eligibility
 
 PERIOD_MESSAGES = {
@@ -162,7 +166,7 @@ def decision_make(
     decision.snapshot = decision_snapshot(
         decision, case=case, participant=case.participant, made_by=actor, approved_by=None,
         review_result=review.result if review else None,
-    )  # fmt: skip
+    ) | (_granted_amount(decision, case.participant) if kind == Decision.Kind.GRANT else {})  # fmt: skip
     decision.full_clean()
     decision.save()
     if decision.status == Decision.Status.APPROVED:
@@ -270,4 +274,23 @@ def decision_snapshot(
         "made_by": made_by.get_full_name(),
         "approved_by": approved_by.get_full_name() if approved_by else "",
         "eligibility": review_result,
+    }
+
+
+def _granted_amount(decision: Decision, participant: Participant) -> dict[str, str]:
+    """The benefit at the programme's start, for the grant letter: the yearly amount before tax and the day's
+    (sotjl. § 35; S2, S7). Left out when no rate is known yet for that day."""
+    start = decision.starts_on
+    if start is None:
+        return {}
+    parameters = rules_for(participant.office_id, on=start).benefit
+    full_rate = decision.full_rate_under_25 or start >= birthday(participant.birth_date, parameters.full_rate_age)
+    try:
+        yearly = benefit.yearly_rate(rates=rate_table(), day=start, full_rate=full_rate, parameters=parameters)
+    except benefit.UnknownRateDateError:
+        return {}
+    yearly_ore = int((yearly * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return {
+        "yearly_amount_display": kroner(yearly_ore),
+        "daily_amount_display": kroner(benefit.daily_rate_ore(yearly, parameters)),
     }
