@@ -10,6 +10,7 @@ from kvp.parameters.models import ParameterValue
 from kvp.parameters.selectors import rules_for
 from kvp.rules.absence import Absence as RuleAbsence
 from kvp.rules.absence import AbsenceKind, Documentation, Verdict, assess_absence
+from kvp.rules.benefit import WorkIncomeMethod
 from tests.conftest import World, client_for
 from tests.i18n import nb
 
@@ -83,3 +84,13 @@ def test_it_schedules_a_value_for_the_future(world: World) -> None:
     assert rules_for(world.office, on=timezone.localdate()).caseload.office_cap != 20
     assert rules_for(world.office, on=later).caseload.office_cap == 20
     assert nb("scheduled") in client_for(world.leader).get(reverse(URL)).content.decode()
+
+
+def test_it_takes_a_work_income_method_by_name_and_lists_the_methods_when_the_name_is_wrong(world: World) -> None:
+    client = client_for(world.administrator)
+    response = client.post(reverse(URL), change("benefit.work_income_method", "per_hour"))
+    assert response.status_code == 400
+    example = nb("Not a valid value. Write it like this: %(example)s") % {"example": "krone_for_krone / hours_worked"}
+    assert example in response.content.decode()
+    assert client.post(reverse(URL), change("benefit.work_income_method", "hours_worked")).status_code == 302
+    assert rules_for(world.office, on=timezone.localdate()).benefit.work_income_method is WorkIncomeMethod.HOURS_WORKED

@@ -246,3 +246,27 @@ def test_it_refuses_a_day_already_registered(world: World, case: Case) -> None:
     response = client_for(world.counsellor).post(url, WEEK)
     assert nb("Absence is already registered on %(day)s.") % {"day": "09.06.2026"} in response.content.decode()
     assert Absence.objects.count() == 2
+
+
+def test_work_income_reduces_by_the_hours_worked_where_the_rule_says_so_and_warns_above_half_time(
+    world: World, case: Case
+) -> None:
+    factories.parameter_value("benefit.work_income_method", "hours_worked", world.administrator)
+    url = reverse("other_income_create", args=[case.pk])
+    work = {"income-kind": "work_income", "income-starts_on": "2026-06-01", "income-ends_on": "2026-06-30",
+            "income-per_weekday_kroner": "300"}  # fmt: skip
+    response = client_for(world.counsellor).post(url, work)
+    assert response.status_code == 400
+    assert (
+        nb("Give the hours worked a week: work reduces the benefit by the hours worked.") in response.content.decode()
+    )
+    assert client_for(world.counsellor).post(url, work | {"income-hours_per_week": "22.5"}).status_code == 302
+    assert june_total(case) == 22 * (107191 - 64315)  # 22.5 of 37.5 hours: 60 % of 1,071.91 kr a day
+    page = client_for(world.counsellor).get(reverse("payments", args=[case.pk])).content.decode()
+    warning = nb(
+        "From %(start)s, %(hours)s hours of paid work a week is more than %(limit)s %% of a full-time week, more "
+        "than can be combined with the programme. Review the plan with the participant."
+    ) % {"start": "1.6.2026", "hours": "22,5", "limit": "50"}
+    assert warning in page
+    own = client_for(world.participant_user).get(reverse("my_payments")).content.decode()
+    assert warning not in own

@@ -115,10 +115,13 @@ class Parameter:
                 return datetime.date.fromisoformat(text)
             if kind is Decimal:
                 return Decimal(text.replace(",", "."))
+            if issubclass(kind, StrEnum):
+                return kind(text)
         except (ValueError, InvalidOperation) as exc:
             examples = {bool: "ja / nei", int: "12", datetime.date: "2024-01-01", Decimal: "0,5"}
+            example = " / ".join(kind) if issubclass(kind, StrEnum) else examples[kind]
             raise ValidationError(
-                _("Not a valid value. Write it like this: %(example)s") % {"example": examples[kind]}, code="format"
+                _("Not a valid value. Write it like this: %(example)s") % {"example": example}, code="format"
             ) from exc
         raise TypeError(f"unsupported parameter type {kind}")
 
@@ -136,6 +139,16 @@ PARAMETERS = [
     Parameter("benefit.deduction_includes_child_supplement", NATIONAL, BenefitParameters,
               "deduction_includes_child_supplement",
               gettext_lazy("A day of unexcused absence also withholds the child supplement"), "S3, S4 [U]"),
+    Parameter("benefit.work_income_method", NATIONAL, BenefitParameters, "work_income_method",
+              gettext_lazy("How work income and apprentice pay reduce the benefit: krone_for_krone, or "
+                           "hours_worked (in proportion to the hours worked against a full-time week)"),
+              "S3, S4 [U]"),
+    Parameter("benefit.work_income_reduces_child_supplement", NATIONAL, BenefitParameters,
+              "work_income_reduces_child_supplement",
+              gettext_lazy("The reduction for work income may also take the child supplement"), "S4 [U]"),
+    Parameter("benefit.work_limit_share", NATIONAL, BenefitParameters, "work_limit_share",
+              gettext_lazy("Largest share of a full-time week of paid work that can be combined with the programme "
+                           "(0 to 1)"), "S4 [U]"),
     Parameter("absence.self_declaration_days", NATIONAL, AbsenceParameters, "self_declaration_days",
               gettext_lazy("Weekdays one self-declaration covers (own illness)"), "forskrift § 6; S15 [U]"),
     Parameter("absence.child_self_declaration_days", NATIONAL, AbsenceParameters, "child_self_declaration_days",

@@ -88,6 +88,21 @@ def deduction_applies(case: Case, item: Absence) -> bool:
     return deductions_reserved(case) or item.deduction_decided_on is not None
 
 
+def incomes_above_work_limit(case: Case) -> list[tuple[OtherIncome, Decimal]]:
+    """Paid work beyond the share of a full-time week that can be combined with the programme, each with that
+    share in per cent (S4; by the rules on the day the work starts). Apprentice pay is left out: an
+    apprenticeship can be part of the programme itself (S1)."""
+    office_id = case.participant.office_id
+    found = []
+    for item in case.other_incomes.all():
+        if item.kind != benefit.IncomeKind.WORK_INCOME or item.hours_per_week is None:
+            continue
+        rules = rules_for(office_id, on=item.starts_on)
+        if benefit.exceeds_work_limit(item.hours_per_week, rules.benefit, rules.plan.full_time_hours):
+            found.append((item, (rules.benefit.work_limit_share * 100).normalize()))
+    return found
+
+
 @read_once()
 def benefit_for_period(case: Case, period: benefit.Span) -> benefit.Statement:
     """The statement a participant sees: one line per change of rates, every amount explained. Each day is
@@ -108,13 +123,15 @@ def benefit_for_period(case: Case, period: benefit.Span) -> benefit.Statement:
         [assessment for item, assessment in assessed_absences(case) if deduction_applies(case, item)]
     )
     other_income = [
-        benefit.OtherIncome(benefit.IncomeKind(item.kind), item.starts_on, item.ends_on, item.per_weekday_ore)
+        benefit.OtherIncome(
+            benefit.IncomeKind(item.kind), item.starts_on, item.ends_on, item.per_weekday_ore, item.hours_per_week
+        )
         for item in case.other_incomes.all()
     ]
     parts = [
         benefit.benefit_statement(
             person=person, start=start, end=end, rates=rates, parameters=rules.benefit, interruptions=interruptions,
-            deductions=deductions, other_income=other_income,
+            deductions=deductions, other_income=other_income, full_time_hours=rules.plan.full_time_hours,
         )
         for start, end, rules in rules_by_span(participant.office_id, start=period.start, end=period.end)
     ]  # fmt: skip
@@ -173,16 +190,25 @@ def child_add(*, actor: User, access: ParticipantAccess, case: Case, birth_date:
 
 @transaction.atomic
 def other_income_add(*, actor: User, access: ParticipantAccess, case: Case, kind: str, starts_on: datetime.date,
-                     ends_on: datetime.date, per_weekday_kroner: Decimal) -> OtherIncome:  # fmt: skip
-    """Record another benefit or income; the rules decide whether it reduces the benefit (§ 38)."""
+                     ends_on: datetime.date, per_weekday_kroner: Decimal,
+                     hours_per_week: Decimal | None = None) -> OtherIncome:  # fmt: skip
+    """Record another benefit or income; the rules decide whether and how it reduces the benefit (§ 38 for other
+    benefits; NAV's guidance for work, S3, S4). Where work reduces by the hours, the hours are required."""
     access.require_write()
     if ends_on < starts_on:
         raise ValidationError({"ends_on": _("The period cannot end before it starts.")})
     if per_weekday_kroner < 0:
         raise ValidationError({"per_weekday_kroner": _("The amount cannot be negative.")})
+    work = benefit.IncomeKind(kind) in benefit.WORK_KINDS
+    method = rules_for(case.participant.office_id, on=starts_on).benefit.work_income_method
+    if work and hours_per_week is None and method is benefit.WorkIncomeMethod.HOURS_WORKED:
+        raise ValidationError(
+            {"hours_per_week": _("Give the hours worked a week: work reduces the benefit by the hours worked.")}
+        )
     income = OtherIncome.objects.create(
-        case=case, kind=kind, starts_on=starts_on, ends_on=ends_on, per_weekday_ore=int(per_weekday_kroner * 100)
-    )
+        case=case, kind=kind, starts_on=starts_on, ends_on=ends_on, per_weekday_ore=int(per_weekday_kroner * 100),
+        hours_per_week=hours_per_week if work else None,
+    )  # fmt: skip
     audit_access(actor, access, action=AuditEvent.Action.CREATE, what=CASE, object_id=str(case.pk))
     return income
 

@@ -172,6 +172,10 @@ class OtherIncomeForm(AkselForm):
         max_digits=9,
         help_text=_("For example the daily rate of sickness benefit. Use 0 for income that does not reduce."),
     )
+    hours_per_week = forms.DecimalField(
+        label=_("Hours worked a week"), min_value=0, max_value=168, decimal_places=1, max_digits=4, required=False,
+        help_text=_("For work income and apprentice pay."),
+    )  # fmt: skip
 
 
 class StopDecisionForm(AkselForm):

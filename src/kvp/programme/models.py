@@ -336,6 +336,9 @@ class OtherIncome(models.Model):
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("to"))
     per_weekday_ore = models.PositiveIntegerField(_("amount per weekday (øre)"))
+    hours_per_week = models.DecimalField(
+        _("hours worked a week"), max_digits=4, decimal_places=1, null=True, blank=True
+    )  # paid work: the hours method and the 50 % limit (S4)
 
     class Meta:
         ordering = ["starts_on"]
