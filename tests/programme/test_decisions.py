@@ -238,3 +238,17 @@ def test_the_grant_letter_states_the_amount_and_cites_no_unconfirmed_section(wor
         assert "§ 33" not in text
     page = client_for(world.participant_user).get(reverse("decision_detail", args=[decision.pk])).content.decode()
     assert "278\u00a0696,51\u00a0kr" in page
+
+
+def test_a_grant_ends_at_the_latest_the_day_before_the_participant_turns_67(world: World) -> None:
+    older = factories.participant(world.office, world.counsellor, first_name="Olav")
+    older.national_id = factories.synthetic_id(datetime.date(1960, 2, 29))  # turns 67 on 1 March 2027
+    older.save(update_fields=["national_id"])
+    case = factories.case(older, world.counsellor, CaseStatus.APPLIED)
+    review(world, case)
+    url = reverse("decision_create", args=[case.pk])
+    response = client_for(world.counsellor).post(url, GRANT | {"ends_on": "2027-03-01"})
+    assert response.status_code == 400
+    message = nb("The programme can last at most until %(date)s, the day before the participant turns %(age)s.")
+    assert message % {"date": "28.02.2027", "age": 67} in response.content.decode()
+    assert decide(world, case, GRANT | {"ends_on": "2027-02-28"}).ends_on == datetime.date(2027, 2, 28)

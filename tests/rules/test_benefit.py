@@ -12,6 +12,7 @@ from kvp.rules.absence import Absence, AbsenceKind, Documentation, assess_absenc
 from kvp.rules.benefit import (
     BenefitParameters,
     Child,
+    DayKind,
     IncomeKind,
     OtherIncome,
     Person,
@@ -264,3 +265,33 @@ def test_paid_work_beyond_half_a_full_time_week_exceeds_the_work_limit(hours: st
 def test_the_work_limit_is_a_share() -> None:
     with pytest.raises(ValueError, match="share"):
         BenefitParameters(work_limit_share=Decimal("1.5"))
+
+
+# --- the age limit and the 29 February birthday ---------------------------------------------------------------
+
+
+def test_nothing_is_paid_from_the_67th_birthday_unless_the_dated_limit_says_otherwise() -> None:
+    turning_67 = Person(birth_date=D(1958, 6, 18))
+    result = statement(turning_67)
+    assert [(line.start, line.rates.kind) for line in result.lines] == [
+        (D(2025, 6, 2), DayKind.PAID), (D(2025, 6, 18), DayKind.AGE_LIMIT),
+    ]  # fmt: skip
+    assert result.total_ore == 12 * 102176  # 2-17 June: 12 weekdays
+    assert statement(turning_67, parameters=BenefitParameters(age_limit=68)).total_ore == statement().total_ore
+
+
+def test_someone_born_on_29_february_turns_67_and_25_on_1_march_in_a_common_year() -> None:
+    leap_67 = Person(birth_date=D(1960, 2, 29))
+    result = statement(leap_67, start=D(2027, 2, 26), end=D(2027, 3, 1))
+    assert [(line.start, line.rates.kind) for line in result.lines] == [
+        (D(2027, 2, 26), DayKind.PAID), (D(2027, 3, 1), DayKind.AGE_LIMIT),
+    ]  # fmt: skip
+    assert BenefitParameters().last_paid_day(leap_67.birth_date) == D(2027, 2, 28)
+    leap_25 = Person(birth_date=D(2000, 2, 29))
+    lines = statement(leap_25, start=D(2025, 2, 28), end=D(2025, 3, 3)).lines
+    assert [(line.start, line.rates.full_rate) for line in lines] == [(D(2025, 2, 28), False), (D(2025, 3, 3), True)]
+
+
+def test_the_age_limit_is_above_the_full_rate_age() -> None:
+    with pytest.raises(ValueError, match="age limit"):
+        BenefitParameters(age_limit=25)

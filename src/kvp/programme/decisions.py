@@ -21,7 +21,7 @@ from kvp.participants.models import Participant
 from kvp.programme.audit_types import CASE
 from kvp.programme.models import Case, Decision, EligibilityReview
 from kvp.programme.selectors import rate_table
-from kvp.programme.services import move_case
+from kvp.programme.services import age_limit_problems, move_case
 from kvp.rules import benefit, duration
 from kvp.rules.case_status import STOP_REASONS, CaseStatus, EndReason
 from kvp.rules.dates import birthday
@@ -209,6 +209,7 @@ def _check_grant_period(case: Case, starts_on: datetime.date | None, ends_on: da
     start_problems = duration.check_start(application_date=case.applied_on, start=starts_on, rules=rules)
     messages = [str(PERIOD_MESSAGES[p]) % {"years": rules.ordinary_years(regime)} for p in problems]
     messages += [str(START_MESSAGES[p]) for p in start_problems]
+    messages += age_limit_problems(case.participant, ends_on, on=today)
     if messages:
         raise ValidationError(messages, code="period")
 

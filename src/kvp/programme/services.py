@@ -13,6 +13,7 @@ from kvp.audit.models import AuditEvent
 from kvp.common.versioning import lock_version
 from kvp.parameters.selectors import rules_for
 from kvp.participants.access import ParticipantAccess, audit_access
+from kvp.participants.models import Participant
 from kvp.programme.aftercare import aftercare_schedule_for_case
 from kvp.programme.audit_types import CASE
 from kvp.programme.models import STATUS_LABELS, Case, CaseEvent
@@ -137,6 +138,18 @@ def move_case(
 AFTER_CARE_REASONS = AFTERCARE_END_REASONS
 
 
+def age_limit_problems(participant: Participant, ends_on: datetime.date, *, on: datetime.date) -> list[str]:
+    """A programme ends at the latest the day before the age limit (working age, sotjl. § 29; S1, S2 [U])."""
+    rules = rules_for(participant.office_id, on=on).benefit
+    last = rules.last_paid_day(participant.birth_date)
+    if ends_on <= last:
+        return []
+    return [
+        _("The programme can last at most until %(date)s, the day before the participant turns %(age)s.")
+        % {"date": f"{last:%d.%m.%Y}", "age": rules.age_limit}
+    ]
+
+
 def _check_extension(case: Case, *, period_end: datetime.date | None, special_reason: str) -> None:
     """A later end: within the ordinary maximum no special reason is needed; beyond it an extension needs
     one and stays within the absolute maximum (the duration rule, S1, S14). Interruption days move both
@@ -153,7 +166,7 @@ def _check_extension(case: Case, *, period_end: datetime.date | None, special_re
         start=case.starts_on, current_end=case.ends_on, new_end=period_end, special_reason=special_reason,
         regime=regime, interruptions=interruption_days(case, until=today), rules=rules,
     )  # fmt: skip
-    messages = []
+    messages = age_limit_problems(case.participant, period_end, on=today)
     if duration.ExtensionProblem.NO_SPECIAL_REASON in problems:
         messages.append(
             _("Beyond %(years)s years the programme is extended only for special reasons: write them in the comment.")

@@ -14,7 +14,9 @@ The benefit is paid for each weekday (five days a week). For each day:
   method `work_income_method` names — krone for krone, or in proportion to the hours worked against a
   full-time week (the older guidance, S4) — and, by `work_income_reduces_child_supplement`, from the child
   supplement too or only from the daily rate. Which method applies today is [U];
-- an interruption (avbrudd) or absence without benefit gives nothing (S3, S1);
+- an interruption (avbrudd) or absence without benefit gives nothing (S3, S1), and nothing is paid from
+  the 67th birthday (`age_limit`, [U]: the end of working age in § 29, S2; the programme lasts only while
+  § 29 is met, S1). Someone born 29 February turns a year older on 1 March in a common year (dates.birthday);
 - a day of unexcused absence withholds the day's rate (the deduction, see absence.py).
 """
 
@@ -84,6 +86,9 @@ class BenefitParameters:
     child_income_test_until: datetime.date = datetime.date(2024, 1, 1)
     # [U] whether a day of unexcused absence also withholds the child supplement (S3: "correspondingly")
     deduction_includes_child_supplement: bool = False
+    # [U] no benefit from this birthday on: the programme is for people of working age (sotjl. § 29, "yrkesaktiv
+    # alder", 18-67, S2), and since 2019 it lasts only while § 29's conditions are met (S1); turning 67 ends them
+    age_limit: int = 67
     # [U] S3 says work income reduces the benefit, not how; S4 (older) says by the hours worked. The default
     # keeps the method used so far, so that no earlier period changes; an office's change is a dated value.
     work_income_method: WorkIncomeMethod = WorkIncomeMethod.KRONE_FOR_KRONE
@@ -95,6 +100,12 @@ class BenefitParameters:
     def __post_init__(self) -> None:
         if not Decimal(0) < self.work_limit_share <= Decimal(1):
             raise ValueError("the work limit must be a share above 0 and at most 1")
+        if not 0 < self.full_rate_age < self.age_limit:
+            raise ValueError("the age limit must be above the full-rate age")
+
+    def last_paid_day(self, birth_date: datetime.date) -> datetime.date:
+        """The day before the birthday `age_limit`: the last day a programme and its benefit can run."""
+        return birthday(birth_date, self.age_limit) - DAY
 
 
 class IncomeKind(StrEnum):
@@ -159,6 +170,7 @@ class DayKind(StrEnum):
     PAID = "paid"
     INTERRUPTION = "interruption"
     DEDUCTION = "deduction"
+    AGE_LIMIT = "age_limit"  # on or after the birthday BenefitParameters.age_limit: nothing is paid
 
 
 @dataclass(frozen=True)
@@ -176,7 +188,7 @@ class DayRates:
 
     @property
     def gross_ore(self) -> int:
-        if self.kind is DayKind.INTERRUPTION:
+        if self.kind in {DayKind.INTERRUPTION, DayKind.AGE_LIMIT}:
             return 0
         return self.daily_rate_ore + self.children * self.child_supplement_ore
 
@@ -322,7 +334,9 @@ def _day_rates(
 ) -> DayRates:
     full_rate = person.full_rate_under_25 or day >= birthday(person.birth_date, parameters.full_rate_age)
     kind = DayKind.PAID
-    if any(day in span for span in interruptions):
+    if day >= birthday(person.birth_date, parameters.age_limit):
+        kind = DayKind.AGE_LIMIT
+    elif any(day in span for span in interruptions):
         kind = DayKind.INTERRUPTION
     elif any(day in span for span in deductions):
         kind = DayKind.DEDUCTION
@@ -332,7 +346,7 @@ def _day_rates(
     supplement = int(rates.on("child_supplements", day) * 100) if children else 0
     reductions = (
         {}
-        if kind is DayKind.INTERRUPTION
+        if kind in {DayKind.INTERRUPTION, DayKind.AGE_LIMIT}
         else incomes.reductions(day, daily_rate_ore=daily, supplements_ore=children * supplement)
     )
     return DayRates(
