@@ -19,7 +19,8 @@ _serial = itertools.count(1)
 
 def synthetic_id(birth_date: datetime.date = datetime.date(1985, 3, 14)) -> str:
     while True:
-        number = make_synthetic(birth_date=birth_date, individual=next(_serial) % 500)
+        century = 500 if birth_date.year >= 2000 else 0  # the individual numbers of births from 2000 (identity.py)
+        number = make_synthetic(birth_date=birth_date, individual=century + next(_serial) % 500)
         if number is not None and not Participant.objects.filter(national_id=number).exists():
             return number
 

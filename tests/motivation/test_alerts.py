@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 import time_machine
 from django.db import connection
@@ -58,6 +59,17 @@ def test_it_shows_a_drop_with_the_declined_proposal_before_it(world: World) -> N
     (event,) = alert.events
     assert (event.on, event.kind) == (datetime.date(2026, 10, 12), "proposal_declined")
     assert event.title  # the measure's name
+
+
+def test_it_alerts_a_drop_between_two_check_ins_on_the_same_day(world: World) -> None:
+    morning = answered(world.participant, datetime.date(2026, 10, 26), say_in_plan=3, listened_to=4)  # 3.5
+    overdue = answered(world.participant, datetime.date(2026, 10, 19), say_in_plan=1, listened_to=1)  # 1.0
+    assert morning.answered_at is not None
+    CheckIn.objects.filter(pk=morning.pk).update(answered_at=morning.answered_at - datetime.timedelta(hours=3))
+    CheckIn.objects.filter(pk=overdue.pk).update(answered_at=morning.answered_at + datetime.timedelta(hours=6))
+    alerts = motivation_alerts_for([world.participant.pk], TODAY)[world.participant.pk]
+    drop = next(alert for alert in alerts if (alert.need, alert.kind) == ("autonomy", "drop"))
+    assert drop.params == {"before": Decimal("3.5"), "now": Decimal("1.0")}
 
 
 def test_it_lists_a_placement_ended_without_a_job_and_a_counsellor_change(world: World) -> None:

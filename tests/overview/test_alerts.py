@@ -99,6 +99,16 @@ def test_it_alerts_a_deduction_that_needs_its_own_decision(world: World) -> None
     assert alert.params["params"] == {"days": 2, "count": 1, "ready": 1}
 
 
+def test_it_alerts_a_deduction_on_a_case_without_a_recorded_grant(world: World) -> None:
+    case = running_case(world.participant, world.counsellor)
+    Absence.objects.create(
+        case=case, starts_on=datetime.date(2026, 11, 23), ends_on=datetime.date(2026, 11, 23), kind="other",
+        documentation="none", registered_by=world.counsellor, registered_at=NOW - 8 * DAY,
+    )  # fmt: skip
+    alerts_refresh(today=TODAY)
+    assert Alert.objects.filter(kind="deduction_pending").exists()
+
+
 def test_it_has_no_deduction_alert_when_the_grant_reserved_it(world: World) -> None:
     case = running_case(world.participant, world.counsellor)
     factories.decision(case, world.counsellor, Decision.Kind.GRANT)

@@ -4,12 +4,15 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
 
 from kvp.parameters.models import ParameterValue
+from kvp.parameters.registry import OPEN_ASSUMPTIONS, PARAMETERS
 from kvp.parameters.selectors import rules_for
 from kvp.rules.absence import Absence as RuleAbsence
 from kvp.rules.absence import AbsenceKind, Documentation, Verdict, assess_absence
+from kvp.rules.benefit import WorkIncomeMethod
 from tests.conftest import World, client_for
 from tests.i18n import nb
 
@@ -83,3 +86,27 @@ def test_it_schedules_a_value_for_the_future(world: World) -> None:
     assert rules_for(world.office, on=timezone.localdate()).caseload.office_cap != 20
     assert rules_for(world.office, on=later).caseload.office_cap == 20
     assert nb("scheduled") in client_for(world.leader).get(reverse(URL)).content.decode()
+
+
+def test_it_takes_a_work_income_method_by_name_and_lists_the_methods_when_the_name_is_wrong(world: World) -> None:
+    client = client_for(world.administrator)
+    response = client.post(reverse(URL), change("benefit.work_income_method", "per_hour"))
+    assert response.status_code == 400
+    example = nb("Not a valid value. Write it like this: %(example)s") % {"example": "krone_for_krone / hours_worked"}
+    assert example in response.content.decode()
+    assert client.post(reverse(URL), change("benefit.work_income_method", "hours_worked")).status_code == 302
+    assert rules_for(world.office, on=timezone.localdate()).benefit.work_income_method is WorkIncomeMethod.HOURS_WORKED
+
+
+def test_it_shows_the_leader_every_open_assumption(world: World) -> None:
+    page = client_for(world.leader).get(reverse(URL)).content.decode()
+    assert nb("Open assumptions") in page
+    assert page.count(nb("Open assumption") + "</strong>") == sum(parameter.is_open for parameter in PARAMETERS)
+    with translation.override("nb"):
+        assert all(escape(str(item.text)) in page for item in OPEN_ASSUMPTIONS)
+    with translation.override("en"):
+        leap_day = "Someone born on 29 February turns a year older on 1 March in a common year"
+        assert any(str(item.text).startswith(leap_day) for item in OPEN_ASSUMPTIONS)
+    assert {"benefit.work_income_method", "benefit.age_limit", "absence.self_declaration_days"} <= {
+        parameter.name for parameter in PARAMETERS if parameter.is_open
+    }

@@ -7,7 +7,7 @@ from django.utils.html import escape
 
 from kvp.audit.models import AuditEvent
 from kvp.followup.models import Meeting
-from kvp.programme.models import Case, CaseEvent
+from kvp.programme.models import Case, CaseEvent, Interruption
 from kvp.rules.case_status import CaseStatus
 from tests import factories
 from tests.conftest import World, client_for
@@ -150,13 +150,32 @@ def test_it_plans_no_follow_up_when_an_application_is_withdrawn(world: World) ->
     assert not Meeting.objects.exists()
 
 
+SPECIAL_REASONS = (
+    "Beyond %(years)s years the programme is extended only for special reasons: write them in the comment."
+)
+AT_MOST = "With the extension, the programme can last at most %(years)s years."
+
+
 def test_it_refuses_an_extension_without_a_special_reason(world: World) -> None:
     case = factories.case(world.participant, world.counsellor, CaseStatus.ACTIVE)  # 1.6.2026 - 31.5.2028
     status, content = move(world, case, target="extended", effective_on="2026-11-20", period_end="2028-12-31")
     assert status == 400
-    assert nb("An extension needs a special reason (sotjl. § 33): write it in the comment.") in content
+    assert nb(SPECIAL_REASONS) % {"years": 2} in content
     case.refresh_from_db()
     assert (case.status, case.ends_on) == (CaseStatus.ACTIVE, datetime.date(2028, 5, 31))
+
+
+def test_it_prolongs_to_two_years_without_a_special_reason_and_asks_for_one_from_the_next_day(world: World) -> None:
+    case = factories.case(world.participant, world.counsellor, CaseStatus.ACTIVE)
+    Case.objects.filter(pk=case.pk).update(ends_on=datetime.date(2027, 5, 31))  # granted for one year
+    case.refresh_from_db()
+    status, content = move(world, case, target="extended", effective_on="2026-11-20", period_end="2028-06-01")
+    assert status == 400
+    assert nb(SPECIAL_REASONS) % {"years": 2} in content
+    status, content = move(world, case, target="extended", effective_on="2026-11-20", period_end="2028-05-31")
+    assert status == 302, content
+    case.refresh_from_db()
+    assert case.ends_on == datetime.date(2028, 5, 31)
 
 
 def test_it_refuses_an_extension_past_three_years(world: World) -> None:
@@ -164,9 +183,26 @@ def test_it_refuses_an_extension_past_three_years(world: World) -> None:
     status, content = move(world, case, target="extended", effective_on="2026-11-20", period_end="2029-06-01",
                            comment="Særlige grunner")  # fmt: skip
     assert status == 400
-    assert nb("With the extension, the programme can last at most %(years)s years (sotjl. § 33).") % {"years": 3} in (
-        content
-    )
+    assert nb(AT_MOST) % {"years": 3} in content
     status, _ = move(world, case, target="extended", effective_on="2026-11-20", period_end="2029-05-31",
                      comment="Særlige grunner")  # fmt: skip
     assert status == 302
+
+
+@pytest.mark.parametrize(("extend", "latest_end"), [("ja", "2029-06-12"), ("nei", "2029-05-31")])
+def test_interruption_days_move_the_maximum_only_when_the_rule_says_they_do_not_count(
+    world: World, extend: str, latest_end: str
+) -> None:
+    factories.parameter_value("duration.interruptions_extend_programme", extend, world.administrator)
+    case = factories.case(world.participant, world.counsellor, CaseStatus.ACTIVE)  # 1.6.2026 - 31.5.2028
+    twelve_days = (datetime.date(2026, 9, 1), datetime.date(2026, 9, 12))
+    Interruption.objects.create(case=case, starts_on=twelve_days[0], ends_on=twelve_days[1], reason="Kort dom",
+                                registered_by=world.counsellor)  # fmt: skip
+    day_after = (datetime.date.fromisoformat(latest_end) + datetime.timedelta(days=1)).isoformat()
+    status, content = move(world, case, target="extended", effective_on="2026-11-20", period_end=day_after,
+                           comment="Særlige grunner")  # fmt: skip
+    assert status == 400
+    assert nb(AT_MOST) % {"years": 3} in content
+    status, content = move(world, case, target="extended", effective_on="2026-11-20", period_end=latest_end,
+                           comment="Særlige grunner")  # fmt: skip
+    assert status == 302, content

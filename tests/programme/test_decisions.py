@@ -5,8 +5,13 @@ import datetime
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import translation
 
+from kvp.participants.models import Participant
+from kvp.programme.benefits import benefit_for_period
+from kvp.programme.letters import build_letter
 from kvp.programme.models import Case, Decision, EligibilityReview
+from kvp.rules.benefit import Span
 from kvp.rules.case_status import CaseStatus
 from tests import factories
 from tests.conftest import World, client_for
@@ -94,7 +99,7 @@ def test_it_refuses_a_grant_longer_than_two_years(world: World, case: Case) -> N
         reverse("decision_create", args=[case.pk]), GRANT | {"ends_on": "2028-10-05"}
     )
     assert response.status_code == 400
-    message = "The programme can last at most %(years)s years from its start (sotjl. § 33); extend it later if needed."
+    message = "The programme can last at most %(years)s years from its start; extend it later if needed."
     assert nb(message) % {"years": 2} in response.content.decode()
     assert not Decision.objects.exists()
 
@@ -177,3 +182,73 @@ def test_it_refuses_a_stop_date_outside_the_programme(world: World) -> None:
     assert response.status_code == 400
     assert nb("The stop date must be within the programme period.") in response.content.decode()
     assert not Decision.objects.exists()
+
+
+def born_2004(world: World) -> Participant:
+    young = factories.participant(world.office, world.counsellor, first_name="Sara")
+    young.national_id = factories.synthetic_id(datetime.date(2004, 3, 1))
+    young.save(update_fields=["national_id"])
+    return young
+
+
+def test_a_grant_gives_the_full_rate_before_25_with_a_reason_the_letter_states(world: World) -> None:
+    case = factories.case(born_2004(world), world.counsellor, CaseStatus.APPLIED)
+    review(world, case)
+    url = reverse("decision_create", args=[case.pk])
+    response = client_for(world.counsellor).post(url, GRANT | {"full_rate_under_25": "on"})
+    assert response.status_code == 400
+    assert nb("Say why the participant gets the full rate before age 25.") in response.content.decode()
+    reason = "du bor i egen leilighet og betaler husleie selv"
+    decision = decide(world, case, GRANT | {"full_rate_under_25": "on", "full_rate_reason": reason})
+    assert (decision.full_rate_under_25, decision.full_rate_reason) == (True, reason)
+    page = client_for(world.counsellor).get(reverse("decision_detail", args=[decision.pk])).content.decode()
+    with translation.override("nb"):
+        letter = build_letter(decision.snapshot)
+    stated = [body for _heading, body in letter.sections if reason in body]
+    assert stated
+    assert stated[0] in page
+    Case.objects.filter(pk=case.pk).update(status=CaseStatus.ACTIVE, starts_on=datetime.date(2026, 10, 5))
+    case.refresh_from_db()
+    week = benefit_for_period(case, Span(datetime.date(2026, 10, 5), datetime.date(2026, 10, 9)))
+    assert week.total_ore == 5 * 107191  # 2.041 G / 260 in 2026: the full rate, not two thirds
+
+
+def test_a_grant_without_the_exception_pays_two_thirds_before_25(world: World) -> None:
+    case = factories.case(born_2004(world), world.counsellor, CaseStatus.APPLIED)
+    review(world, case)
+    decide(world, case, GRANT | {"full_rate_reason": "ignored without the box"})
+    Case.objects.filter(pk=case.pk).update(status=CaseStatus.ACTIVE, starts_on=datetime.date(2026, 10, 5))
+    case.refresh_from_db()
+    assert Decision.objects.get(case=case).full_rate_reason == ""
+    week = benefit_for_period(case, Span(datetime.date(2026, 10, 5), datetime.date(2026, 10, 9)))
+    assert week.total_ore == 5 * 71461
+
+
+def test_the_grant_letter_states_the_amount_and_cites_no_unconfirmed_section(world: World, case: Case) -> None:
+    review(world, case)
+    decision = decide(world, case, GRANT)
+    # Born 1985: the full rate, 2.041 G from 1 May 2026 (136,549 kr) = 278,696.51 kr a year, /260 a day.
+    assert decision.snapshot["yearly_amount_display"] == "278\u00a0696,51\u00a0kr"
+    assert decision.snapshot["daily_amount_display"] == "1\u00a0071,91\u00a0kr"
+    for language in ("nb", "nn"):
+        letter = build_letter(decision.snapshot | {"language": language})
+        text = " ".join(body for _heading, body in letter.sections)
+        assert "278\u00a0696,51\u00a0kr" in text
+        assert "1\u00a0071,91\u00a0kr" in text
+        assert "§ 33" not in text
+    page = client_for(world.participant_user).get(reverse("decision_detail", args=[decision.pk])).content.decode()
+    assert "278\u00a0696,51\u00a0kr" in page
+
+
+def test_a_grant_ends_at_the_latest_the_day_before_the_participant_turns_67(world: World) -> None:
+    older = factories.participant(world.office, world.counsellor, first_name="Olav")
+    older.national_id = factories.synthetic_id(datetime.date(1960, 2, 29))  # turns 67 on 1 March 2027
+    older.save(update_fields=["national_id"])
+    case = factories.case(older, world.counsellor, CaseStatus.APPLIED)
+    review(world, case)
+    url = reverse("decision_create", args=[case.pk])
+    response = client_for(world.counsellor).post(url, GRANT | {"ends_on": "2027-03-01"})
+    assert response.status_code == 400
+    message = nb("The programme can last at most until %(date)s, the day before the participant turns %(age)s.")
+    assert message % {"date": "28.02.2027", "age": 67} in response.content.decode()
+    assert decide(world, case, GRANT | {"ends_on": "2027-02-28"}).ends_on == datetime.date(2027, 2, 28)

@@ -49,6 +49,7 @@ def test_it_approves_periods_in_order_and_only_after_they_end(world: World, case
 
 
 def test_it_takes_back_an_overpayment_from_the_next_payment(world: World, case: Case) -> None:
+    factories.decision(case, world.counsellor, "grant")  # reserves deductions
     approve(world, case, 0)
     Absence.objects.create(case=case, starts_on="2026-06-03", ends_on="2026-06-03", kind="other",
                            documentation="none", registered_by=world.counsellor)  # fmt: skip
@@ -60,6 +61,7 @@ def test_it_takes_back_an_overpayment_from_the_next_payment(world: World, case: 
 
 
 def test_it_offsets_no_more_than_the_configured_share(world: World, case: Case) -> None:
+    factories.decision(case, world.counsellor, "grant")  # reserves deductions
     factories.parameter_value("payments.max_offset_share", "0,01", world.administrator)
     approve(world, case, 0)
     Absence.objects.create(case=case, starts_on="2026-06-03", ends_on="2026-06-05", kind="other",

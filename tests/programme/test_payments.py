@@ -51,6 +51,7 @@ def test_it_shows_every_line_to_the_counsellor_and_the_participant(world: World,
 
 
 def test_it_withholds_a_day_for_unexcused_absence(world: World, case: Case) -> None:
+    factories.decision(case, world.counsellor, "grant")  # reserves deductions
     url = reverse("absence_create", args=[case.pk])
     data = {"starts_on": "2026-06-03", "ends_on": "2026-06-03", "kind": "other", "documentation": "none"}
     assert client_for(world.counsellor).post(url, data).status_code == 302
@@ -196,11 +197,25 @@ def test_it_deducts_only_after_a_decision_when_the_grant_did_not_reserve_it(worl
     assert "innen tre uker" in page
 
 
+def test_a_case_without_a_recorded_grant_deducts_only_after_a_decision_of_its_own(world: World, case: Case) -> None:
+    assert not case.decisions.exists()  # registered before the system: no grant says deductions are reserved
+    absence = Absence.objects.create(case=case, starts_on=D(2026, 6, 3), ends_on=D(2026, 6, 3), kind="other",
+                                     documentation="none", registered_by=world.counsellor)  # fmt: skip
+    assert june_total(case) == 22 * 107191
+    client_for(world.participant_user).post(reverse("absence_response", args=[absence.pk]), {"text": "Jeg glemte det."})
+    client_for(world.counsellor).post(reverse("deduction_decide", args=[absence.pk]))
+    absence.refresh_from_db()
+    assert absence.deduction_decision is not None
+    assert absence.deduction_decision.kind == Decision.Kind.DEDUCTION
+    assert june_total(case) == 21 * 107191
+
+
 WEEK = {"week-week_start": "2026-06-08", "week-day_0": "present", "week-day_1": "own_illness:self_declaration",
         "week-day_2": "own_illness:self_declaration", "week-day_3": "other:none", "week-day_4": "present"}  # fmt: skip
 
 
 def test_it_registers_a_weeks_attendance_as_absence_runs(world: World, case: Case) -> None:
+    factories.decision(case, world.counsellor, "grant")  # reserves deductions
     url = reverse("attendance_week_create", args=[case.pk])
     assert client_for(world.counsellor).post(url, WEEK).status_code == 302
     runs = [(a.starts_on, a.ends_on, a.kind) for a in Absence.objects.order_by("starts_on")]
@@ -231,3 +246,27 @@ def test_it_refuses_a_day_already_registered(world: World, case: Case) -> None:
     response = client_for(world.counsellor).post(url, WEEK)
     assert nb("Absence is already registered on %(day)s.") % {"day": "09.06.2026"} in response.content.decode()
     assert Absence.objects.count() == 2
+
+
+def test_work_income_reduces_by_the_hours_worked_where_the_rule_says_so_and_warns_above_half_time(
+    world: World, case: Case
+) -> None:
+    factories.parameter_value("benefit.work_income_method", "hours_worked", world.administrator)
+    url = reverse("other_income_create", args=[case.pk])
+    work = {"income-kind": "work_income", "income-starts_on": "2026-06-01", "income-ends_on": "2026-06-30",
+            "income-per_weekday_kroner": "300"}  # fmt: skip
+    response = client_for(world.counsellor).post(url, work)
+    assert response.status_code == 400
+    assert (
+        nb("Give the hours worked a week: work reduces the benefit by the hours worked.") in response.content.decode()
+    )
+    assert client_for(world.counsellor).post(url, work | {"income-hours_per_week": "22.5"}).status_code == 302
+    assert june_total(case) == 22 * (107191 - 64315)  # 22.5 of 37.5 hours: 60 % of 1,071.91 kr a day
+    page = client_for(world.counsellor).get(reverse("payments", args=[case.pk])).content.decode()
+    warning = nb(
+        "From %(start)s, %(hours)s hours of paid work a week is more than %(limit)s %% of a full-time week, more "
+        "than can be combined with the programme. Review the plan with the participant."
+    ) % {"start": "1.6.2026", "hours": "22,5", "limit": "50"}
+    assert warning in page
+    own = client_for(world.participant_user).get(reverse("my_payments")).content.decode()
+    assert warning not in own

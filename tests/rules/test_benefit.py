@@ -1,6 +1,7 @@
 """Kvalifiseringsstønad (sotjl. §§ 35, 38; S2, S3, S7), table-driven, with property tests."""
 
 import datetime
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -11,13 +12,16 @@ from kvp.rules.absence import Absence, AbsenceKind, Documentation, assess_absenc
 from kvp.rules.benefit import (
     BenefitParameters,
     Child,
+    DayKind,
     IncomeKind,
     OtherIncome,
     Person,
     Span,
     Statement,
     UnknownRateDateError,
+    WorkIncomeMethod,
     benefit_statement,
+    exceeds_work_limit,
     yearly_rate,
 )
 from kvp.rules.rate_history import KNOWN_RATES
@@ -210,3 +214,84 @@ def test_it_never_lowers_the_benefit_for_valid_absence(recorded: list[Absence], 
 
     valid = Absence(extra.start, extra.end, AbsenceKind.OWN_ILLNESS, Documentation.DOCTORS_NOTE)
     assert total([*recorded, valid]) == total(recorded)
+
+
+# --- work income and apprentice pay: not § 38, NAV's guidance (S3, S4) ---------------------------------------
+
+PARENT = Person(birth_date=D(1980, 6, 1), children=(Child(D(2015, 1, 1)),))
+WEEK = (D(2025, 6, 2), D(2025, 6, 6))  # five weekdays; 2.041 G = 265,656.56 kr / 260 = 1,021.76 kr a day; 37 kr a child
+HOURS = WorkIncomeMethod.HOURS_WORKED
+
+
+def work(hours: str | None, per_weekday_ore: int = 40000, kind: IncomeKind = IncomeKind.WORK_INCOME) -> OtherIncome:
+    return OtherIncome(kind, *WEEK, per_weekday_ore=per_weekday_ore, hours_per_week=Decimal(hours) if hours else None)
+
+
+@pytest.mark.parametrize(
+    ("parameters", "income", "per_day"),
+    [
+        (BenefitParameters(), work("18.75"), 102176 + 3700 - 40000),  # krone for krone (the default)
+        (BenefitParameters(work_income_method=HOURS), work("18.75"), 105876 - 52938),  # half of rate + supplement
+        (BenefitParameters(work_income_method=HOURS, work_income_reduces_child_supplement=False), work("18.75"),
+         105876 - 51088),  # half of the daily rate only
+        (BenefitParameters(work_income_method=HOURS), work("7.5", kind=IncomeKind.APPRENTICE_PAY), 105876 - 21175),
+        (BenefitParameters(work_income_method=HOURS), work(None), 105876 - 40000),  # hours unknown: the amount
+        (BenefitParameters(work_income_method=HOURS), work("50"), 0),  # more than full time takes it all
+        (BenefitParameters(work_income_reduces_child_supplement=False), work(None, 200000), 3700),  # keeps 37 kr
+    ],
+)  # fmt: skip
+def test_work_income_reduces_by_the_method_in_force(
+    parameters: BenefitParameters, income: OtherIncome, per_day: int
+) -> None:
+    result = statement(PARENT, *WEEK, parameters=parameters, other_income=[income])
+    assert result.total_ore == 5 * per_day
+
+
+@pytest.mark.parametrize("method", list(WorkIncomeMethod))
+def test_the_benefits_section_38_names_reduce_krone_for_krone_whatever_the_work_method(
+    method: WorkIncomeMethod,
+) -> None:
+    sickness = OtherIncome(IncomeKind.SYKEPENGER, *WEEK, per_weekday_ore=40000, hours_per_week=Decimal("18.75"))
+    result = statement(PARENT, *WEEK, parameters=BenefitParameters(work_income_method=method), other_income=[sickness])
+    assert result.total_ore == 5 * (105876 - 40000)
+
+
+@pytest.mark.parametrize(("hours", "share", "above"), [("18.75", "0.5", False), ("18.8", "0.5", True),
+                                                        ("30", "0.8", False), ("30.1", "0.8", True)])  # fmt: skip
+def test_paid_work_beyond_half_a_full_time_week_exceeds_the_work_limit(hours: str, share: str, above: bool) -> None:
+    assert exceeds_work_limit(Decimal(hours), BenefitParameters(work_limit_share=Decimal(share))) is above
+
+
+def test_the_work_limit_is_a_share() -> None:
+    with pytest.raises(ValueError, match="share"):
+        BenefitParameters(work_limit_share=Decimal("1.5"))
+
+
+# --- the age limit and the 29 February birthday ---------------------------------------------------------------
+
+
+def test_nothing_is_paid_from_the_67th_birthday_unless_the_dated_limit_says_otherwise() -> None:
+    turning_67 = Person(birth_date=D(1958, 6, 18))
+    result = statement(turning_67)
+    assert [(line.start, line.rates.kind) for line in result.lines] == [
+        (D(2025, 6, 2), DayKind.PAID), (D(2025, 6, 18), DayKind.AGE_LIMIT),
+    ]  # fmt: skip
+    assert result.total_ore == 12 * 102176  # 2-17 June: 12 weekdays
+    assert statement(turning_67, parameters=BenefitParameters(age_limit=68)).total_ore == statement().total_ore
+
+
+def test_someone_born_on_29_february_turns_67_and_25_on_1_march_in_a_common_year() -> None:
+    leap_67 = Person(birth_date=D(1960, 2, 29))
+    result = statement(leap_67, start=D(2027, 2, 26), end=D(2027, 3, 1))
+    assert [(line.start, line.rates.kind) for line in result.lines] == [
+        (D(2027, 2, 26), DayKind.PAID), (D(2027, 3, 1), DayKind.AGE_LIMIT),
+    ]  # fmt: skip
+    assert BenefitParameters().last_paid_day(leap_67.birth_date) == D(2027, 2, 28)
+    leap_25 = Person(birth_date=D(2000, 2, 29))
+    lines = statement(leap_25, start=D(2025, 2, 28), end=D(2025, 3, 3)).lines
+    assert [(line.start, line.rates.full_rate) for line in lines] == [(D(2025, 2, 28), False), (D(2025, 3, 3), True)]
+
+
+def test_the_age_limit_is_above_the_full_rate_age() -> None:
+    with pytest.raises(ValueError, match="age limit"):
+        BenefitParameters(age_limit=25)

@@ -36,7 +36,7 @@ def test_it_allows_the_lifecycle_steps(current: CaseStatus, target: CaseStatus) 
         (S.APPLIED, S.ACTIVE),
         (S.REFUSED, S.ACTIVE),  # a refusal is changed by appeal, not by a status change
         (S.ENDED, S.ACTIVE),  # re-entry is a new case
-        (S.EXTENDED, S.EXTENDED),  # one extension only (sotjl. § 33: up to one more year)
+        (S.EXTENDED, S.EXTENDED),  # one extension only (S1: up to one more year)
         (S.ACTIVE, S.GRANTED),
     ],
 )

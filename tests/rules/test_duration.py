@@ -14,6 +14,7 @@ from kvp.rules.duration import (
     StartProblem,
     check_extension,
     check_period,
+    check_prolongation,
     check_start,
     days_in_programme,
     halfway_date,
@@ -125,6 +126,35 @@ def test_it_checks_an_extension(
 ) -> None:
     found = check_extension(start=start, current_end=current_end, new_end=new_end, special_reason=reason, regime=regime)
     assert found == problems
+
+
+@pytest.mark.parametrize(
+    ("current_end", "new_end", "reason", "problems"),
+    [
+        (d(2027, 1, 4), d(2028, 1, 4), None, []),  # one year to two: no special reason (S1, S14)
+        (d(2027, 1, 4), d(2028, 1, 4), "", []),
+        (d(2027, 1, 4), d(2028, 1, 5), None, [E.NO_SPECIAL_REASON]),  # the first day beyond two years
+        (d(2027, 1, 4), d(2028, 1, 5), REASON, []),
+        (d(2028, 1, 4), d(2029, 1, 4), REASON, []),
+        (d(2028, 1, 4), d(2029, 1, 5), REASON, [E.BEYOND_MAXIMUM, E.EXTENSION_TOO_LONG]),
+        (d(2027, 1, 4), d(2027, 1, 4), None, [E.NOT_LATER]),
+    ],
+)
+def test_only_a_prolongation_beyond_two_years_needs_a_special_reason(
+    current_end: datetime.date, new_end: datetime.date, reason: str | None, problems: list[ExtensionProblem]
+) -> None:
+    found = check_prolongation(start=START, current_end=current_end, new_end=new_end, special_reason=reason, regime=C)
+    assert found == problems
+
+
+def test_interruptions_move_the_two_year_boundary_only_when_they_do_not_count() -> None:
+    ten_days = [(d(2026, 3, 1), d(2026, 3, 10))]
+    moved = d(2028, 1, 14)
+    assert check_prolongation(start=START, current_end=d(2027, 1, 4), new_end=moved, special_reason=None,
+                              regime=C, interruptions=ten_days) == []  # fmt: skip
+    counted = DurationRules(interruptions_extend_programme=False)
+    assert check_prolongation(start=START, current_end=d(2027, 1, 4), new_end=moved, special_reason=None,
+                              regime=C, interruptions=ten_days, rules=counted) == [E.NO_SPECIAL_REASON]  # fmt: skip
 
 
 def test_it_lets_interruptions_move_the_extension_limit() -> None:

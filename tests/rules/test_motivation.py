@@ -394,6 +394,16 @@ def test_it_measures_a_drop_from_the_mean_of_the_last_n_when_configured() -> Non
     assert motivation_alerts(history, today=TODAY, rules=rules) == []
 
 
+def test_two_check_ins_on_one_day_count_in_the_order_they_were_answered() -> None:
+    morning = ScoredCheckin(answered_on=D(2026, 10, 30), scores={"autonomy": Decimal("3.5")},
+                            answered_at=datetime.time(9, 0))  # fmt: skip
+    afternoon = ScoredCheckin(answered_on=D(2026, 10, 30), scores={"autonomy": Decimal("1.0")},
+                              answered_at=datetime.time(15, 30))  # fmt: skip
+    for history in ([morning, afternoon], [afternoon, morning]):  # newest first, as a database reads them
+        (alert,) = motivation_alerts(history, today=TODAY)
+        assert (alert.kind, alert.params) == ("drop", {"before": Decimal("3.5"), "now": Decimal("1.0")})
+
+
 def test_it_needs_a_previous_check_in_for_a_drop() -> None:
     assert motivation_alerts([checkin(D(2026, 10, 30), "3")], today=TODAY) == []
 

@@ -24,7 +24,7 @@ STARTED = frozenset({ACTIVE, EXTENDED})
 T = TypeVar("T")
 Path = tuple[CaseStatus, ...]
 PROGRAMME_MONTHS = (6, 9, 12, 12, 12, 12, 18, 24)  # first grant: up to two years, most often one
-EXTENSION_MONTHS = (3, 6, 6, 12)  # § 33 second paragraph: up to one more year
+EXTENSION_MONTHS = (3, 6, 6, 12)  # the duration rule (S1): up to one more year
 
 
 @dataclass(frozen=True)

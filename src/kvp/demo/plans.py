@@ -286,7 +286,7 @@ class PlanBuilder(PlanProposals, PlanVersions):
                 current[key] = activity
             previous = current
         if self.extended_on is not None and self.end > self.granted_until:
-            for activity in previous.values():  # the extension gives the last phase more time (§ 33)
+            for activity in previous.values():  # the extension gives the last phase more time (S1)
                 activity.move_end(self.extended_on, self.end)
         if self.flaw is Flaw.NORWEGIAN_ABOVE:
             self._norwegian_above()

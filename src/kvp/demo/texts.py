@@ -169,7 +169,7 @@ STEP_NOTES: dict[CaseStatus, tuple[NoteText, ...]] = {
     CaseStatus.EXTENDED: (
         NoteText(
             "Forlengelse",
-            "Programmet er forlenget til {ends} etter sosialtjenesteloven § 33 andre ledd. {first} er i gang med "
+            "Programmet er forlenget til {ends} fordi særlige grunner tilsier det. {first} er i gang med "
             "{route}, og forlengelsen gir tid til å fullføre.",
         ),
     ),
@@ -256,7 +256,7 @@ EVENT_COMMENTS: dict[CaseStatus, str] = {
     CaseStatus.GRANTED: "Vilkårene i sosialtjenesteloven § 29 er oppfylt.",
     CaseStatus.REFUSED: "Vilkårene i sosialtjenesteloven § 29 er ikke oppfylt nå.",
     CaseStatus.ACTIVE: "Programmet har startet.",
-    CaseStatus.EXTENDED: "Forlenget etter sosialtjenesteloven § 33 andre ledd.",
+    CaseStatus.EXTENDED: "Forlenget fordi særlige grunner tilsier det.",
 }
 END_COMMENTS: dict[EndReason, str] = {
     EndReason.COMPLETED_WORK: "Over i arbeid.",

@@ -76,8 +76,9 @@ def motivation_alerts_for(
             continue
         if checkin.answered_at is None:
             continue
-        on = timezone.localdate(checkin.answered_at)
-        history.append(ScoredCheckin(answered_on=on, scores=scores_of(checkin)))
+        answered_at = timezone.localtime(checkin.answered_at)
+        on = answered_at.date()
+        history.append(ScoredCheckin(answered_on=on, scores=scores_of(checkin), answered_at=answered_at.time()))
         first_seen[checkin.participant_id] = on
     if not histories:
         return {}

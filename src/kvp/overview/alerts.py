@@ -113,8 +113,8 @@ def followup_alerts_for(participant_ids: Sequence[str], today: datetime.date) ->
         reserved[str(grant_case_id)] = reserve  # the latest grant wins, as deductions_reserved
     unexcused: dict[str, list[UnexcusedAbsence]] = defaultdict(list)
     for item in Absence.objects.filter(case_id__in=case_ids, deduction_decided_on__isnull=True):
-        if reserved.get(str(item.case_id), True):
-            continue  # the grant reserved deductions (or there is none): no decision of its own is needed
+        if reserved.get(str(item.case_id), False):
+            continue  # the grant reserved deductions: no decision of its own is needed
         assessment = absence_rules.assess_absence(
             absence_rules.Absence(
                 item.starts_on,

@@ -95,6 +95,11 @@ class Parameter:
         return field.default
 
     @property
+    def is_open(self) -> bool:
+        """An open assumption: the sources leave the value open ([U] in docs/sources.md)."""
+        return "[U]" in self.source
+
+    @property
     def default_text(self) -> str:
         if isinstance(self.default, bool):
             return _("yes") if self.default else _("no")
@@ -115,10 +120,13 @@ class Parameter:
                 return datetime.date.fromisoformat(text)
             if kind is Decimal:
                 return Decimal(text.replace(",", "."))
+            if issubclass(kind, StrEnum):
+                return kind(text)
         except (ValueError, InvalidOperation) as exc:
             examples = {bool: "ja / nei", int: "12", datetime.date: "2024-01-01", Decimal: "0,5"}
+            example = " / ".join(kind) if issubclass(kind, StrEnum) else examples[kind]
             raise ValidationError(
-                _("Not a valid value. Write it like this: %(example)s") % {"example": examples[kind]}, code="format"
+                _("Not a valid value. Write it like this: %(example)s") % {"example": example}, code="format"
             ) from exc
         raise TypeError(f"unsupported parameter type {kind}")
 
@@ -136,6 +144,18 @@ PARAMETERS = [
     Parameter("benefit.deduction_includes_child_supplement", NATIONAL, BenefitParameters,
               "deduction_includes_child_supplement",
               gettext_lazy("A day of unexcused absence also withholds the child supplement"), "S3, S4 [U]"),
+    Parameter("benefit.age_limit", NATIONAL, BenefitParameters, "age_limit",
+              gettext_lazy("Age from which no benefit is paid (the end of working age)"), "sotjl. § 29; S1, S2 [U]"),
+    Parameter("benefit.work_income_method", NATIONAL, BenefitParameters, "work_income_method",
+              gettext_lazy("How work income and apprentice pay reduce the benefit: krone_for_krone, or "
+                           "hours_worked (in proportion to the hours worked against a full-time week)"),
+              "S3, S4 [U]"),
+    Parameter("benefit.work_income_reduces_child_supplement", NATIONAL, BenefitParameters,
+              "work_income_reduces_child_supplement",
+              gettext_lazy("The reduction for work income may also take the child supplement"), "S4 [U]"),
+    Parameter("benefit.work_limit_share", NATIONAL, BenefitParameters, "work_limit_share",
+              gettext_lazy("Largest share of a full-time week of paid work that can be combined with the programme "
+                           "(0 to 1)"), "S4 [U]"),
     Parameter("absence.self_declaration_days", NATIONAL, AbsenceParameters, "self_declaration_days",
               gettext_lazy("Weekdays one self-declaration covers (own illness)"), "forskrift § 6; S15 [U]"),
     Parameter("absence.child_self_declaration_days", NATIONAL, AbsenceParameters, "child_self_declaration_days",
@@ -219,6 +239,32 @@ PARAMETERS = [
               gettext_lazy("Days a motivation alert is shown after the check-in that raised it"), "E7"),
 ]  # fmt: skip
 BY_NAME = {parameter.name: parameter for parameter in PARAMETERS}
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """An open assumption the rules make that is not a parameter: shown to leaders with the parameters."""
+
+    text: Promise
+    source: str
+
+
+OPEN_ASSUMPTIONS = [
+    Assumption(gettext_lazy("Someone born on 29 February turns a year older on 1 March in a common year: for the "
+                            "full rate at 25, the age limit and the eligibility age, and a child's 18th birthday."),
+               "S2 [U]"),
+    Assumption(gettext_lazy("A case with no recorded grant has no reserved deductions: each deduction for unexcused "
+                            "absence is a decision of its own, after advance notice."), "S4; fvl. § 16 [U]"),
+    Assumption(gettext_lazy("The full rate before age 25 is given only by a grant that says why (one municipality's "
+                            "practice; no legal basis found)."), "S14 [U]"),
+    Assumption(gettext_lazy("Which section of the Social Services Act holds the duration rule is not confirmed: "
+                            "letters and messages cite the rule without a section number."), "S1, S14 [U]"),
+    Assumption(gettext_lazy("No section of the act or the regulation was found for reducing the benefit by work "
+                            "income or apprentice pay: it follows NAV's guidance."), "S3, S4 [U]"),
+    Assumption(gettext_lazy("A self-declaration's limit counts weekdays in one absence; how many self-declarations "
+                            "are allowed in a year was not found, so there is no yearly limit."),
+               "forskrift §§ 6, 10; S15 [U]"),
+]  # fmt: skip
 
 
 def rules_from(values: dict[str, str]) -> Rules:

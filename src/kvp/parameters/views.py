@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import form_problems
 from kvp.parameters.forms import ParameterChangeForm
-from kvp.parameters.registry import BY_NAME, PARAMETERS
+from kvp.parameters.registry import BY_NAME, OPEN_ASSUMPTIONS, PARAMETERS
 from kvp.parameters.selectors import parameter_history, texts_in_force
 from kvp.parameters.services import parameter_change
 
@@ -45,5 +45,12 @@ def rule_parameters(request: AuthedRequest) -> HttpResponse:
         {"parameter": parameter, "history": history[parameter.name], "in_force": in_force.get(parameter.name, "")}
         for parameter in PARAMETERS
     ]
-    context = {"rows": rows, "error": error, "today": today, "form": ParameterChangeForm(initial={"valid_from": today})}
+    context = {
+        "rows": rows,
+        "open_parameters": [parameter for parameter in PARAMETERS if parameter.is_open],
+        "open_assumptions": OPEN_ASSUMPTIONS,
+        "error": error,
+        "today": today,
+        "form": ParameterChangeForm(initial={"valid_from": today}),
+    }
     return render(request, "parameters/rule_parameters.html", context, status=400 if error else 200)

@@ -71,16 +71,36 @@ def interruption_spans(case: Case) -> list[benefit.Span]:
     return [benefit.Span(item.starts_on, item.ends_on or last) for item in case.interruptions.all()]
 
 
+def latest_grant(case: Case) -> Decision | None:
+    return case.decisions.filter(kind=Decision.Kind.GRANT, status=Decision.Status.APPROVED).first()
+
+
 def deductions_reserved(case: Case) -> bool:
-    """Whether the grant reserved deductions, so that a deduction carries it out (S4). Cases without a
-    recorded grant decision (registered before KVP) are treated as reserved."""
-    grant = case.decisions.filter(kind=Decision.Kind.GRANT, status=Decision.Status.APPROVED).first()
-    return grant is None or grant.reserve_deduction
+    """Whether the latest grant reserved deductions, so that a deduction carries it out (S4). Without a
+    recorded grant (a case registered before KVP) no reservation is known, and a reservation that cannot be
+    shown was not made: each deduction is then a decision of its own, with advance notice (fvl. § 16)."""
+    grant = latest_grant(case)
+    return grant is not None and grant.reserve_deduction
 
 
 def deduction_applies(case: Case, item: Absence) -> bool:
     """Unexcused days are withheld when the grant reserved it, or once the deduction has been decided."""
     return deductions_reserved(case) or item.deduction_decided_on is not None
+
+
+def incomes_above_work_limit(case: Case) -> list[tuple[OtherIncome, Decimal]]:
+    """Paid work beyond the share of a full-time week that can be combined with the programme, each with that
+    share in per cent (S4; by the rules on the day the work starts). Apprentice pay is left out: an
+    apprenticeship can be part of the programme itself (S1)."""
+    office_id = case.participant.office_id
+    found = []
+    for item in case.other_incomes.all():
+        if item.kind != benefit.IncomeKind.WORK_INCOME or item.hours_per_week is None:
+            continue
+        rules = rules_for(office_id, on=item.starts_on)
+        if benefit.exceeds_work_limit(item.hours_per_week, rules.benefit, rules.plan.full_time_hours):
+            found.append((item, (rules.benefit.work_limit_share * 100).normalize()))
+    return found
 
 
 @read_once()
@@ -89,11 +109,13 @@ def benefit_for_period(case: Case, period: benefit.Span) -> benefit.Statement:
     paid by the rule parameters in force that day at the participant's office, so a later change of a
     parameter never alters an earlier period, and a period across a change has lines on both sides of it."""
     participant = case.participant
+    grant = latest_grant(case)
     person = benefit.Person(
         birth_date=participant.birth_date,
         children=tuple(
             benefit.Child(child.birth_date, child.income_above_base_amount) for child in participant.children.all()
         ),
+        full_rate_under_25=grant is not None and grant.full_rate_under_25,
     )
     rates = rate_table()
     interruptions = interruption_spans(case)
@@ -101,13 +123,15 @@ def benefit_for_period(case: Case, period: benefit.Span) -> benefit.Statement:
         [assessment for item, assessment in assessed_absences(case) if deduction_applies(case, item)]
     )
     other_income = [
-        benefit.OtherIncome(benefit.IncomeKind(item.kind), item.starts_on, item.ends_on, item.per_weekday_ore)
+        benefit.OtherIncome(
+            benefit.IncomeKind(item.kind), item.starts_on, item.ends_on, item.per_weekday_ore, item.hours_per_week
+        )
         for item in case.other_incomes.all()
     ]
     parts = [
         benefit.benefit_statement(
             person=person, start=start, end=end, rates=rates, parameters=rules.benefit, interruptions=interruptions,
-            deductions=deductions, other_income=other_income,
+            deductions=deductions, other_income=other_income, full_time_hours=rules.plan.full_time_hours,
         )
         for start, end, rules in rules_by_span(participant.office_id, start=period.start, end=period.end)
     ]  # fmt: skip
@@ -166,16 +190,25 @@ def child_add(*, actor: User, access: ParticipantAccess, case: Case, birth_date:
 
 @transaction.atomic
 def other_income_add(*, actor: User, access: ParticipantAccess, case: Case, kind: str, starts_on: datetime.date,
-                     ends_on: datetime.date, per_weekday_kroner: Decimal) -> OtherIncome:  # fmt: skip
-    """Record another benefit or income; the rules decide whether it reduces the benefit (§ 38)."""
+                     ends_on: datetime.date, per_weekday_kroner: Decimal,
+                     hours_per_week: Decimal | None = None) -> OtherIncome:  # fmt: skip
+    """Record another benefit or income; the rules decide whether and how it reduces the benefit (§ 38 for other
+    benefits; NAV's guidance for work, S3, S4). Where work reduces by the hours, the hours are required."""
     access.require_write()
     if ends_on < starts_on:
         raise ValidationError({"ends_on": _("The period cannot end before it starts.")})
     if per_weekday_kroner < 0:
         raise ValidationError({"per_weekday_kroner": _("The amount cannot be negative.")})
+    work = benefit.IncomeKind(kind) in benefit.WORK_KINDS
+    method = rules_for(case.participant.office_id, on=starts_on).benefit.work_income_method
+    if work and hours_per_week is None and method is benefit.WorkIncomeMethod.HOURS_WORKED:
+        raise ValidationError(
+            {"hours_per_week": _("Give the hours worked a week: work reduces the benefit by the hours worked.")}
+        )
     income = OtherIncome.objects.create(
-        case=case, kind=kind, starts_on=starts_on, ends_on=ends_on, per_weekday_ore=int(per_weekday_kroner * 100)
-    )
+        case=case, kind=kind, starts_on=starts_on, ends_on=ends_on, per_weekday_ore=int(per_weekday_kroner * 100),
+        hours_per_week=hours_per_week if work else None,
+    )  # fmt: skip
     audit_access(actor, access, action=AuditEvent.Action.CREATE, what=CASE, object_id=str(case.pk))
     return income
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -13,20 +14,23 @@ from django.utils.translation import gettext_lazy
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
+from kvp.common.formatting import kroner
 from kvp.parameters.selectors import rules_for
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.participants.models import Participant
 from kvp.programme.audit_types import CASE
 from kvp.programme.models import Case, Decision, EligibilityReview
-from kvp.programme.services import move_case
-from kvp.rules import duration
+from kvp.programme.selectors import rate_table
+from kvp.programme.services import age_limit_problems, move_case
+from kvp.rules import benefit, duration
 from kvp.rules.case_status import STOP_REASONS, CaseStatus, EndReason
+from kvp.rules.dates import birthday
 from kvp.rules.eligibility import Application, EligibilityResult, WorkAbility, assess_eligibility
 
 PERIOD_MESSAGES = {
     duration.PeriodProblem.END_BEFORE_START: gettext_lazy("The programme must start before its end date."),
     duration.PeriodProblem.TOO_LONG: gettext_lazy(
-        "The programme can last at most %(years)s years from its start (sotjl. § 33); extend it later if needed."
+        "The programme can last at most %(years)s years from its start; extend it later if needed."
     ),
 }
 START_MESSAGES = {
@@ -119,9 +123,12 @@ def decision_make(
     ends_on: datetime.date | None = None,
     reserve_deduction: bool = True,
     end_reason: str = "",
+    full_rate_under_25: bool = False,
+    full_rate_reason: str = "",
 ) -> Decision:
     """Make a decision. A grant takes effect at once; a refusal or a stop waits for a second approver.
-    For a stop, `ends_on` is the day the programme stops and `end_reason` why."""
+    For a stop, `ends_on` is the day the programme stops and `end_reason` why. A grant may give the full
+    rate before age 25, with the reason the letter states (S14; legal basis [U])."""
     access.require_write()
     case = Case.objects.select_for_update().get(pk=case.pk)
     stop = kind == Decision.Kind.STOP
@@ -136,6 +143,9 @@ def decision_make(
         raise ValidationError({"reasons": _("Write the reasons for the decision.")})
     if kind == Decision.Kind.GRANT:
         _check_grant_period(case, starts_on, ends_on)
+    full_rate_under_25 = full_rate_under_25 and kind == Decision.Kind.GRANT
+    if full_rate_under_25 and not full_rate_reason.strip():
+        raise ValidationError({"full_rate_reason": _("Say why the participant gets the full rate before age 25.")})
     decision = Decision(
         case=case,
         kind=kind,
@@ -146,6 +156,8 @@ def decision_make(
         end_reason=end_reason if stop else "",
         reasons=reasons.strip(),
         reserve_deduction=reserve_deduction,
+        full_rate_under_25=full_rate_under_25,
+        full_rate_reason=full_rate_reason.strip() if full_rate_under_25 else "",
         made_by=actor,
         snapshot={},
     )
@@ -154,7 +166,7 @@ def decision_make(
     decision.snapshot = decision_snapshot(
         decision, case=case, participant=case.participant, made_by=actor, approved_by=None,
         review_result=review.result if review else None,
-    )  # fmt: skip
+    ) | (_granted_amount(decision, case.participant) if kind == Decision.Kind.GRANT else {})  # fmt: skip
     decision.full_clean()
     decision.save()
     if decision.status == Decision.Status.APPROVED:
@@ -197,6 +209,7 @@ def _check_grant_period(case: Case, starts_on: datetime.date | None, ends_on: da
     start_problems = duration.check_start(application_date=case.applied_on, start=starts_on, rules=rules)
     messages = [str(PERIOD_MESSAGES[p]) % {"years": rules.ordinary_years(regime)} for p in problems]
     messages += [str(START_MESSAGES[p]) for p in start_problems]
+    messages += age_limit_problems(case.participant, ends_on, on=today)
     if messages:
         raise ValidationError(messages, code="period")
 
@@ -257,7 +270,28 @@ def decision_snapshot(
         "reasons": decision.reasons,
         "end_reason": decision.end_reason,
         "reserve_deduction": decision.reserve_deduction,
+        "full_rate_under_25": decision.full_rate_under_25,
+        "full_rate_reason": decision.full_rate_reason,
         "made_by": made_by.get_full_name(),
         "approved_by": approved_by.get_full_name() if approved_by else "",
         "eligibility": review_result,
+    }
+
+
+def _granted_amount(decision: Decision, participant: Participant) -> dict[str, str]:
+    """The benefit at the programme's start, for the grant letter: the yearly amount before tax and the day's
+    (sotjl. § 35; S2, S7). Left out when no rate is known yet for that day."""
+    start = decision.starts_on
+    if start is None:
+        return {}
+    parameters = rules_for(participant.office_id, on=start).benefit
+    full_rate = decision.full_rate_under_25 or start >= birthday(participant.birth_date, parameters.full_rate_age)
+    try:
+        yearly = benefit.yearly_rate(rates=rate_table(), day=start, full_rate=full_rate, parameters=parameters)
+    except benefit.UnknownRateDateError:
+        return {}
+    yearly_ore = int((yearly * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return {
+        "yearly_amount_display": kroner(yearly_ore),
+        "daily_amount_display": kroner(benefit.daily_rate_ore(yearly, parameters)),
     }

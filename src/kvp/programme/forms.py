@@ -129,6 +129,14 @@ class DecisionForm(AkselForm):
     reserve_deduction = forms.BooleanField(
         label=_("Reserve deductions for unexcused absence in this decision"), required=False, initial=True
     )
+    full_rate_under_25 = forms.BooleanField(
+        label=_("Give the full rate although the participant is under 25"), required=False,
+        help_text=_("For example when the participant lives in their own home with real housing costs."),
+    )  # fmt: skip
+    full_rate_reason = forms.CharField(
+        max_length=300, label=_("Why the full rate before age 25"), required=False,
+        help_text=_("This is shown in the decision letter."),
+    )  # fmt: skip
 
 
 class AbsenceForm(AkselForm):
@@ -167,6 +175,10 @@ class OtherIncomeForm(AkselForm):
         max_digits=9,
         help_text=_("For example the daily rate of sickness benefit. Use 0 for income that does not reduce."),
     )
+    hours_per_week = forms.DecimalField(
+        label=_("Hours worked a week"), min_value=0, max_value=168, decimal_places=1, max_digits=4, required=False,
+        help_text=_("For work income and apprentice pay."),
+    )  # fmt: skip
 
 
 class StopDecisionForm(AkselForm):

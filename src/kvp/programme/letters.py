@@ -80,7 +80,8 @@ def _texts() -> dict[str, str]:
         "grant_law": pgettext(
             "decision letter",
             "The decision is made under the Act on social services in NAV (sosialtjenesteloven) § 29 on the "
-            "right to the qualification programme, § 33 on duration and § 35 on the qualification benefit.",
+            "right to the qualification programme, the act's rule on how long the programme lasts, and § 35 on "
+            "the qualification benefit.",
         ),
         "refusal_law": pgettext(
             "decision letter",
@@ -91,6 +92,15 @@ def _texts() -> dict[str, str]:
             "decision letter",
             "If you are absent from the programme without a valid reason, the benefit is reduced for those "
             "days. This follows from this decision.",
+        ),
+        "grant_amount": pgettext(
+            "decision letter",
+            "At the start of the programme the qualification benefit is %(yearly)s a year before tax, which is "
+            "%(daily)s a day for five days a week.",
+        ),
+        "full_rate_under_25": pgettext(
+            "decision letter",
+            "You get the full rate of the qualification benefit although you are under 25, because %(reason)s.",
         ),
         "deduction_not_reserved": pgettext(
             "decision letter",
@@ -152,6 +162,11 @@ def _build_letter(snapshot: dict[str, Any], text: dict[str, str]) -> Letter:
         (text["reasons"], snapshot["reasons"]),
         (text["legal_basis"], text[f"{kind}_law"]),
     ]
+    if grant and snapshot.get("yearly_amount_display"):
+        amount = {"yearly": snapshot["yearly_amount_display"], "daily": snapshot["daily_amount_display"]}
+        sections.insert(1, ("", text["grant_amount"] % amount))
+    if grant and snapshot.get("full_rate_under_25"):
+        sections.append(("", text["full_rate_under_25"] % {"reason": snapshot["full_rate_reason"]}))
     if grant:
         sections.append(("", text["deduction_reserved" if snapshot["reserve_deduction"] else "deduction_not_reserved"]))
     sections += [

@@ -260,6 +260,9 @@ class Decision(models.Model):
         default=True,
         help_text=_("If reserved, a deduction carries out this decision; otherwise each deduction is a new decision."),
     )
+    # A grant may give the full rate before age 25 (an exception in practice, S14; legal basis [U]), with why.
+    full_rate_under_25 = models.BooleanField(_("full rate before age 25"), default=False)
+    full_rate_reason = models.CharField(_("why the full rate before age 25"), max_length=300, blank=True)
     made_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     made_at = models.DateTimeField(default=timezone.now, editable=False)
     approved_by = models.ForeignKey(
@@ -276,6 +279,12 @@ class Decision(models.Model):
                 | (models.Q(starts_on__isnull=False) & models.Q(ends_on__isnull=False)),
                 name="grant_has_period",
                 violation_error_message=_("A grant needs a programme start and end date."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(full_rate_under_25=False)
+                | (models.Q(kind="grant") & ~models.Q(full_rate_reason="")),
+                name="full_rate_under_25_is_a_grant_with_a_reason",
+                violation_error_message=_("Say why the participant gets the full rate before age 25."),
             ),
             models.CheckConstraint(
                 condition=models.Q(approved_by__isnull=True) | ~models.Q(approved_by=models.F("made_by")),
@@ -360,6 +369,9 @@ class OtherIncome(models.Model):
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("to"))
     per_weekday_ore = models.PositiveIntegerField(_("amount per weekday (øre)"))
+    hours_per_week = models.DecimalField(
+        _("hours worked a week"), max_digits=4, decimal_places=1, null=True, blank=True
+    )  # paid work: the hours method and the 50 % limit (S4)
 
     class Meta:
         ordering = ["starts_on"]

@@ -13,6 +13,7 @@ from kvp.audit.models import AuditEvent
 from kvp.common.versioning import lock_version
 from kvp.parameters.selectors import rules_for
 from kvp.participants.access import ParticipantAccess, audit_access
+from kvp.participants.models import Participant
 from kvp.programme.aftercare import aftercare_schedule_for_case
 from kvp.programme.audit_types import CASE
 from kvp.programme.models import STATUS_LABELS, Case, CaseEvent
@@ -137,29 +138,55 @@ def move_case(
 AFTER_CARE_REASONS = AFTERCARE_END_REASONS
 
 
+def age_limit_problems(participant: Participant, ends_on: datetime.date, *, on: datetime.date) -> list[str]:
+    """A programme ends at the latest the day before the age limit (working age, sotjl. § 29; S1, S2 [U])."""
+    rules = rules_for(participant.office_id, on=on).benefit
+    last = rules.last_paid_day(participant.birth_date)
+    if ends_on <= last:
+        return []
+    return [
+        _("The programme can last at most until %(date)s, the day before the participant turns %(age)s.")
+        % {"date": f"{last:%d.%m.%Y}", "age": rules.age_limit}
+    ]
+
+
 def _check_extension(case: Case, *, period_end: datetime.date | None, special_reason: str) -> None:
-    """An extension needs a special reason and stays within the maximum (sotjl. § 33 second ledd)."""
+    """A later end: within the ordinary maximum no special reason is needed; beyond it an extension needs
+    one and stays within the absolute maximum (the duration rule, S1, S14). Interruption days move both
+    maximums when the rule says they do not count."""
     if period_end is None or case.ends_on is None or case.starts_on is None or period_end <= case.ends_on:
         raise ValidationError(
             {"period_end": _("An extension needs a new end date after the current one.")}, code="period"
         )
     # The extension is decided today, under the rules in force today.
-    rules = rules_for(case.participant.office_id, on=timezone.localdate()).duration
+    today = timezone.localdate()
+    rules = rules_for(case.participant.office_id, on=today).duration
     regime = duration.regime_for(decision_date=case.decided_on or case.starts_on, rules=rules)
-    problems = duration.check_extension(
+    problems = duration.check_prolongation(
         start=case.starts_on, current_end=case.ends_on, new_end=period_end, special_reason=special_reason,
-        regime=regime, rules=rules,
+        regime=regime, interruptions=interruption_days(case, until=today), rules=rules,
     )  # fmt: skip
-    messages = []
+    messages = age_limit_problems(case.participant, period_end, on=today)
     if duration.ExtensionProblem.NO_SPECIAL_REASON in problems:
-        messages.append(_("An extension needs a special reason (sotjl. § 33): write it in the comment."))
+        messages.append(
+            _("Beyond %(years)s years the programme is extended only for special reasons: write them in the comment.")
+            % {"years": rules.ordinary_years(regime)}
+        )
     if {duration.ExtensionProblem.BEYOND_MAXIMUM, duration.ExtensionProblem.EXTENSION_TOO_LONG} & set(problems):
         years = rules.ordinary_years(regime) + rules.extension_years(regime)
-        messages.append(
-            _("With the extension, the programme can last at most %(years)s years (sotjl. § 33).") % {"years": years}
-        )
+        messages.append(_("With the extension, the programme can last at most %(years)s years.") % {"years": years})
     if messages:
         raise ValidationError(messages, code="extension")
+
+
+def interruption_days(case: Case, *, until: datetime.date) -> list[duration.Interruption]:
+    """The case's interruptions as the duration rule counts them; an open one counts up to `until`, the days
+    known so far."""
+    return [
+        (item.starts_on, item.ends_on or until)
+        for item in case.interruptions.all()
+        if item.ends_on is not None or item.starts_on <= until
+    ]
 
 
 def _apply_dates(

@@ -7,10 +7,16 @@ The benefit is paid for each weekday (five days a week). For each day:
   **[U]** for KVP), rounded half up to whole øre. This is the only rounding: everything else is
   whole øre times whole days, so a period split in two gives the same total;
 - the child supplement is the day's rate per child under the age limit (barnetillegg, S4/S8/S9);
-- benefits the law names (§ 38: dagpenger, sykepenger, foreldrepenger) and work income or
-  apprentice pay reduce the day's amount krone for krone (S3, S11), never below zero; the
-  benefits the law excludes (bostøtte, barnetrygd, Lånekassen, …) are listed but do not reduce;
-- an interruption (avbrudd) or absence without benefit gives nothing (S3, S1);
+- the benefits § 38 names (dagpenger, sykepenger, foreldrepenger; an exhaustive list, S11) reduce the
+  day's amount krone for krone, never below zero; the benefits the law excludes (bostøtte, barnetrygd,
+  Lånekassen, …) are listed but do not reduce;
+- work income and apprentice pay are not in § 38: they reduce the benefit by NAV's guidance (S3), by the
+  method `work_income_method` names — krone for krone, or in proportion to the hours worked against a
+  full-time week (the older guidance, S4) — and, by `work_income_reduces_child_supplement`, from the child
+  supplement too or only from the daily rate. Which method applies today is [U];
+- an interruption (avbrudd) or absence without benefit gives nothing (S3, S1), and nothing is paid from
+  the 67th birthday (`age_limit`, [U]: the end of working age in § 29, S2; the programme lasts only while
+  § 29 is met, S1). Someone born 29 February turns a year older on 1 March in a common year (dates.birthday);
 - a day of unexcused absence withholds the day's rate (the deduction, see absence.py).
 """
 
@@ -61,6 +67,13 @@ class RateTable:
         return max(current, key=lambda row: row.valid_from).value
 
 
+class WorkIncomeMethod(StrEnum):
+    """How work income and apprentice pay reduce the benefit (not § 38; S3, S4, [U])."""
+
+    KRONE_FOR_KRONE = "krone_for_krone"  # the day's income off the day's benefit
+    HOURS_WORKED = "hours_worked"  # the day's benefit × hours worked a week / full-time hours a week (S4)
+
+
 @dataclass(frozen=True)
 class BenefitParameters:
     """Open assumptions [U], with their documented defaults; offices may configure them."""
@@ -73,6 +86,26 @@ class BenefitParameters:
     child_income_test_until: datetime.date = datetime.date(2024, 1, 1)
     # [U] whether a day of unexcused absence also withholds the child supplement (S3: "correspondingly")
     deduction_includes_child_supplement: bool = False
+    # [U] no benefit from this birthday on: the programme is for people of working age (sotjl. § 29, "yrkesaktiv
+    # alder", 18-67, S2), and since 2019 it lasts only while § 29's conditions are met (S1); turning 67 ends them
+    age_limit: int = 67
+    # [U] S3 says work income reduces the benefit, not how; S4 (older) says by the hours worked. The default
+    # keeps the method used so far, so that no earlier period changes; an office's change is a dated value.
+    work_income_method: WorkIncomeMethod = WorkIncomeMethod.KRONE_FOR_KRONE
+    # [U] S4: the reduction for work "also touches" the child supplement; False: it takes only the daily rate
+    work_income_reduces_child_supplement: bool = True
+    # S4 (older): paid work up to this share of a full-time week may be combined with the programme
+    work_limit_share: Decimal = Decimal("0.5")
+
+    def __post_init__(self) -> None:
+        if not Decimal(0) < self.work_limit_share <= Decimal(1):
+            raise ValueError("the work limit must be a share above 0 and at most 1")
+        if not 0 < self.full_rate_age < self.age_limit:
+            raise ValueError("the age limit must be above the full-rate age")
+
+    def last_paid_day(self, birth_date: datetime.date) -> datetime.date:
+        """The day before the birthday `age_limit`: the last day a programme and its benefit can run."""
+        return birthday(birth_date, self.age_limit) - DAY
 
 
 class IncomeKind(StrEnum):
@@ -90,16 +123,12 @@ class IncomeKind(StrEnum):
     LANEKASSEN = "lanekassen"
 
 
-# § 38 (exhaustive list per the directorate, 12.7.2018, S11) plus work income and apprentice pay (S3).
-REDUCING = frozenset(
-    {
-        IncomeKind.DAGPENGER,
-        IncomeKind.SYKEPENGER,
-        IncomeKind.FORELDREPENGER,
-        IncomeKind.WORK_INCOME,
-        IncomeKind.APPRENTICE_PAY,
-    }
-)
+# § 38, krone for krone (an exhaustive list per the directorate, 12.7.2018, S11).
+LAW_REDUCING = frozenset({IncomeKind.DAGPENGER, IncomeKind.SYKEPENGER, IncomeKind.FORELDREPENGER})
+# Not in § 38: they reduce by NAV's guidance, by BenefitParameters.work_income_method (S3, S4).
+WORK_KINDS = frozenset({IncomeKind.WORK_INCOME, IncomeKind.APPRENTICE_PAY})
+REDUCING = LAW_REDUCING | WORK_KINDS
+FULL_TIME_HOURS = Decimal("37.5")  # forskrift § 1 third paragraph (S5); the plan rules' parameter by default
 
 
 @dataclass(frozen=True)
@@ -116,6 +145,7 @@ class OtherIncome:
     start: datetime.date
     end: datetime.date
     per_weekday_ore: int
+    hours_per_week: Decimal | None = None  # paid work: the hours worked a week (the hours method, S4)
 
 
 @dataclass(frozen=True)
@@ -140,6 +170,7 @@ class DayKind(StrEnum):
     PAID = "paid"
     INTERRUPTION = "interruption"
     DEDUCTION = "deduction"
+    AGE_LIMIT = "age_limit"  # on or after the birthday BenefitParameters.age_limit: nothing is paid
 
 
 @dataclass(frozen=True)
@@ -157,7 +188,7 @@ class DayRates:
 
     @property
     def gross_ore(self) -> int:
-        if self.kind is DayKind.INTERRUPTION:
+        if self.kind in {DayKind.INTERRUPTION, DayKind.AGE_LIMIT}:
             return 0
         return self.daily_rate_ore + self.children * self.child_supplement_ore
 
@@ -217,14 +248,17 @@ def benefit_statement(
     interruptions: Iterable[Span] = (),
     deductions: Iterable[Span] = (),
     other_income: Iterable[OtherIncome] = (),
+    full_time_hours: Decimal = FULL_TIME_HOURS,
 ) -> Statement:
-    """The benefit for the weekdays from `start` to `end` (inclusive), one line per change of rates."""
+    """The benefit for the weekdays from `start` to `end` (inclusive), one line per change of rates.
+    `full_time_hours` is the full-time week the hours method measures hours worked against."""
     if end < start:
         raise ValueError("the period ends before it starts")
     parameters = parameters or BenefitParameters()
     interruptions, deductions, other_income = tuple(interruptions), tuple(deductions), tuple(other_income)
+    incomes = _Incomes(other_income, parameters, full_time_hours)
     days = [
-        (day, _day_rates(day, person, rates, parameters, interruptions, deductions, other_income))
+        (day, _day_rates(day, person, rates, parameters, interruptions, deductions, incomes))
         for day in weekdays(start, end)
     ]
     lines = []
@@ -251,6 +285,44 @@ def weekdays(start: datetime.date, end: datetime.date) -> Iterator[datetime.date
         day += DAY
 
 
+@dataclass(frozen=True)
+class _Incomes:
+    items: tuple[OtherIncome, ...]
+    parameters: BenefitParameters
+    full_time_hours: Decimal
+
+    def reductions(self, day: datetime.date, *, daily_rate_ore: int, supplements_ore: int) -> dict[IncomeKind, int]:
+        """What each reducing kind takes from the day: § 38 benefits their amount, work by the method."""
+        found: dict[IncomeKind, int] = {}
+        for income in self.items:
+            if income.kind in REDUCING and income.start <= day <= income.end:
+                found[income.kind] = found.get(income.kind, 0) + self._taken(income, daily_rate_ore, supplements_ore)
+        return found
+
+    def _taken(self, income: OtherIncome, daily_rate_ore: int, supplements_ore: int) -> int:
+        if income.kind in LAW_REDUCING:
+            return income.per_weekday_ore
+        reducible = daily_rate_ore + (supplements_ore if self.parameters.work_income_reduces_child_supplement else 0)
+        method = self.parameters.work_income_method
+        if method is WorkIncomeMethod.HOURS_WORKED and income.hours_per_week is not None:
+            share = min(Decimal(1), income.hours_per_week / self.full_time_hours)
+            return int((reducible * share).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        # Krone for krone; also under the hours method when the hours are not known (the amount is all there is).
+        return min(income.per_weekday_ore, reducible)
+
+
+def work_share(hours_per_week: Decimal, full_time_hours: Decimal = FULL_TIME_HOURS) -> Decimal:
+    """Paid work as a share of a full-time programme week (S4, forskrift § 1 third paragraph)."""
+    return hours_per_week / full_time_hours
+
+
+def exceeds_work_limit(
+    hours_per_week: Decimal, parameters: BenefitParameters, full_time_hours: Decimal = FULL_TIME_HOURS
+) -> bool:
+    """More paid work than may be combined with the programme (S4: up to 50 %, `work_limit_share`)."""
+    return work_share(hours_per_week, full_time_hours) > parameters.work_limit_share
+
+
 def _day_rates(
     day: datetime.date,
     person: Person,
@@ -258,29 +330,33 @@ def _day_rates(
     parameters: BenefitParameters,
     interruptions: tuple[Span, ...],
     deductions: tuple[Span, ...],
-    other_income: tuple[OtherIncome, ...],
+    incomes: _Incomes,
 ) -> DayRates:
     full_rate = person.full_rate_under_25 or day >= birthday(person.birth_date, parameters.full_rate_age)
     kind = DayKind.PAID
-    if any(day in span for span in interruptions):
+    if day >= birthday(person.birth_date, parameters.age_limit):
+        kind = DayKind.AGE_LIMIT
+    elif any(day in span for span in interruptions):
         kind = DayKind.INTERRUPTION
     elif any(day in span for span in deductions):
         kind = DayKind.DEDUCTION
-    reductions: dict[IncomeKind, int] = {}
-    for income in other_income:
-        if income.kind in REDUCING and income.start <= day <= income.end and kind is not DayKind.INTERRUPTION:
-            reductions[income.kind] = reductions.get(income.kind, 0) + income.per_weekday_ore
+    base_amount = rates.on("base_amounts", day)
     children = sum(1 for child in person.children if _supplement_for(child, day, parameters))
+    daily = daily_rate_ore(yearly_rate(rates=rates, day=day, full_rate=full_rate, parameters=parameters), parameters)
+    supplement = int(rates.on("child_supplements", day) * 100) if children else 0
+    reductions = (
+        {}
+        if kind in {DayKind.INTERRUPTION, DayKind.AGE_LIMIT}
+        else incomes.reductions(day, daily_rate_ore=daily, supplements_ore=children * supplement)
+    )
     return DayRates(
         kind=kind,
-        base_amount=rates.on("base_amounts", day),
+        base_amount=base_amount,
         factor=rates.on("factors", day),
         full_rate=full_rate,
-        daily_rate_ore=daily_rate_ore(
-            yearly_rate(rates=rates, day=day, full_rate=full_rate, parameters=parameters), parameters
-        ),
+        daily_rate_ore=daily,
         children=children,
-        child_supplement_ore=int(rates.on("child_supplements", day) * 100) if children else 0,
+        child_supplement_ore=supplement,
         reductions_ore=tuple(sorted(reductions.items())),
     )
 

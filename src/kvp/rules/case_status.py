@@ -1,9 +1,9 @@
 """The states of a case (sak) and the transitions allowed between them.
 
-Lifecycle per sosialtjenesteloven §§ 29-33 and forskrift om kvalifiseringsprogram: an application
-is assessed (arbeidsevnevurdering, NAV-loven § 14 a), decided by a reasoned vedtak (granted or
-refused), becomes active when the programme starts, may be extended (§ 33 second ledd, "særlige
-grunner"), and ends with a reason (KOSTRA status codes, S18).
+Lifecycle per sosialtjenesteloven chapter 4 (§ 29 and the duration rule, S1) and forskrift om
+kvalifiseringsprogram: an application is assessed (arbeidsevnevurdering, NAV-loven § 14 a), decided by
+a reasoned vedtak (granted or refused), becomes active when the programme starts, may be extended
+(beyond two years only for "særlige grunner", S1, S14), and ends with a reason (KOSTRA status codes, S18).
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
-"""Programme duration, extension, interruptions and start (sotjl. § 33 as amended 1.1.2019; S1, S14).
+"""Programme duration, extension, interruptions and start (sotjl. chapter 4 as amended 1.1.2019; S1, S14).
 
 Current regime (decisions from 1.1.2019): up to 2 years, extended with up to 1 more year when
 "særlige grunner" apply, so at most 3 years per programme (S1, S14). Legacy regime (decisions
-before 2019): up to 1 year plus up to 1 more year (S5, S16). The § 33 number itself is [U].
+before 2019): up to 1 year plus up to 1 more year (S5, S16). Which section of the act holds the
+duration rule is not confirmed [U], so the code and the letters cite the rule, not a section number.
 
 Periods are counted in calendar terms and end dates are inclusive: a 2-year programme starting
 2026-01-05 may end at the latest on 2028-01-04. Every length is a parameter of DurationRules.
@@ -54,7 +55,7 @@ class DurationRules:
     """Lengths and assumptions, with documented defaults; [U] marks an unverified choice.
 
     - current_from=2019-01-01: decision date from which the current regime applies (S1).
-    - current_ordinary_years=2, current_extension_years=1: sotjl. § 33 (§ number [U]), S1, S14.
+    - current_ordinary_years=2, current_extension_years=1: the duration rule, S1, S14.
     - legacy_ordinary_years=1, legacy_extension_years=1: pre-2019 rule, S5, S16.
     - start_deadline_months=6 [U]: start no later than 6 months after the application (kommune
       pages, S13; legal basis not found).
@@ -112,7 +113,7 @@ def period_last_day(start: datetime.date, years: int) -> datetime.date:
 
 
 def regime_for(*, decision_date: datetime.date, rules: DurationRules = DEFAULT_DURATION_RULES) -> Regime:
-    """Current regime for decisions from 1.1.2019 (sotjl. § 33 as amended, S1), legacy before."""
+    """Current regime for decisions from 1.1.2019 (the duration rule as amended, S1), legacy before."""
     return Regime.CURRENT if decision_date >= rules.current_from else Regime.LEGACY
 
 
@@ -154,7 +155,7 @@ def latest_end(
     extended: bool = False,
     rules: DurationRules = DEFAULT_DURATION_RULES,
 ) -> datetime.date:
-    """The last allowed end date: ordinary length, or ordinary + extension when `extended` (sotjl. § 33, S1).
+    """The last allowed end date: ordinary length, or ordinary + extension when `extended` (S1, S14).
 
     With rules.interruptions_extend_programme ([U], default True; only the COVID rule S15 is
     documented) interruption days do not count towards the maximum: the end moves later until the
@@ -191,7 +192,7 @@ def check_period(
     interruptions: Iterable[Interruption] = (),
     rules: DurationRules = DEFAULT_DURATION_RULES,
 ) -> list[PeriodProblem]:
-    """Problems with an ordinary programme period (sotjl. § 33 first ledd [U], S1, S14; legacy S16)."""
+    """Problems with an ordinary programme period (S1, S14; legacy S16)."""
     if end < start:
         return [PeriodProblem.END_BEFORE_START]
     if end > latest_end(start=start, regime=regime, interruptions=interruptions, rules=rules):
@@ -209,7 +210,7 @@ def check_extension(
     interruptions: Iterable[Interruption] = (),
     rules: DurationRules = DEFAULT_DURATION_RULES,
 ) -> list[ExtensionProblem]:
-    """Problems with an extension ("særlige grunner", sotjl. § 33 second ledd [U], S1, S14; legacy S16).
+    """Problems with an extension ("særlige grunner", S1, S14; legacy S16).
 
     - NO_SPECIAL_REASON: the reason is missing or blank; an extension without one is rejected.
     - NOT_LATER: the new end is not after the current end.
@@ -219,8 +220,8 @@ def check_extension(
       ordinary latest end. With the default lengths this coincides with BEYOND_MAXIMUM (3 = 2 + 1),
       give or take leap days; both are reported so a message can name the rule that is broken.
 
-    Call this only for an extension under § 33 second ledd; a prolongation that stays inside the
-    ordinary maximum is a new ordinary period and is checked with check_period.
+    check_prolongation calls this only beyond the ordinary maximum; a prolongation that stays inside it
+    needs no special reason.
     """
     spans = list(interruptions)
     problems: list[ExtensionProblem] = []
@@ -237,6 +238,35 @@ def check_extension(
     if new_end > extension_last_day:
         problems.append(ExtensionProblem.EXTENSION_TOO_LONG)
     return problems
+
+
+def check_prolongation(
+    *,
+    start: datetime.date,
+    current_end: datetime.date,
+    new_end: datetime.date,
+    special_reason: str | None,
+    regime: Regime,
+    interruptions: Iterable[Interruption] = (),
+    rules: DurationRules = DEFAULT_DURATION_RULES,
+) -> list[ExtensionProblem]:
+    """Problems with moving a running programme's end later, whichever rule the new end falls under.
+
+    Up to the ordinary maximum (two years since 2019, moved by interruptions as in latest_end) the programme
+    is simply given for longer, as long as the entry conditions are met: no special reason is needed, and a
+    programme granted for one year may go on to two (S1, S14). Only beyond the ordinary maximum is it an
+    exceptional extension, which needs "særlige grunner" and stays within the absolute maximum
+    (check_extension).
+    """
+    if new_end <= current_end:
+        return [ExtensionProblem.NOT_LATER]
+    spans = list(interruptions)
+    if new_end <= latest_end(start=start, regime=regime, interruptions=spans, rules=rules):
+        return []
+    return check_extension(
+        start=start, current_end=current_end, new_end=new_end, special_reason=special_reason, regime=regime,
+        interruptions=spans, rules=rules,
+    )  # fmt: skip
 
 
 def halfway_date(*, start: datetime.date, end: datetime.date) -> datetime.date:

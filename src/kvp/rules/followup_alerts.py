@@ -206,7 +206,7 @@ def deduction_pending(
 def programme_week(
     *, start: datetime.date | None, end: datetime.date | None, today: datetime.date
 ) -> tuple[int, int] | None:
-    """sotjl. § 33 (S1): (week, of weeks) of a programme period: week 1 is its first seven days;
+    """The duration rule (S1): (week, of weeks) of a programme period: week 1 is its first seven days;
     before the start, week 0; after the end, the last week. None without a period."""
     if start is None or end is None or end < start:
         return None
@@ -249,7 +249,7 @@ def programme_phase(
     today: datetime.date,
     rules: AlertRules = DEFAULT_ALERT_RULES,
 ) -> Phase:
-    """sotjl. § 33; E16: where a case is in the programme (the overview's phase filter): intake, start,
+    """The duration rule (S1); E16: where a case is in the programme (the overview's phase filter): intake, start,
     middle, ending, ended. ENDING wins over START for a short programme; a running case without dates counts
     as MIDDLE."""
     if status in INTAKE:

@@ -444,6 +444,7 @@ class AlertKind(StrEnum):
 class ScoredCheckin:
     answered_on: datetime.date
     scores: Mapping[str, Decimal]  # need → score; a need the instrument did not ask is absent
+    answered_at: datetime.time = datetime.time.min  # the local time of day: orders two check-ins on one day
 
 
 @dataclass(frozen=True)
@@ -483,7 +484,7 @@ def motivation_alerts(
     in each of the latest `low_checkins` check-ins. Only the latest check-in raises alerts, and only for
     `alert_days` after it. Each alert lists the events in the `explain_days` before the check-in it is about
     (for a low score, before the first low check-in of the run) up to that check-in."""
-    answered = sorted((c for c in history if c.answered_on <= today), key=lambda c: c.answered_on)
+    answered = sorted((c for c in history if c.answered_on <= today), key=lambda c: (c.answered_on, c.answered_at))
     alerts: list[MotivationAlert] = []
     for need in ALERTING_NEEDS:
         series = [(c.answered_on, c.scores[need]) for c in answered if need in c.scores]
