@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
-from kvp.audit.services import audit_record
+from kvp.audit.services import audit_list_record, audit_record
 from kvp.common.versioning import lock_version
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.participants.audit_types import COUNSELLOR, PARTICIPANT, TRANSFER_REQUEST
@@ -254,10 +254,9 @@ def transfer_requests_for_leader(leader: User) -> list[TransferRequest]:
     if not leader.may_view_shielded:
         requests = requests.filter(participant__shielded=False)
     shown = list(requests)
-    audit_record(
+    audit_list_record(
         actor=leader,
         participants=[request.participant for request in shown],
-        action=AuditEvent.Action.LIST,
         object_type=TRANSFER_REQUEST,
         basis=Basis.LEADER,
     )
