@@ -27,8 +27,9 @@ def register(user: User, national_id: str) -> tuple[int, str]:
     return response.status_code, re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", main)
 
 
-def register_by_api(user: User, national_id: str) -> tuple[int, object]:
+def register_by_api(user: User, national_id: str, **more: object) -> tuple[int, object]:
     data = {"national_id": national_id, "first_name": "Hamid", "last_name": "Rahimi", "preferred_language": "prs"}
+    data |= more
     response = client_for(user).post(reverse("api_participants"), data, content_type="application/json")
     return response.status_code, response.json()
 
