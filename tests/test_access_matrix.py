@@ -98,6 +98,13 @@ ENDPOINTS = [
     Endpoint(
         "participant_edit", "get", on_participant("participant_edit"), roles(403, 200, REASON, 404, 403, 403, LOGIN)
     ),
+    Endpoint(
+        "participant_edit",
+        "post",
+        on_participant("participant_edit"),
+        WRITE,
+        data=lambda w, c: {"first_name": "Amina", "last_name": "Hassan-Ali", "preferred_language": "so", "version": 1},
+    ),
     Endpoint("access_reason", "get", on_participant("access_reason"), roles(403, 200, 200, 404, 403, 403, LOGIN)),
     Endpoint(
         "access_reason",
