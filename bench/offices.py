@@ -17,7 +17,7 @@ from django.db import transaction
 from bench.scale import TODAY
 from bench.terminal import progress
 from kvp.accounts.models import ROLE_COUNSELLOR, ROLE_LEADER, Office, User
-from kvp.audit.models import AuditEvent
+from kvp.audit.models import AuditEvent, listed_key
 from kvp.demo import places
 from kvp.demo.generator import ParticipantRows, Sizes, build_staff, participant_rows, seeded
 from kvp.demo.inserts import ROWS_PER_INSERT, insert_validated
@@ -97,14 +97,18 @@ def _audit_trail(office: Office, leader: User, *, label: str) -> None:
                 actor_id=counsellor_id or leader.pk,
                 actor_roles=ROLE_COUNSELLOR if counsellor_id else ROLE_LEADER,
                 actor_office_name=office.name,
-                participant_id=participant_id,
-                action=AUDIT_ACTIONS[number % len(AUDIT_ACTIONS)],
+                action=action,
                 object_type="participant",
-                object_id=str(participant_id),
                 basis=Basis.ASSIGNED if counsellor_id else Basis.LEADER,
+                # a list event names the participant among those listed; the others, the participant read
+                **(
+                    {"listed": listed_key(participant_id), "actor_office": office}
+                    if action == AuditEvent.Action.LIST
+                    else {"participant_id": participant_id, "object_id": str(participant_id)}
+                ),
             )
             for participant_id, counsellor_id in people[start : start + ROWS_PER_INSERT]
-            for number in range(AUDIT_EVENTS_PER_PARTICIPANT)
+            for action in (AUDIT_ACTIONS[number % len(AUDIT_ACTIONS)] for number in range(AUDIT_EVENTS_PER_PARTICIPANT))
         ]
         AuditEvent.objects.bulk_create(events, batch_size=ROWS_PER_INSERT)
         bar.advance(len(events))

@@ -29,6 +29,7 @@ from tests.access import (
     plain,
     roles,
 )
+from tests.accounts.admin_access_rows import admin_endpoints
 from tests.catalogue.access_rows import catalogue_endpoints
 from tests.catalogue.incident_access_rows import incident_endpoints
 from tests.conftest import ROLES, World, client_for
@@ -104,6 +105,13 @@ ENDPOINTS = [
     ),
     Endpoint(
         "participant_edit", "get", on_participant("participant_edit"), roles(403, 200, REASON, 404, 403, 403, LOGIN)
+    ),
+    Endpoint(
+        "participant_edit",
+        "post",
+        on_participant("participant_edit"),
+        WRITE,
+        data=lambda w, c: {"first_name": "Amina", "last_name": "Hassan-Ali", "preferred_language": "so", "version": 1},
     ),
     Endpoint("access_reason", "get", on_participant("access_reason"), roles(403, 200, 200, 404, 403, 403, LOGIN)),
     Endpoint(
@@ -353,6 +361,7 @@ ENDPOINTS += meeting_endpoints()
 ENDPOINTS += incident_endpoints() + wording_endpoints()
 ENDPOINTS += aftercare_endpoints() + report_endpoints() + staff_endpoints
 ENDPOINTS += overview_endpoints()
+ENDPOINTS += admin_endpoints()
 
 
 def _case_for(endpoint: Endpoint, world: World) -> Any:
@@ -433,3 +442,14 @@ def test_it_covers_every_url_pattern() -> None:
     covered = {e.name for e in ENDPOINTS}
     ours = {name for name in get_resolver().reverse_dict if isinstance(name, str) and name not in {"logout"}}
     assert ours - covered == set()
+
+
+def test_it_covers_the_administrations_pages_of_every_registered_model() -> None:
+    from django.contrib import admin
+
+    covered = {(e.name, e.method) for e in ENDPOINTS}
+    for model in admin.site._registry:
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        pages = [("changelist", "get"), ("add", "get"), ("add", "post"), ("change", "get"), ("change", "post")]
+        pages += [("history", "get"), ("delete", "get"), ("delete", "post")]
+        assert {(f"{prefix}_{page}", method) for page, method in pages} <= covered, prefix

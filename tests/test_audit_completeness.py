@@ -65,4 +65,4 @@ def test_every_response_showing_a_participants_data_is_audited(
 
 
 def written_count(after: int, world: World, role: str) -> int:
-    return AuditEvent.objects.filter(pk__gt=after, participant=world.participant, actor=world.user(role)).count()
+    return AuditEvent.objects.about(world.participant.pk).filter(pk__gt=after, actor=world.user(role)).count()

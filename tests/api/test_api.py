@@ -91,6 +91,19 @@ def test_it_shows_the_participant_their_access_log(world: World) -> None:
     assert [(row["who"], row["action"]) for row in rows] == [("Kari Nordmann", "view")]
 
 
+def test_a_page_of_the_participant_list_is_one_audit_event_and_one_entry_in_the_access_log(world: World) -> None:
+    other = factories.participant(world.office, world.counsellor, first_name="Olena")
+    for _page in range(2):
+        assert client_for(world.counsellor).get(reverse("api_participants")).status_code == 200
+    events = AuditEvent.objects.filter(actor=world.counsellor, action="list")
+    assert [sorted(event.listed.split()) for event in events] == 2 * [sorted([world.participant.pk.hex, other.pk.hex])]
+    rows = client_for(world.participant_user).get(reverse("api_my_access_log")).json()["results"]
+    assert [(row["who"], row["action"], row["object_type"]) for row in rows] == 2 * [
+        ("Kari Nordmann", "list", "participant_list")
+    ]
+    assert other.pk.hex not in str(rows)  # the list event names others; the participant sees only that it was shown
+
+
 def test_every_operation_documents_its_problem_answers_and_lists_are_pages(world: World) -> None:
     schema = yaml.safe_load(client_for(None).get(reverse("api_schema")).content)
     participants = schema["paths"]["/api/v1/participants/"]

@@ -1,5 +1,5 @@
 import pytest
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -34,10 +34,36 @@ def test_it_does_not_list_the_participants_own_reads_in_innsyn(world: World) -> 
     assert "Amina Hassan" not in content.split("<main", 1)[1]
 
 
-def test_it_logs_one_list_event_per_participant_shown(world: World) -> None:
-    factories.participant(world.office, world.counsellor, first_name="Olena")
+def test_it_logs_one_event_per_list_shown_naming_everyone_in_it(world: World) -> None:
+    other = factories.participant(world.office, world.counsellor, first_name="Olena")
     client_for(world.counsellor).get(reverse("participant_list"))
-    assert AuditEvent.objects.filter(actor=world.counsellor, action="list").count() == 2
+    event = AuditEvent.objects.get(actor=world.counsellor, action="list")
+    assert event.participant is None
+    assert sorted(event.listed.split()) == sorted([world.participant.pk.hex, other.pk.hex])
+    assert (event.actor_office, event.basis) == (world.office, "assigned")
+    assert list(AuditEvent.objects.about(other.pk)) == [event]
+
+
+def test_a_list_event_is_append_only_too(world: World) -> None:
+    client_for(world.counsellor).get(reverse("participant_list"))
+    event = AuditEvent.objects.get(action="list")
+    with pytest.raises(AppendOnlyError):
+        event.save()
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE audit_auditevent SET listed = ''")
+    assert AuditEvent.objects.get(action="list").listed == world.participant.pk.hex
+
+
+def test_an_event_names_a_participant_or_is_a_list_naming_some(world: World) -> None:
+    client_for(world.counsellor).get(reverse("participant_list"))
+    event = AuditEvent.objects.get(action="list")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AuditEvent.objects.create(actor=world.counsellor, action="view", object_type="participant", basis="assigned")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AuditEvent.objects.create(
+            actor=world.counsellor, action="list", object_type="participant_list", basis="assigned", listed=""
+        )
+    assert list(AuditEvent.objects.all()) == [event]
 
 
 LISTED = "Listed in %(count)s overview by %(name)s (%(office)s) on %(day)s"
@@ -149,3 +175,28 @@ def test_it_explains_an_unknown_nav_ident(world: World) -> None:
     response = client_for(world.leader).post(reverse("audit_search"), {"actor": "per_berg"})  # another office
     assert nb("No staff member at your office has this NAV ident.") in response.content.decode()
     assert not AuditEvent.objects.filter(actor=world.leader).exists()
+
+
+def test_the_leaders_search_for_a_participant_finds_the_lists_that_showed_them(world: World) -> None:
+    other = factories.participant(world.office, world.counsellor, first_name="Olena", last_name="Kovalenko")
+    client_for(world.counsellor).get(reverse("participant_list"))
+    response = client_for(world.leader).post(reverse("audit_search"), {"national_id": other.national_id})
+    events = response.context["events"]
+    assert [(event.action, event.listed_count) for event in events] == [("list", 2)]
+    assert nb("Shown in a list") in response.content.decode()
+    content = client_for(world.leader).post(reverse("audit_search"), {"action": "list"}).content.decode()
+    assert "Kari Nordmann (kari_nordmann)" in content  # the office's lists, without a name filter too
+
+
+def test_the_leaders_search_leaves_out_other_offices_lists_and_shielded_persons(world: World) -> None:
+    shielded = factories.participant(world.office, world.counsellor, first_name="Sara", shielded=True)
+    world.counsellor.may_view_shielded = True
+    world.counsellor.save()
+    client_for(world.counsellor).get(reverse("participant_list"))
+    factories.participant(world.other_office, world.outsider, first_name="Tomasz")
+    client_for(world.outsider).get(reverse("participant_list"))
+
+    found = client_for(world.leader).post(reverse("audit_search"), {"action": "list"}).context["events"]
+    assert [event.actor for event in found] == [world.counsellor]
+    by_number = client_for(world.leader).post(reverse("audit_search"), {"national_id": shielded.national_id})
+    assert list(by_number.context["events"]) == []

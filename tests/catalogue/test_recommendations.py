@@ -119,6 +119,8 @@ def test_listing_the_counsellors_participants_to_share_an_offer_with_is_logged(w
     item = offer(provider(world.office, world.leader), world.leader)
     page = client_for(world.counsellor).get(reverse("offer_detail", args=[item.pk])).content.decode()
     assert world.participant.full_name in page
-    assert AuditEvent.objects.filter(
-        participant=world.participant, actor=world.counsellor, action=AuditEvent.Action.LIST
-    ).exists()
+    assert (
+        AuditEvent.objects.about(world.participant.pk)
+        .filter(actor=world.counsellor, action=AuditEvent.Action.LIST)
+        .exists()
+    )

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
+from django.db.models import Model
 from django.test import Client
 from django.urls import reverse
 
+from kvp.audit.models import AuditEvent
+from kvp.catalogue.models import ProviderChange
+from kvp.common.idempotency import new_key
 from kvp.dialog.models import Thread
 from kvp.followup.models import CaseNote
-from kvp.plans.models import Proposal
+from kvp.overview.models import SavedFilter
+from kvp.plans.models import Activity, Proposal
+from kvp.programme.models import AftercareContact, Appeal, EligibilityReview
 from tests import factories
 from tests.catalogue.builders import offer, provider
 from tests.conftest import World, client_for
 from tests.plans.builders import running_case
+from tests.test_access_matrix import ENDPOINTS, _case_for
 
 KEY = re.compile(r'name="(?:[\w-]+-)?submission" value="([^"]+)"')
 
@@ -101,3 +109,38 @@ def test_i_am_interested_sent_twice_is_one_proposal(world: World) -> None:
     client.post(reverse("offer_interest", args=[wanted.pk]), {"submission": key})
     client.post(reverse("offer_interest", args=[wanted.pk]), {"submission": key})
     assert Proposal.objects.count() == 1
+
+
+def _stored(model: type[Model]) -> Callable[[], int]:
+    return lambda: model.objects.count()
+
+
+def _interim_notices() -> int:
+    """An interim notice changes the case; each time it is sent leaves a change in the audit trail."""
+    return AuditEvent.objects.filter(action="update", object_type="case").count()
+
+
+# The forms a double submit used to store twice, with what each stores.
+ONCE = {
+    "eligibility_review": _stored(EligibilityReview),
+    "interim_notice_create": _interim_notices,
+    "appeal_create": _stored(Appeal),
+    "aftercare_record": _stored(AftercareContact),
+    "provider_change": _stored(ProviderChange),
+    "overview_filter_save": _stored(SavedFilter),
+    "activity_add": _stored(Activity),
+}
+
+
+@pytest.mark.parametrize("name", ONCE)
+def test_a_form_sent_twice_stores_once_and_answers_the_same(world: World, name: str) -> None:
+    endpoint = next(e for e in ENDPOINTS if e.name == name and e.method == "post")
+    case = endpoint.setup(world) if endpoint.setup else _case_for(endpoint, world)
+    client = client_for(world.counsellor)
+    form = endpoint.data(world, case) | {"submission": new_key()}
+    before = ONCE[name]()
+    first = client.post(endpoint.url(world, case), form)
+    second = client.post(endpoint.url(world, case), form)
+    assert ONCE[name]() == before + 1
+    assert first.status_code == second.status_code == 302
+    assert second["Location"] == first["Location"]

@@ -10,7 +10,7 @@ def test_a_list_read_is_on_the_leader_basis_for_a_leader_and_the_assigned_basis_
     audit_list_read(world.leader, [world.participant], what=PARTICIPANT_LIST)
     audit_list_read(world.counsellor, [world.participant], what=PARTICIPANT_LIST)
 
-    events = AuditEvent.objects.filter(participant=world.participant, action=AuditEvent.Action.LIST)
+    events = AuditEvent.objects.about(world.participant.pk).filter(action=AuditEvent.Action.LIST)
     assert {(event.actor_id, event.basis, event.object_type) for event in events} == {
         (world.leader.pk, "leader", PARTICIPANT_LIST),
         (world.counsellor.pk, "assigned", PARTICIPANT_LIST),

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kvp.accounts.adminsite import AdministratorsAdmin
 from kvp.accounts.models import Office, User
 
 # Registered by their own apps; hidden here because they hold secrets or other people's login history.
@@ -34,9 +35,12 @@ GRANTED_ON_THE_STAFF_PAGES = (
 
 
 @admin.register(Office)
-class OfficeAdmin(admin.ModelAdmin[Office]):
+class OfficeAdmin(AdministratorsAdmin[Office]):
     list_display = ["name", "unit_number", "municipality_number", "municipality_name"]
     search_fields = ["name", "unit_number", "municipality_name"]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Office | None = None) -> bool:
+        return False  # staff, participants and the audit trail refer to offices
 
 
 class StaffCreationForm(forms.ModelForm[User]):
@@ -55,7 +59,7 @@ class StaffCreationForm(forms.ModelForm[User]):
 
 
 @admin.register(User)
-class KvpUserAdmin(admin.ModelAdmin[User]):
+class KvpUserAdmin(AdministratorsAdmin[User]):
     list_display = ["username", "first_name", "last_name", "office", "is_counsellor", "is_leader", "is_administrator"]
     list_filter = ["office", "is_counsellor", "is_leader", "is_administrator", "is_active"]
     search_fields = ["username", "first_name", "last_name"]

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
+from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminSite
 
 from kvp.accounts.twofactor import two_factor_url
+
+M = TypeVar("M", bound=Model)
 
 
 class KvpAdminSite(OTPAdminSite):  # type: ignore[misc]
@@ -39,3 +43,28 @@ class KvpAdminSite(OTPAdminSite):  # type: ignore[misc]
         if self.has_permission(request):
             return HttpResponseRedirect(reverse("admin:index"))
         return HttpResponseRedirect(two_factor_url(request) or reverse("home"))
+
+
+def _is_administrator(request: HttpRequest) -> bool:
+    return bool(getattr(request.user, "is_administrator", False))
+
+
+class AdministratorsAdmin(admin.ModelAdmin[M]):
+    """A model administrators manage. The administrator role (given by two people on the staff pages) is what
+    lets them in, not Django's superuser flag or per-model permissions, which nobody here grants; a model that
+    must not be deleted, or changed, says so by overriding one method."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return _is_administrator(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: M | None = None) -> bool:
+        return _is_administrator(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return _is_administrator(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: M | None = None) -> bool:
+        return _is_administrator(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: M | None = None) -> bool:
+        return _is_administrator(request)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Count, Model, QuerySet
+from django.db.models import Count, Model, Q, QuerySet
 from django.db.models.functions import TruncDate
 
 from kvp.accounts.models import User
@@ -11,12 +11,15 @@ from kvp.audit.models import AuditEvent
 
 
 def access_log_for_participant(participant: Model) -> QuerySet[AuditEvent]:
-    """Innsyn: who else has read or changed this participant's data, newest first."""
+    """Innsyn: who else has read or changed this participant's data, or seen them in a list, newest first."""
     return (
-        AuditEvent.objects.filter(participant_id=participant.pk)
-        .exclude(actor__participant__pk=participant.pk)
-        .select_related("actor")
+        AuditEvent.objects.about(participant.pk).exclude(actor__participant__pk=participant.pk).select_related("actor")
     )
+
+
+def access_by_others(participant: Model, *, viewer: User) -> QuerySet[AuditEvent]:
+    """What staff other than `viewer` did with the participant's data or saw of them in lists, newest first."""
+    return AuditEvent.objects.about(participant.pk).exclude(actor=viewer).select_related("actor")
 
 
 def reads_and_writes_for_participant(participant: Model) -> QuerySet[AuditEvent]:
@@ -45,14 +48,20 @@ def audit_search(
     date_to: datetime.date | None = None,
     action: str = "",
 ) -> QuerySet[AuditEvent]:
-    """The office's audit events matching the filters (leaders only; the caller checks the role)."""
+    """The office's audit events matching the filters (leaders only; the caller checks the role and that
+    `participant` is one the leader may see). The office's lists are those its staff were shown; without the
+    shielded-persons grant, reads of shielded persons are left out, and a list event never names anyone here."""
     if leader.office_id is None:
         return AuditEvent.objects.none()
-    events = AuditEvent.objects.filter(participant__office_id=leader.office_id).select_related("actor", "participant")
-    if not leader.may_view_shielded:
-        events = events.filter(participant__shielded=False)
+    events = AuditEvent.objects.select_related("actor", "participant")
     if participant is not None:
-        events = events.filter(participant_id=participant.pk)
+        events = events.about(participant.pk)
+    else:
+        events = events.filter(
+            Q(participant__office_id=leader.office_id) | Q(participant__isnull=True, actor_office_id=leader.office_id)
+        )
+    if not leader.may_view_shielded:
+        events = events.exclude(participant__shielded=True)
     if actor is not None:
         events = events.filter(actor=actor)
     if date_from is not None:

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from kvp.accounts.decorators import require_staff
 from kvp.accounts.requests import AuthedRequest
-from kvp.audit.selectors import access_log_for_participant
+from kvp.audit.selectors import access_by_others, access_log_for_participant
 from kvp.casefile.selectors import my_page_waiting, participant_overview, participant_rows
 from kvp.catalogue.advice import flags_for
 from kvp.followup.forms import MeetingForm, NoteForm
@@ -70,7 +70,7 @@ def participant_detail(request: AuthedRequest, participant_id: uuid.UUID) -> Htt
         "notes": participant.notes.select_related("author")[:20],
         "interim_due": interim_notice_status(open_case) if open_case else None,
         "interim_form": InterimNoticeForm(),
-        "recent_access": participant.audit_events.select_related("actor").exclude(actor=request.user)[:5],
+        "recent_access": access_by_others(participant, viewer=request.user)[:5],
         "flags": flags_for([participant])[str(participant.pk)],
     }
     if access.can_write:

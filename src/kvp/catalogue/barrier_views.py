@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.decorators import require_leader
 from kvp.accounts.requests import AuthedRequest
-from kvp.audit.models import AuditEvent
-from kvp.audit.services import audit_record
+from kvp.audit.services import audit_list_record
 from kvp.catalogue.barrier_scan import names_by_id, office_barriers
 from kvp.catalogue.models import Participation
 from kvp.participants.access import participants_visible_in_lists
@@ -57,10 +56,9 @@ def barriers(request: AuthedRequest) -> HttpResponse:
     names = names_by_id(sorted(caught), participants_visible_in_lists(user))
     shown = [_shown(r.catch22, r.participants, found.offers, names) for r in found.scan.barriers]
     listed = {participant.pk: participant for barrier in shown for participant in barrier.names}
-    audit_record(
+    audit_list_record(
         actor=user,
-        participants=list(listed.values()),
-        action=AuditEvent.Action.LIST,
+        participants=listed.values(),
         object_type=PARTICIPANT_LIST,
         basis=Basis.LEADER,
     )

@@ -170,7 +170,7 @@ class ParticipationUpdateForm(VersionForm):
     )
 
 
-class ProviderChangeForm(AkselForm):
+class ProviderChangeForm(SubmitOnceForm, AkselForm):
     kind = forms.ChoiceField(label=_("What the provider asks for"), choices=ProviderChange.Kind.choices)
     starts_on = forms.DateField(label=_("New start"), widget=DateInput(), required=False)
     ends_on = forms.DateField(label=_("New end"), widget=DateInput(), required=False)

@@ -125,6 +125,7 @@ def participation_update_view(
 
 @login_required
 @require_POST
+@submitted_once
 def provider_change_view(
     request: AuthedRequest, participant_id: uuid.UUID, participation_id: uuid.UUID
 ) -> HttpResponse:

@@ -19,8 +19,7 @@ from django.views.decorators.http import require_POST
 from kvp.accounts.decorators import is_staff
 from kvp.accounts.models import Office, User
 from kvp.accounts.requests import AuthedRequest
-from kvp.audit.models import AuditEvent
-from kvp.audit.services import audit_record
+from kvp.audit.services import audit_list_record
 from kvp.catalogue.access import get_offer_for_user
 from kvp.catalogue.forms import CatalogueFilterForm, OfferForm, ProviderForm, offer_initial
 from kvp.catalogue.models import Offer
@@ -86,10 +85,9 @@ def offer_detail(request: AuthedRequest, offer_id: uuid.UUID) -> HttpResponse:
     user = request.user
     share_to = list(participants_visible_in_lists(user).filter(counsellor=user)) if user.is_counsellor else None
     if share_to:  # their names are listed to choose from: a list read, logged
-        audit_record(
+        audit_list_record(
             actor=user,
             participants=share_to,
-            action=AuditEvent.Action.LIST,
             object_type=PARTICIPANT_LIST,
             basis=Basis.ASSIGNED,
         )

@@ -118,7 +118,7 @@ class OverviewFilterForm(AkselForm):
         return urlencode(pairs)
 
 
-class SavedFilterForm(AkselForm):
+class SavedFilterForm(SubmitOnceForm, AkselForm):
     name = forms.CharField(label=_("Name of the filter"), max_length=60)
     query = forms.CharField(widget=forms.HiddenInput, required=False, max_length=500)
 

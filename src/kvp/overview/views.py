@@ -139,6 +139,7 @@ def overview_reassign(request: AuthedRequest) -> HttpResponse:
 @login_required
 @require_staff
 @require_POST
+@submitted_once
 def overview_filter_save(request: AuthedRequest) -> HttpResponse:
     form = SavedFilterForm(request.POST)
     if form.is_valid():

@@ -10,8 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from kvp.accounts.requests import AuthedRequest
-from kvp.audit.models import AuditEvent
-from kvp.audit.services import audit_record
+from kvp.audit.services import audit_list_record
 from kvp.catalogue.advice import flags_for
 from kvp.dialog.selectors import threads_waiting_for_counsellor
 from kvp.participants.access import participants_visible_in_lists
@@ -37,19 +36,17 @@ def worklist(request: AuthedRequest) -> HttpResponse:
     flagged = [(participant, flags[str(participant.pk)]) for participant in mine if flags[str(participant.pk)]]
     shown = [proposal.plan.participant for proposal in proposals] + [thread.participant for thread in waiting_threads]
     shown += [participant for participant, _flags in flagged]
-    audit_record(
+    audit_list_record(
         actor=request.user,
-        participants=list({participant.pk: participant for participant in shown}.values()),
-        action=AuditEvent.Action.LIST,
+        participants=shown,
         object_type=PROPOSAL,
         basis=Basis.ASSIGNED,
     )
     follow_ups = list(followups_shown_to(request.user, today))
     if follow_ups:
-        audit_record(
+        audit_list_record(
             actor=request.user,
-            participants=list({item.case.participant_id: item.case.participant for item in follow_ups}.values()),
-            action=AuditEvent.Action.LIST,
+            participants=[item.case.participant for item in follow_ups],
             object_type=AFTERCARE,
             basis=Basis.ASSIGNED,
         )

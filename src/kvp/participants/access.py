@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
-from kvp.audit.services import audit_record
+from kvp.audit.services import audit_list_record, audit_record
 from kvp.participants.audit_types import PARTICIPANT
 from kvp.participants.models import AccessReason, Participant, TransferRequest
 from kvp.rules.access import Basis, Refusal, may_write, read_access
@@ -225,12 +225,11 @@ def audit_reads_by_writing_views(loaded: list[_LoadedForWrite]) -> None:
 
 
 def audit_list_read(user: User, participants: list[Participant], *, what: str) -> None:
-    """Record that `user` was shown `participants` in a list, on the basis participants_visible_in_lists
-    gives: the office's for a leader, their own for a counsellor."""
-    audit_record(
+    """Record that `user` was shown `participants` in a list (one event naming them all), on the basis
+    participants_visible_in_lists gives: the office's for a leader, their own for a counsellor."""
+    audit_list_record(
         actor=user,
         participants=participants,
-        action=AuditEvent.Action.LIST,
         object_type=what,
         basis=Basis.LEADER if user.is_leader else Basis.ASSIGNED,
     )

@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from kvp.accounts.decorators import require_leader
+from kvp.accounts.models import User
 from kvp.accounts.requests import AuthedRequest
 from kvp.audit.audit_types import ACCESS_LOG, AUDIT_TRAIL
 from kvp.audit.models import AuditEvent
@@ -31,7 +32,7 @@ def audit_search_view(request: AuthedRequest) -> HttpResponse:
         data = form.cleaned_data
         participant = None
         if data["national_id"]:
-            participant = Participant.objects.filter(national_id=data["national_id"]).first()
+            participant = _office_participant(leader, data["national_id"])
         events = []
         if not data["national_id"] or participant is not None:
             events = list(
@@ -44,7 +45,9 @@ def audit_search_view(request: AuthedRequest) -> HttpResponse:
                     action=data["action"],
                 )[:MAX_RESULTS]
             )
-        seen = {event.participant_id: event.participant for event in events}
+        seen = {event.participant_id: event.participant for event in events if event.participant is not None}
+        if participant is not None:  # the lists found are about them
+            seen[participant.pk] = participant
         audit_record(
             actor=leader,
             participants=seen.values(),
@@ -57,6 +60,15 @@ def audit_search_view(request: AuthedRequest) -> HttpResponse:
         "audit/search.html",
         {"form": form, "events": events, "searched": searched, "max_results": MAX_RESULTS},
     )
+
+
+def _office_participant(leader: User, national_id: str) -> Participant | None:
+    """The participant with this number whose trail the leader may search: at their office, shielded only with
+    the grant; None otherwise, so the search finds nothing either way."""
+    found = Participant.objects.filter(national_id=national_id, office_id=leader.office_id or 0)
+    if not leader.may_view_shielded:
+        found = found.filter(shielded=False)
+    return found.first()
 
 
 @login_required

@@ -6,17 +6,20 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kvp.accounts.models import User
 from kvp.audit.models import AuditEvent
-from kvp.audit.services import audit_record
+from kvp.audit.services import audit_list_record, audit_record
 from kvp.common.versioning import lock_version
+from kvp.notices.services import notices_send
 from kvp.participants.access import ParticipantAccess, audit_access
 from kvp.participants.audit_types import COUNSELLOR, PARTICIPANT, TRANSFER_REQUEST
 from kvp.participants.models import AccessReason, Participant, TransferRequest
+from kvp.participants.notify import shielded_registration_notices
 from kvp.rules.access import Basis
 from kvp.rules.identity import IdentityError, InvalidIdentity, parse_identity
 
@@ -69,7 +72,11 @@ def participant_create(*, actor: User, national_id: str, **fields: Any) -> Parti
 
     A number already registered where the actor may not look (another office, a shielded person) gets one
     answer whatever holds it, so the form tells nobody where a person is or whether they are shielded; the
-    attempt becomes a transfer request to the office that follows the person up."""
+    attempt becomes a transfer request to the office that follows the person up.
+
+    A shielded person registered by a counsellor without the shielded-persons grant is registered all the same,
+    for a colleague with the grant to follow up (decision 0015); the counsellor gets the answer they would get if
+    the number were already registered, so registering tells them nothing either."""
     if not actor.is_counsellor or actor.office_id is None:
         raise ValidationError(_("Only a counsellor at an office can register participants."))
     number = national_id_clean(national_id)
@@ -82,11 +89,15 @@ def participant_create(*, actor: User, national_id: str, **fields: Any) -> Parti
                 )
             }
         )
+    passed_on = bool(fields.get("shielded")) and not actor.may_view_shielded
     if existing is not None:
         transfer_request_create(actor=actor, participant=existing)
-        raise ValidationError({"national_id": HELD_ELSEWHERE}, code="held_elsewhere")
+        raise ValidationError({"national_id": PASSED_ON if passed_on else HELD_ELSEWHERE}, code="held_elsewhere")
     _only_editable(fields)
-    return _participant_register(actor, actor.office_id, number, fields)
+    if passed_on:
+        _participant_register(actor, actor.office_id, number, fields, counsellor=shielded_counsellor(actor.office_id))
+        raise ValidationError({"national_id": PASSED_ON}, code="held_elsewhere")
+    return _participant_register(actor, actor.office_id, number, fields, counsellor=actor)
 
 
 HELD_ELSEWHERE = gettext_lazy(
@@ -95,22 +106,45 @@ HELD_ELSEWHERE = gettext_lazy(
 )
 
 
+PASSED_ON = gettext_lazy(
+    "Only colleagues with the grant for shielded persons can follow up this person. The registration has been "
+    "passed to them, and they will contact you."
+)
+
+
+def shielded_counsellor(office_id: int) -> User | None:
+    """The counsellor at the office with the shielded-persons grant who follows up the fewest participants; None
+    when nobody there has the grant (the office's leaders are told to arrange one)."""
+    return (
+        User.objects.filter(
+            office_id=office_id, is_counsellor=True, may_view_shielded=True, is_active=True, participant__isnull=True
+        )
+        .annotate(load=Count("assigned_participants"))
+        .order_by("load", "pk")
+        .first()
+    )
+
+
 def _may_find(actor: User, participant: Participant) -> bool:
     """Whether a search by number at the actor's office would find the participant (as participant_search)."""
     return participant.office_id == actor.office_id and (not participant.shielded or actor.may_view_shielded)
 
 
 @transaction.atomic
-def _participant_register(actor: User, office_id: int, number: str, fields: dict[str, Any]) -> Participant:
-    participant = Participant(office_id=office_id, national_id=number, counsellor=actor, **fields)
+def _participant_register(
+    actor: User, office_id: int, number: str, fields: dict[str, Any], *, counsellor: User | None
+) -> Participant:
+    participant = Participant(office_id=office_id, national_id=number, counsellor=counsellor, **fields)
     participant.full_clean()
     participant.save()
+    if counsellor != actor:
+        transaction.on_commit(lambda: notices_send(shielded_registration_notices(participant)))
     audit_record(
         actor=actor,
         participants=[participant],
         action=AuditEvent.Action.CREATE,
         object_type=PARTICIPANT,
-        basis=Basis.ASSIGNED,
+        basis=Basis.ASSIGNED if counsellor == actor else Basis.REGISTERED,
     )
     return participant
 
@@ -254,10 +288,9 @@ def transfer_requests_for_leader(leader: User) -> list[TransferRequest]:
     if not leader.may_view_shielded:
         requests = requests.filter(participant__shielded=False)
     shown = list(requests)
-    audit_record(
+    audit_list_record(
         actor=leader,
         participants=[request.participant for request in shown],
-        action=AuditEvent.Action.LIST,
         object_type=TRANSFER_REQUEST,
         basis=Basis.LEADER,
     )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from kvp.common.forms import LONG_TEXT, AkselForm, DateInput, VersionForm
-from kvp.common.idempotency import SubmitOnceForm
+from kvp.common.idempotency import FIELD, SubmitOnceForm
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.plans.models import CEFR_CHOICES, DIGITAL_CHOICES, MEASURE_CHOICES, Activity, Education, Mapping, Proposal
 from kvp.rules import occupations
@@ -137,7 +137,7 @@ class GoalForm(SubmitOnceForm, VersionForm):
     language = LanguageField()
 
 
-class ActivityForm(VersionForm):
+class ActivityForm(SubmitOnceForm, VersionForm):
     measure_type = forms.ChoiceField(label=_("Type"), choices=MEASURE_CHOICES)
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(
@@ -180,7 +180,7 @@ class ActivityForm(VersionForm):
 
 def activity_initial(activity: Activity) -> dict[str, Any]:
     """The activity's current values, to start a form from."""
-    return {name: getattr(activity, name) for name in ActivityForm.base_fields if name != "version"}
+    return {name: getattr(activity, name) for name in ActivityForm.base_fields if name not in {"version", FIELD}}
 
 
 class ActivityStatusForm(VersionForm):

@@ -157,6 +157,7 @@ def _activity_page(
 
 
 @login_required
+@submitted_once
 def activity_add_view(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     access = get_plan_for_user(request.user, participant_id, for_write=True, self_service=False)
     case = _open_case(access)
@@ -179,6 +180,7 @@ def activity_add_view(request: AuthedRequest, participant_id: uuid.UUID) -> Http
 
 
 @login_required
+@submitted_once
 def activity_edit_view(request: AuthedRequest, participant_id: uuid.UUID, activity_id: uuid.UUID) -> HttpResponse:
     activity, access = get_activity_for_user(request.user, participant_id, activity_id, for_write=True)
     if access.is_self and not participant_may_edit(activity):

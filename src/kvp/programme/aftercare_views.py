@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import DateInput, VersionForm, apply_service_errors
+from kvp.common.idempotency import SubmitOnceForm, submitted_once
 from kvp.participants.access import get_participant_for_user
 from kvp.programme.aftercare import aftercare_record
 from kvp.programme.audit_types import AFTERCARE
@@ -23,7 +24,7 @@ from kvp.programme.models import BENEFIT_LABELS, CHANNEL_LABELS, SITUATION_LABEL
 from kvp.rules.aftercare import Benefit, Channel, Situation
 
 
-class AftercareForm(VersionForm):
+class AftercareForm(SubmitOnceForm, VersionForm):
     contacted_on = forms.DateField(label=gettext_lazy("Date of contact"), widget=DateInput())
     channel = forms.ChoiceField(label=gettext_lazy("How"), choices=list(CHANNEL_LABELS.items()))
     situation = forms.ChoiceField(
@@ -42,6 +43,7 @@ class AftercareForm(VersionForm):
 
 
 @login_required
+@submitted_once
 def aftercare_record_view(request: AuthedRequest, participant_id: uuid.UUID, follow_up_id: uuid.UUID) -> HttpResponse:
     """Show a follow-up after the programme; the counsellor records the person's situation (POST)."""
     writing = request.method == "POST"

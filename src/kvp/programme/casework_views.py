@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from kvp.accounts.requests import AuthedRequest
 from kvp.common.forms import AkselForm, apply_service_errors, run_and_report
+from kvp.common.idempotency import submitted_once
 from kvp.programme.access import get_appeal_for_user, get_case_for_user, get_decision_for_user
 from kvp.programme.appeals import (
     appeal_forward,
@@ -58,6 +59,7 @@ def review_rows(result: dict[str, Any]) -> list[dict[str, str]]:
 
 
 @login_required
+@submitted_once
 def eligibility_review(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
     if request.method == "POST":
         case, access = get_case_for_user(request.user, case_id, for_write=True)
@@ -177,6 +179,7 @@ def decision_letter_pdf(request: AuthedRequest, decision_id: uuid.UUID) -> HttpR
 
 @login_required
 @require_POST
+@submitted_once
 def interim_notice_create(request: AuthedRequest, case_id: uuid.UUID) -> HttpResponse:
     case, access = get_case_for_user(request.user, case_id, for_write=True)
     form = InterimNoticeForm(request.POST)
@@ -212,6 +215,7 @@ def interim_notice_pdf(request: AuthedRequest, case_id: uuid.UUID) -> HttpRespon
 
 @login_required
 @require_POST
+@submitted_once
 def appeal_create(request: AuthedRequest, decision_id: uuid.UUID) -> HttpResponse:
     decision, access = get_decision_for_user(request.user, decision_id, for_write=True)
     form = DatedForm(request.POST)

@@ -90,7 +90,7 @@ class TriStateField(forms.TypedChoiceField):
         )
 
 
-class EligibilityReviewForm(AkselForm):
+class EligibilityReviewForm(SubmitOnceForm, AkselForm):
     work_ability = forms.ChoiceField(
         label=_("Work ability assessment (NAV-loven § 14 a)"), choices=EligibilityReview.WorkAbility.choices
     )
@@ -146,7 +146,7 @@ class AbsenceForm(AkselForm):
     documentation = forms.ChoiceField(label=_("Documentation"), choices=Absence.Documentation.choices)
 
 
-class DatedForm(AkselForm):
+class DatedForm(SubmitOnceForm, AkselForm):
     """One date: when a notice was sent or an appeal received."""
 
     on = forms.DateField(label=_("Date"), widget=DateInput(), initial=timezone.localdate)
@@ -220,7 +220,7 @@ class AbsenceResponseForm(AkselForm):
     )
 
 
-class InterimNoticeForm(AkselForm):
+class InterimNoticeForm(SubmitOnceForm, AkselForm):
     """The interim notice (foreløpig svar, fvl. § 11 a): why the decision takes longer, and when it comes."""
 
     prefix = "interim"

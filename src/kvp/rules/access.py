@@ -19,6 +19,7 @@ class Basis(StrEnum):
     LEADER = "leader"
     REASON = "reason"
     SEARCH = "search"  # found by national identity number; only the name is shown
+    REGISTERED = "registered"  # registered a person passed to a colleague to follow up
 
 
 class Refusal(StrEnum):

@@ -21,9 +21,10 @@ class GrantKind(models.TextChoices):
     SHIELDED = "shielded", _("may view shielded persons")
     APPROVER = "approver", _("may approve decisions")
     OFFICE = "office", _("office")
+    TWO_FACTOR = "two_factor", _("a new two-factor device (the old one is lost)")
 
 
-# The user flag each kind sets (the office kind sets the office instead).
+# The user flag each kind sets (the office kind sets the office instead; the two-factor kind removes the devices).
 FLAG_FOR_KIND = {
     GrantKind.COUNSELLOR: "is_counsellor",
     GrantKind.LEADER: "is_leader",

@@ -1,5 +1,6 @@
 """Staff management, two people for every grant. A request changes nothing; an approval by someone else applies
-it. Passwords are never set by another person: a reset sends a one-time link to the staff member's own address."""
+it, a lost two-factor device's reset included. Passwords are never set by another person: a reset sends a one-time
+link to the staff member's own address."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from kvp.accounts.models import Office, User
+from kvp.accounts.twofactor import two_factor_reset
 from kvp.notices.channels import Notice, get_channel
 from kvp.staff.access import may_decide
 from kvp.staff.models import FLAG_FOR_KIND, GrantKind, GrantRequest, StaffEvent
@@ -27,6 +29,8 @@ def grant_request(*, actor: User, subject: User, kind: str, give: bool, office: 
         raise ValidationError(_("Only an administrator can request a grant."))
     if kind == GrantKind.OFFICE and give and office is None:
         raise ValidationError(_("Choose the office."))
+    if kind == GrantKind.TWO_FACTOR and not give:
+        raise ValidationError(_("A lost two-factor device can only be replaced: choose “Give”."))
     grant = GrantRequest.objects.create(
         subject=subject,
         kind=kind,
@@ -56,6 +60,9 @@ def grant_decide(*, actor: User, grant: GrantRequest, approve: bool) -> None:
 
 def _apply(grant: GrantRequest) -> None:
     subject = User.objects.select_for_update().get(pk=grant.subject_id)
+    if grant.kind == GrantKind.TWO_FACTOR:
+        two_factor_reset(subject)
+        return
     if grant.kind == GrantKind.OFFICE:
         subject.office = grant.office if grant.give else None
     else:
