@@ -83,6 +83,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "kvp.common.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -312,13 +313,34 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# Application logs carry no personal data: ids are opaque, and request paths hold only UUIDs.
-# A filter blanks anything shaped like an e-mail address that a library's message might still carry.
+# Application logs carry no personal data (kvp.common.logs): ids are opaque, a request's line names its route's
+# pattern (never its path or query) and its user by a pseudonym, and a filter blanks anything shaped like an
+# e-mail address or a national identity number that a library's message might still carry. Lines are JSON
+# with a fixed set of fields; KVP_LOG_FORMAT=text gives plain lines for a person reading a terminal.
+KVP_LOG_FORMAT = env_str("KVP_LOG_FORMAT", "json")
+if KVP_LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured("KVP_LOG_FORMAT is json or text.")
+# One line per request (method, route, status, milliseconds, request id, user's pseudonym).
+KVP_LOG_REQUESTS = env_bool("KVP_LOG_REQUESTS", True)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_addresses": {"()": "kvp.common.logs.RedactAddresses"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["no_addresses"]}},
+    "filters": {
+        "no_addresses": {"()": "kvp.common.logs.RedactAddresses"},
+        "request_context": {"()": "kvp.common.logs.RequestContext"},
+    },
+    "formatters": {
+        "json": {"()": "kvp.common.logs.PrivateJsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["no_addresses", "request_context"],
+            "formatter": KVP_LOG_FORMAT,
+        }
+    },
+    "loggers": {"kvp.requests": {"level": "INFO" if KVP_LOG_REQUESTS else "WARNING"}},
     "root": {"handlers": ["console"], "level": env_str("KVP_LOG_LEVEL", "WARNING")},
 }
 
