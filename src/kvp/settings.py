@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "csp",
+    "django_tasks",
     "kvp.accounts",
     "kvp.parameters",
     "kvp.staff",
@@ -163,6 +164,13 @@ if DATABASE_URL.startswith("sqlite"):
         "timeout": int(env_str("KVP_SQLITE_BUSY_SECONDS", "20")),
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     }
+# Long work (a match run) runs as a job (kvp.common.jobs, decision 0014) through Django's task framework. The
+# default backend runs jobs on a thread of the web process, needing no other server; in production the dotted path
+# of another backend of the framework (a queue the organisation runs, with its worker) can take its place.
+KVP_TASKS_BACKEND = env_str("KVP_TASKS_BACKEND", "kvp.common.job_backend.ThreadBackend")
+TASKS = {"default": {"BACKEND": KVP_TASKS_BACKEND}}
+# A job still waiting or running this long after it was started was lost with its process; its scope is free again.
+KVP_JOB_TIMEOUT_MINUTES = int(env_str("KVP_JOB_TIMEOUT_MINUTES", "15"))
 # Where `kvp backup` and `kvp restore` find pg_dump and pg_restore; empty: the newest installed PostgreSQL.
 KVP_PG_BIN = env_str("KVP_PG_BIN", "")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
