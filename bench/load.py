@@ -78,7 +78,7 @@ class Place:
 
         assert self.server is not None
         with psycopg.connect(self.url("postgres").replace("postgres://", "postgresql://"), autocommit=True) as db:
-            db.execute(statement)  # type: ignore[arg-type]
+            db.execute(statement)
 
     def _exists(self, name: str) -> bool:
         import psycopg
@@ -210,8 +210,8 @@ def server(url: str, directory: Path) -> Iterator[str]:
             process.kill()
 
 
-async def _driven(base: str, people: dict[str, object], seconds: int) -> tuple[list[Sample], list[float]]:
-    """The samples, and the one-minute load average every five seconds while they were taken."""
+async def _driven(base: str, people: dict[str, object], seconds: int) -> tuple[list[Sample], float, list[float]]:
+    """The samples, the seconds they took, and the one-minute load average every five seconds meanwhile."""
     loads: list[float] = []
 
     async def watch() -> None:
@@ -221,10 +221,10 @@ async def _driven(base: str, people: dict[str, object], seconds: int) -> tuple[l
 
     watcher = asyncio.create_task(watch())
     try:
-        samples = await drive(base, people, seconds)
+        samples, elapsed = await drive(base, people, seconds, warm_up=2 * WORKERS)
     finally:
         watcher.cancel()
-    return samples, loads
+    return samples, elapsed, loads
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -250,9 +250,7 @@ def load_benchmark(*, quick: bool) -> Outcome:
             )
             with server(place.url(name), directory) as base:
                 status(f"{size.counsellors + size.participants} people using the server for {size.seconds} s")
-                started = time.monotonic()
-                samples, loads = asyncio.run(_driven(base, people, size.seconds))
-                elapsed = time.monotonic() - started
+                samples, elapsed, loads = asyncio.run(_driven(base, people, size.seconds))
             errors = [sample for sample in samples if not sample.ok]
             if errors:
                 kept = directory / "server.log"

@@ -109,8 +109,25 @@ async def _person(
         await asyncio.sleep(min(rng.uniform(*think), max(0.0, deadline - time.monotonic())))
 
 
-async def drive(base_url: str, people: dict[str, Any], seconds: float, seed: int = 2026) -> list[Sample]:
-    """Every counsellor and participant at once for `seconds`; every request's outcome."""
+async def _warm_up(client: httpx.AsyncClient, people: dict[str, Any], rounds: int) -> None:
+    """Each page read `rounds` times, unmeasured, so that every server process has loaded what it loads on
+    first use (a server in service is warm); `rounds` at once, by different people."""
+    rng = random.Random(0)  # noqa: S311 - not secrets
+    for group, actions in (("counsellors", COUNSELLOR), ("participants", PARTICIPANT)):
+        for action in (a for a in actions if a.form is None):
+            await asyncio.gather(
+                *(
+                    client.get(action.path(person, rng), headers={"Cookie": f"sessionid={person['session']}"})
+                    for person in people[group][:rounds]
+                )
+            )
+
+
+async def drive(
+    base_url: str, people: dict[str, Any], seconds: float, *, warm_up: int = 0, seed: int = 2026
+) -> tuple[list[Sample], float]:
+    """Every counsellor and participant at once for `seconds`, after a warm-up; every request's outcome, and the
+    seconds from the start until the last answer."""
     rng = random.Random(seed)  # noqa: S311 - people's choices, not secrets
     samples: list[Sample] = []
     kinds = [(p, COUNSELLOR, COUNSELLOR_THINK) for p in people["counsellors"]]
@@ -120,11 +137,13 @@ async def drive(base_url: str, people: dict[str, Any], seconds: float, seed: int
     async with httpx.AsyncClient(
         base_url=base_url, timeout=REQUEST_TIMEOUT, follow_redirects=False, limits=limits
     ) as client:
-        deadline = time.monotonic() + seconds
+        await _warm_up(client, people, warm_up)
+        started = time.monotonic()
+        deadline = started + seconds
         await asyncio.gather(
             *(
                 _person(client, person, actions, think, deadline, samples, random.Random(rng.random()))  # noqa: S311
                 for person, actions, think in kinds
             )
         )
-    return samples
+    return samples, time.monotonic() - started
