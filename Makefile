@@ -30,7 +30,7 @@ demo: install
 	$(BIN)/kvp demo
 	$(BIN)/kvp collectstatic --noinput --verbosity 0
 	@echo "KVP is running on http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
-	$(BIN)/gunicorn kvp.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+	$(BIN)/gunicorn kvp.wsgi --bind $(HOST):$(PORT) --workers 2
 
 lint: install
 	$(BIN)/ruff check src tests bench

@@ -11,12 +11,13 @@ from pathlib import Path
 
 from bench.database import BENCH_DATABASE_URL, configure
 from bench.report import print_summary
-from bench.scale import FULL, NAMES, QUICK
+from bench.scale import FULL, NAMES, OPTIONAL, QUICK
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("names", nargs="*", metavar="NAME", help=f"{', '.join(NAMES)} (default: all)")
+    default = f"all but {', '.join(OPTIONAL)}, which KVP_BENCH_LOAD=1 adds"
+    parser.add_argument("names", nargs="*", metavar="NAME", help=f"{', '.join(NAMES)} (default: {default})")
     parser.add_argument("--quick", action="store_true", help="smaller sizes and fewer requests (a smoke run)")
     args = parser.parse_args(argv)
     unknown = [name for name in args.names if name not in NAMES]
@@ -31,7 +32,8 @@ def say(text: str) -> None:
 
 def main(argv: list[str]) -> int:
     args = parse(argv)
-    names = args.names or list(NAMES)
+    with_load = os.environ.get("KVP_BENCH_LOAD", "") == "1"
+    names = args.names or [name for name in NAMES if name not in OPTIONAL or with_load]
     scale = QUICK if args.quick else FULL
     started = time.perf_counter()
     server = os.environ.get(BENCH_DATABASE_URL)

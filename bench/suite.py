@@ -7,6 +7,7 @@ from collections.abc import Callable
 from bench.barriers import barrier_scan
 from bench.database import fresh_database
 from bench.language_check import language_check_benchmark
+from bench.load import load_benchmark
 from bench.matching import matching_benchmark
 from bench.matching_run import matching_run_benchmark
 from bench.overview import overview_benchmark
@@ -49,6 +50,9 @@ def run(names: list[str], scale: Scale, write: Write) -> list[Outcome]:
     if "overview" in names:
         with fresh_database("kvp_bench_overview"):
             outcomes.append(overview_benchmark(scale))
+        print_outcome(outcomes[-1], write)
+    if "load" in names:
+        outcomes.append(load_benchmark(quick=scale is QUICK))
         print_outcome(outcomes[-1], write)
     if "language_check" in names:
         outcomes.append(language_check_benchmark(quick=scale is QUICK))

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "csp",
+    "django_tasks",
     "kvp.accounts",
     "kvp.parameters",
     "kvp.staff",
@@ -84,6 +85,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "kvp.common.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -164,6 +166,13 @@ if DATABASE_URL.startswith("sqlite"):
         "timeout": int(env_str("KVP_SQLITE_BUSY_SECONDS", "20")),
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     }
+# Long work (a match run) runs as a job (kvp.common.jobs, decision 0016) through Django's task framework. The
+# default backend runs jobs on a thread of the web process, needing no other server; in production the dotted path
+# of another backend of the framework (a queue the organisation runs, with its worker) can take its place.
+KVP_TASKS_BACKEND = env_str("KVP_TASKS_BACKEND", "kvp.common.job_backend.ThreadBackend")
+TASKS = {"default": {"BACKEND": KVP_TASKS_BACKEND}}
+# A job still waiting or running this long after it was started was lost with its process; its scope is free again.
+KVP_JOB_TIMEOUT_MINUTES = int(env_str("KVP_JOB_TIMEOUT_MINUTES", "15"))
 # Where `kvp backup` and `kvp restore` find pg_dump and pg_restore; empty: the newest installed PostgreSQL.
 KVP_PG_BIN = env_str("KVP_PG_BIN", "")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -329,13 +338,34 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# Application logs carry no personal data: ids are opaque, and request paths hold only UUIDs.
-# A filter blanks anything shaped like an e-mail address that a library's message might still carry.
+# Application logs carry no personal data (kvp.common.logs): ids are opaque, a request's line names its route's
+# pattern (never its path or query) and its user by a pseudonym, and a filter blanks anything shaped like an
+# e-mail address or a national identity number that a library's message might still carry. Lines are JSON
+# with a fixed set of fields; KVP_LOG_FORMAT=text gives plain lines for a person reading a terminal.
+KVP_LOG_FORMAT = env_str("KVP_LOG_FORMAT", "json")
+if KVP_LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured("KVP_LOG_FORMAT is json or text.")
+# One line per request (method, route, status, milliseconds, request id, user's pseudonym).
+KVP_LOG_REQUESTS = env_bool("KVP_LOG_REQUESTS", True)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_addresses": {"()": "kvp.common.logs.RedactAddresses"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["no_addresses"]}},
+    "filters": {
+        "no_addresses": {"()": "kvp.common.logs.RedactAddresses"},
+        "request_context": {"()": "kvp.common.logs.RequestContext"},
+    },
+    "formatters": {
+        "json": {"()": "kvp.common.logs.PrivateJsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["no_addresses", "request_context"],
+            "formatter": KVP_LOG_FORMAT,
+        }
+    },
+    "loggers": {"kvp.requests": {"level": "INFO" if KVP_LOG_REQUESTS else "WARNING"}},
     "root": {"handlers": ["console"], "level": env_str("KVP_LOG_LEVEL", "WARNING")},
 }
 

@@ -6,11 +6,13 @@ from typing import Any
 
 from django.urls import reverse
 
+from kvp.common.models import Job
 from kvp.matching.decisions import proposal_decide
+from kvp.matching.jobs import match_run_start
 from kvp.matching.models import MatchProposal
 from tests.access import LOGIN, REASON, WRITE, Endpoint, on_participant, plain, roles
 from tests.conftest import World
-from tests.matching.builders import offers, run, wish
+from tests.matching.builders import END, START, offers, run, wish
 from tests.plans.builders import access_for
 
 STAFF = roles(403, 200, 200, 200, 200, 403, LOGIN)  # the outsider runs their own office's matches
@@ -37,6 +39,10 @@ def _accepted(w: World) -> MatchProposal:
     )
 
 
+def _job(w: World) -> Job:
+    return match_run_start(actor=w.leader, office=w.office, mode="optimal", period_start=START, period_end=END)
+
+
 def _on(name: str) -> Any:
     return lambda w, c: reverse(name, args=[c.pk])
 
@@ -58,6 +64,8 @@ def matching_endpoints() -> list[Endpoint]:
                 "wish_weight": "1",
             },
         ),
+        # A run under way shows its progress to the office's staff; another office's is not found.
+        Endpoint("match_job", "get", _on("match_job"), roles(403, 200, 200, 404, 200, 403, LOGIN), setup=_job),
         # Another office's run is not found; the colleague sees the run, but no names of others' participants.
         Endpoint("match_run", "get", _on("match_run"), roles(403, 200, 200, 404, 200, 403, LOGIN), setup=_run),
         Endpoint(

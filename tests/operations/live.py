@@ -172,6 +172,16 @@ class Browser:
     def post(self, path: str, data: dict[str, str]) -> Answer:
         return self._send("POST", path, urllib.parse.urlencode(data))
 
+    def job_outcome(self, job_path: str, seconds: float = 60) -> Answer:
+        """Reloads a background job's page until it is done (a redirect to what it made) or has failed."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            answer = self.get(job_path)
+            if answer.status != 200 or 'role="alert"' in answer.body:
+                return answer
+            time.sleep(0.2)
+        raise AssertionError(f"the job at {job_path} did not finish within {seconds} s")
+
 
 class Databases:
     """Creates the live tests' databases from one migrated and seeded template, and drops them afterwards."""

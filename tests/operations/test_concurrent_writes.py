@@ -136,7 +136,7 @@ def simultaneous_saves(server: Server, counsellor: dict[str, Any]) -> list[Edit]
 
 
 def simultaneous_match_runs(server: Server, counsellor: dict[str, Any]) -> list[Answer]:
-    """Two counsellors' "Share out places" at the same moment: the second run is stored after the first."""
+    """Two counsellors' "Share out places" at the same moment: both are shown the one run that starts."""
     browsers = [Browser(server, session) for session in counsellor["sessions"]]
     form = {"mode": "optimal", "period_start": "2026-12-01", "period_end": "2027-01-31", "wish_weight": "1"}
     start = threading.Barrier(2)
@@ -162,6 +162,7 @@ def test_concurrent_browsers_get_no_server_error_and_lose_no_acknowledged_write(
             outcomes = list(pool.map(lambda args: browse(*args), browsers))
         both = simultaneous_saves(server, seeded["counsellors"][0])
         runs = simultaneous_match_runs(server, seeded["counsellors"][1])
+        finished = Browser(server, seeded["counsellors"][1]["sessions"][0]).job_outcome(runs[0].location)
         errors = server.server_errors()
 
     print(f"{len(browsers)} browsers: {Counter(a.status for o in outcomes for _k, a in o.reads)} reads, ", end="")
@@ -173,4 +174,7 @@ def test_concurrent_browsers_get_no_server_error_and_lose_no_acknowledged_write(
     assert CONFLICT in next(edit.answer.body for edit in both if edit.answer.status == 200)
     check_nothing_acknowledged_is_lost(site, [*outcomes, Outcome(edits=both)], seeded)
     assert [answer.status for answer in runs] == [302, 302]
-    assert site.rows("SELECT count(*) FROM matching_matchrun") == [(2,)]
+    assert runs[0].location == runs[1].location
+    assert site.rows("SELECT count(*) FROM common_job") == [(1,)]
+    assert finished.status == 302, finished.body[-2000:]
+    assert site.rows("SELECT count(*) FROM matching_matchrun") == [(1,)]

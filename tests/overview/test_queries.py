@@ -49,3 +49,16 @@ def test_it_costs_the_same_for_a_leader_whatever_the_office_size(world: World) -
         full_participant(world.office, world.colleague, number, author=world.colleague)
     assert _queries(leader_client, path) == first
     assert _queries(leader_client, path + "?side=2") == first
+
+
+def test_a_rows_open_proposals_are_counted_through_its_plan_not_the_offices_open_proposals(world: World) -> None:
+    full_participant(world.office, world.counsellor, 1, author=world.counsellor)
+    with CaptureQueriesContext(connection) as captured:
+        client_for(world.counsellor).get(reverse("overview"))
+    [rows] = [q["sql"] for q in captured.captured_queries if "open_proposals" in q["sql"]]
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {'QUERY PLAN ' if connection.vendor == 'sqlite' else ''}{rows}")
+        plan = " ".join(str(line[-1]) for line in cursor.fetchall())
+    if connection.vendor == "sqlite":  # PostgreSQL chooses by its statistics, which a test database hardly has
+        assert "plans_propo_plan_id_dbef77_idx" in plan
+        assert "plans_propo_status_abc7d3_idx" not in plan

@@ -10,7 +10,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from kvp.accounts.models import Office, User
+from kvp.common.models import Job
 from kvp.matching.audit_types import MATCH
+from kvp.matching.jobs import MATCH_RUN, match_scope
 from kvp.matching.models import MatchProposal, MatchRun
 from kvp.matching.runs import may_run
 from kvp.participants.access import ParticipantAccess, get_participant_object_for_user
@@ -40,3 +42,9 @@ def get_match_office_for_user(user: User) -> Office:
 def get_match_run_for_user(user: User, run_id: uuid.UUID) -> MatchRun:
     runs = MatchRun.objects.select_related("started_by")
     return get_object_or_404(runs, pk=run_id, office=get_match_office_for_user(user))
+
+
+def get_match_job_for_user(user: User, job_id: uuid.UUID) -> Job:
+    """A match run under way or finished, for the staff of its office."""
+    office = get_match_office_for_user(user)
+    return get_object_or_404(Job.objects.all(), pk=job_id, kind=MATCH_RUN, scope=match_scope(office))

@@ -7,4 +7,4 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Matching")
 
     def ready(self) -> None:
-        from kvp.matching import audit_types  # noqa: F401  (registers the app's audit object types)
+        from kvp.matching import audit_types, jobs  # noqa: F401  (register the app's audit object types and jobs)

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,12 +21,20 @@ from django.views.decorators.http import require_POST
 from kvp.accounts.requests import AuthedRequest
 from kvp.catalogue.models import Offer
 from kvp.common.forms import apply_service_errors
-from kvp.matching.access import get_match_office_for_user, get_match_proposal_for_user, get_match_run_for_user
+from kvp.common.jobs import JobBusy
+from kvp.common.models import Job
+from kvp.matching.access import (
+    get_match_job_for_user,
+    get_match_office_for_user,
+    get_match_proposal_for_user,
+    get_match_run_for_user,
+)
 from kvp.matching.audit_types import MATCH, WISHES
 from kvp.matching.decisions import proposal_confirm, proposal_decide
 from kvp.matching.forms import MatchRunForm, ProposalDecisionForm, WishesForm
+from kvp.matching.jobs import active_match_job, match_run_start, step_label
 from kvp.matching.models import MAX_WISHES, MatchProposal, MatchRun, Preference
-from kvp.matching.runs import NOT_MAPPED, run_match
+from kvp.matching.runs import NOT_MAPPED
 from kvp.matching.selectors import match_run_proposals
 from kvp.matching.wishes import wishable_offers, wishes_set
 from kvp.participants.access import audit_list_read, get_participant_for_user
@@ -71,7 +80,7 @@ def wishes(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
 
 @login_required
 def match_runs(request: AuthedRequest) -> HttpResponse:
-    """Start a run, and the office's earlier runs."""
+    """Start a run (a background job, whose page shows its progress), and the office's earlier runs."""
     office = get_match_office_for_user(request.user)
     posted = request.method == "POST"
     today = timezone.localdate()
@@ -81,16 +90,28 @@ def match_runs(request: AuthedRequest) -> HttpResponse:
     )
     if posted and form.is_valid():
         try:
-            run = run_match(actor=request.user, office=office, **form.cleaned_data)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("The match is done. Nothing is decided until you and the participants say yes.")
-            )
-            return redirect("match_run", run.pk)
+            job = match_run_start(actor=request.user, office=office, **form.cleaned_data)
+        except JobBusy as busy:
+            messages.info(request, _("A match for your office is already running. It is shown here."))
+            job = busy.job
+        return redirect("match_job", job.pk)
     runs = MatchRun.objects.filter(office=office).select_related("started_by")[:20]
-    return render(request, "matching/runs.html", {"form": form, "runs": runs}, status=400 if posted else 200)
+    context = {"form": form, "runs": runs, "active": active_match_job(office)}
+    return render(request, "matching/runs.html", context, status=400 if posted else 200)
+
+
+@login_required
+def match_job(request: AuthedRequest, job_id: uuid.UUID) -> HttpResponse:
+    """How far a run has come; the page asks again every second (htmx) until it is done or has failed.
+    When done it leads to the run's results."""
+    job = get_match_job_for_user(request.user, job_id)
+    polled = request.headers.get("HX-Request") == "true"
+    if job.status == Job.Status.DONE:
+        results = reverse("match_run", args=[job.result["run"]])
+        return HttpResponse(headers={"HX-Redirect": results}) if polled else redirect(results)
+    lost = job.active and job.deadline < timezone.now()
+    context = {"job": job, "step": step_label(job), "lost": lost, "polling": job.active and not lost}
+    return render(request, "matching/job_progress.html" if polled else "matching/job.html", context)
 
 
 @login_required

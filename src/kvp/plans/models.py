@@ -341,7 +341,9 @@ class Proposal(VersionedModel):
 
     class Meta:
         ordering = ["-submitted_at"]
-        indexes = [models.Index(fields=["status", "answer_due"])]
+        # (plan, status): a participant's open proposals, counted on each row of the overview, are found through
+        # their plan; with only (status, ...) the count read every open proposal of the office for every row.
+        indexes = [models.Index(fields=["status", "answer_due"]), models.Index(fields=["plan", "status"])]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(status="declined") | ~models.Q(answer=""),
