@@ -42,4 +42,3 @@ def written_in(language: str | None = None, fallback: str | None = None) -> Safe
     """Without arguments: text staff wrote, in the site's language."""
     code = language or fallback or str(settings.LANGUAGE_CODE)
     return format_html(' lang="{}" dir="auto"', code)
-
