@@ -5,7 +5,18 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-NAMES = ("list", "detail", "audit", "seeding", "barriers", "matching", "matching_run", "language_check", "overview")
+NAMES = (
+    "list",
+    "detail",
+    "audit",
+    "seeding",
+    "barriers",
+    "matching",
+    "matching_fairness",
+    "matching_run",
+    "language_check",
+    "overview",
+)
 TODAY = datetime.date(2026, 3, 2)  # the date demo histories lead up to: fixed, so every run builds the same data
 
 
