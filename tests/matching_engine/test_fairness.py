@@ -9,10 +9,10 @@ import pytest
 
 from kvp.matching_engine.fairness import solve_fair
 from kvp.matching_engine.flow import solve_flow
-from kvp.matching_engine.problem import Problem, summarise
+from kvp.matching_engine.problem import Problem, required_per_group, summarise
 from kvp.rules.matching import MatchInputError, MatchOffer, MatchParticipant
 from kvp.rules.measures import MeasureType
-from tests.matching_engine.helpers import brute_force, tiny
+from tests.matching_engine.helpers import brute_force, exact_fair_optimum, tiny
 
 M = MeasureType
 
@@ -148,3 +148,26 @@ def test_bad_floors(floors: dict[str, Decimal], code: str) -> None:
     with pytest.raises(MatchInputError) as error:
         solve_fair(_floor_problem(), floors)
     assert error.value.code == code
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_several_floors_against_the_exact_mip(seed: int) -> None:
+    """Both groups floored, against HiGHS's exact MIP: the floors are met whenever some assignment meets
+    them, and the certified bound is never below the true optimum."""
+    problem = tiny(seed, participants=9, offers=6, kinds=3, max_capacity=2, density=0.6)
+    floors = {group: Decimal("0.5") for group in problem.groups}
+    required = required_per_group(problem, floors)
+    optimum = exact_fair_optimum(problem, required)
+    try:
+        result = solve_fair(problem, floors, time_limit=5)
+    except MatchInputError as error:
+        refused = error.code
+        assert optimum is None
+        assert refused in {"infeasible_floor", "infeasible_floors", "empty_match"}
+        return
+    assert problem.violations(result.assignment) == []
+    if optimum is None:
+        assert result.assignment.unmet
+        return
+    assert result.assignment.unmet == ()
+    assert result.assignment.objective <= optimum <= result.bound + 1e-6

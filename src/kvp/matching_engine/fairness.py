@@ -18,6 +18,12 @@ raises λ_g until group g's floor is met (by safeguarded interpolation on the co
 participants), and raises μ_p for participants given two qualifying offers at once. Between searches only
 the flow's components whose rewards changed are solved again.
 
+With several floors, the bound is the sharper F(r) − Σ_g (the R_g smallest rewards r_p in g), r = (b − μ)⁺:
+an assignment meeting the floors earns at least that much reward. One price per floor cannot settle the
+participants the groups compete for (their prices swing), so after a share of the time limit the flows near
+the best bound are compared: what they agree on is kept and the participants they disagree on are placed by
+a MIP with the time left (`floor_models`).
+
 A floor that cannot be met at all (too few participants who can take a qualifying offer, too few qualifying
 places) is a MatchInputError. A floor the search has not met within the time limit is reported in the
 result (`unmet`), with the best assignment found: one meeting the floors if there is one, else the one
@@ -34,6 +40,7 @@ from decimal import Decimal
 
 import numpy as np
 
+from kvp.matching_engine.floor_models import place_undecided
 from kvp.matching_engine.flow import Network, build_network
 from kvp.matching_engine.problem import Assignment, Ints, Problem, Shortfall, required_per_group
 from kvp.rules.matching import MatchInputError
@@ -43,6 +50,12 @@ TARGET_GAP = 0.0005  # stop once the best assignment is certified within 0.05 % 
 TIME_LIMIT = 60.0  # seconds; the result says whether the floors were met and the gap reached
 SCALE = 1 << 10  # flow costs in 1/1024 thousandths, so the rewards can be set finely
 STALL = 8  # stop when neither the bound nor the best assignment improved over this many flows
+# Several floors: the prices get this share of the time limit, the MIP over the undecided participants the rest;
+# it takes the flows within NEAR of the bound (at most MIP_FLOWS) and stops within this share of the target gap.
+DUAL_SHARE = 0.6
+NEAR = 0.0005
+MIP_FLOWS = 6
+MIP_SHARE_OF_GAP = 0.3
 SOLVER = "OR-Tools min-cost flow with priced fairness floors"
 
 
@@ -128,6 +141,8 @@ class _Search:
         self.required = required
         self.started = started
         self.deadline = started + time_limit
+        # several floors: the prices get a share of the time, the MIP over the undecided participants the rest
+        self.search_deadline = started + (time_limit if len(required) == 1 else DUAL_SHARE * time_limit)
         self.target_gap = target_gap
         self.groups = np.array([problem.groups.index(group) for group in required], dtype=np.int64)
         self.need = np.array(list(required.values()), dtype=np.int64)
@@ -142,6 +157,7 @@ class _Search:
         self.discount = np.zeros(n, dtype=np.int64)
         self.iterations = 0
         self.recent: list[Ints] = []
+        self.flows: list[tuple[int, Ints]] = []  # several floors: the bound and the chosen arcs of every flow
         # A reward beyond any gain from moving others: keeps or brings a participant into a qualifying offer.
         self.pinned = (int(problem.arc_weight.max(initial=0)) + 1) * SCALE * 8
         self.best_bound = math.inf  # scaled
@@ -163,7 +179,11 @@ class _Search:
         discount = np.minimum(self.discount, full)  # a discount beyond the reward takes back nothing more
         chosen, value = self.priced.solve((full - discount)[self.priced.rewarded_person])
         self.iterations += 1
-        bound = value + int(discount.sum()) - int((price * self.need).sum())
+        if self.groups.size > 1:
+            bound = value - self.least_rewards(full - discount)
+            self.flows.append((bound, chosen))
+        else:
+            bound = value + int(discount.sum()) - int((price * self.need).sum())
         self.best_bound = min(self.best_bound, bound)
         objective = int(self.problem.arc_weight[chosen].sum())
         counts, per_person = self.counts(chosen)
@@ -239,7 +259,7 @@ class _Search:
             counts, per_person = self.evaluate(price)
             progress.append((self.best_bound, self.best[0] if self.best else -1))
             stalled = len(progress) > STALL and progress[-1] == progress[-1 - STALL]
-            if self.gap() <= self.target_gap or time.perf_counter() >= self.deadline or stalled:
+            if self.gap() <= self.target_gap or time.perf_counter() >= self.search_deadline or stalled:
                 break
             for bracket, at, count in zip(brackets, price.tolist(), counts.tolist(), strict=True):
                 bracket.observe(at, count)
@@ -255,7 +275,31 @@ class _Search:
             if np.array_equal(new, price) and not double.any():
                 break
             price = new
+        if self.groups.size > 1 and self.gap() > self.target_gap:
+            self.place_undecided(self.flows)
         return self.result()
+
+    def least_rewards(self, reward: Ints) -> int:
+        """Σ_g the R_g smallest rewards in group g: what any assignment meeting the floors earns at least."""
+        total = 0
+        for number, need in enumerate(self.need.tolist()):
+            if need:
+                mine = reward[self.member == number]
+                total += int(np.partition(mine, need - 1)[:need].sum())
+        return total
+
+    def place_undecided(self, flows: list[tuple[int, Ints]]) -> None:
+        """The MIP over the participants the flows near the best bound disagree on, in the time left."""
+        near = self.best_bound + NEAR * abs(self.best_bound)
+        close = [chosen for value, chosen in sorted(flows, key=lambda flow: flow[0]) if value <= near][:MIP_FLOWS]
+        if self.best is not None:  # one assignment meeting the floors among them keeps the MIP feasible
+            close.append(self.best[1])
+        slack = MIP_SHARE_OF_GAP * self.target_gap * self.best_bound / SCALE
+        placed = place_undecided(
+            self.problem, close, self.member, self.need, self.deadline - time.perf_counter(), slack
+        )
+        if placed is not None:
+            self.keep(placed, int(self.problem.arc_weight[placed].sum()), self.counts(placed)[0])
 
     def result(self) -> FairResult:
         problem = self.problem
