@@ -259,7 +259,9 @@ class _Search:
             counts, per_person = self.evaluate(price)
             progress.append((self.best_bound, self.best[0] if self.best else -1))
             stalled = len(progress) > STALL and progress[-1] == progress[-1 - STALL]
-            if self.gap() <= self.target_gap or time.perf_counter() >= self.search_deadline or stalled:
+            # the MIP needs an assignment meeting the floors among the flows: search on for one until the deadline
+            until = self.search_deadline if self.best is not None else self.deadline
+            if self.gap() <= self.target_gap or time.perf_counter() >= until or stalled:
                 break
             for bracket, at, count in zip(brackets, price.tolist(), counts.tolist(), strict=True):
                 bracket.observe(at, count)
@@ -275,8 +277,8 @@ class _Search:
             if np.array_equal(new, price) and not double.any():
                 break
             price = new
-        if self.groups.size > 1 and self.gap() > self.target_gap:
-            self.place_undecided(self.flows)
+        if self.groups.size > 1 and self.best is not None and self.gap() > self.target_gap:
+            self.place_undecided(self.flows, self.best[1])
         return self.result()
 
     def least_rewards(self, reward: Ints) -> int:
@@ -288,12 +290,12 @@ class _Search:
                 total += int(np.partition(mine, need - 1)[:need].sum())
         return total
 
-    def place_undecided(self, flows: list[tuple[int, Ints]]) -> None:
-        """The MIP over the participants the flows near the best bound disagree on, in the time left."""
+    def place_undecided(self, flows: list[tuple[int, Ints]], feasible: Ints) -> None:
+        """The MIP over the participants the flows near the best bound and `feasible` (an assignment meeting the
+        floors, which keeps the MIP feasible) disagree on, in the time left."""
         near = self.best_bound + NEAR * abs(self.best_bound)
         close = [chosen for value, chosen in sorted(flows, key=lambda flow: flow[0]) if value <= near][:MIP_FLOWS]
-        if self.best is not None:  # one assignment meeting the floors among them keeps the MIP feasible
-            close.append(self.best[1])
+        close.append(feasible)
         slack = MIP_SHARE_OF_GAP * self.target_gap * self.best_bound / SCALE
         placed = place_undecided(
             self.problem, close, self.member, self.need, self.deadline - time.perf_counter(), slack
