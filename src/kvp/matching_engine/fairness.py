@@ -18,11 +18,13 @@ raises λ_g until group g's floor is met (by safeguarded interpolation on the co
 participants), and raises μ_p for participants given two qualifying offers at once. Between searches only
 the flow's components whose rewards changed are solved again.
 
-With several floors, the bound is the sharper F(r) − Σ_g (the R_g smallest rewards r_p in g), r = (b − μ)⁺:
-an assignment meeting the floors earns at least that much reward. One price per floor cannot settle the
-participants the groups compete for (their prices swing), so after a share of the time limit the flows near
-the best bound are compared: what they agree on is kept and the participants they disagree on are placed by
-a MIP with the time left (`floor_models`).
+With several floors, one price per floor searched on its own swings, as the groups compete for the same
+qualifying places. There the bound is the sharper F(r) − Σ_g (the R_g smallest rewards r_p in g), r = (b − μ)⁺
+(an assignment meeting the floors earns at least that much reward). Once the search has an assignment
+meeting them (repairing flows a little short), all prices move at once, to the minimum of the flows' cuts
+within a trust region (`floor_models.next_prices`), which lowers the bound; then the flows near the best
+bound are compared: what they agree on is kept, and the participants they disagree on are placed by a MIP
+in the time left (`floor_models.place_undecided`).
 
 A floor that cannot be met at all (too few participants who can take a qualifying offer, too few qualifying
 places) is a MatchInputError. A floor the search has not met within the time limit is reported in the
@@ -40,7 +42,7 @@ from decimal import Decimal
 
 import numpy as np
 
-from kvp.matching_engine.floor_models import place_undecided
+from kvp.matching_engine.floor_models import Cut, next_prices, place_undecided
 from kvp.matching_engine.flow import Network, build_network
 from kvp.matching_engine.problem import Assignment, Ints, Problem, Shortfall, required_per_group
 from kvp.rules.matching import MatchInputError
@@ -50,9 +52,12 @@ TARGET_GAP = 0.0005  # stop once the best assignment is certified within 0.05 % 
 TIME_LIMIT = 60.0  # seconds; the result says whether the floors were met and the gap reached
 SCALE = 1 << 10  # flow costs in 1/1024 thousandths, so the rewards can be set finely
 STALL = 8  # stop when neither the bound nor the best assignment improved over this many flows
-# Several floors: the prices get this share of the time limit, the MIP over the undecided participants the rest;
-# it takes the flows within NEAR of the bound (at most MIP_FLOWS) and stops within this share of the target gap.
-DUAL_SHARE = 0.6
+# Several floors: once the search has met them, the MIP over the undecided participants takes this share of the
+# time left; it takes the flows within NEAR of the bound (at most MIP_FLOWS) and stops within MIP_SHARE_OF_GAP
+# of the target gap. The tightening of the bound takes the time left, or stops when its cuts promise less than
+# TIGHTEN_SHARE_OF_GAP of the target gap.
+MIP_SHARE = 0.5
+TIGHTEN_SHARE_OF_GAP = 0.2
 NEAR = 0.0005
 MIP_FLOWS = 6
 MIP_SHARE_OF_GAP = 0.3
@@ -130,7 +135,8 @@ def solve_fair(
             {},
         )
     _check_reachable(problem, required)
-    return _Search(problem, required, started, time_limit, target_gap).run()
+    search = _Search(problem, required, started, time_limit, target_gap)
+    return search.run() if len(required) == 1 else search.run_several()
 
 
 class _Search:
@@ -141,8 +147,6 @@ class _Search:
         self.required = required
         self.started = started
         self.deadline = started + time_limit
-        # several floors: the prices get a share of the time, the MIP over the undecided participants the rest
-        self.search_deadline = started + (time_limit if len(required) == 1 else DUAL_SHARE * time_limit)
         self.target_gap = target_gap
         self.groups = np.array([problem.groups.index(group) for group in required], dtype=np.int64)
         self.need = np.array(list(required.values()), dtype=np.int64)
@@ -158,8 +162,11 @@ class _Search:
         self.iterations = 0
         self.recent: list[Ints] = []
         self.flows: list[tuple[int, Ints]] = []  # several floors: the bound and the chosen arcs of every flow
+        self.cuts: list[_Cut] = []  # and its cut
+        self.best_price = np.zeros(self.groups.size, dtype=np.int64)  # the prices of the best bound
         # A reward beyond any gain from moving others: keeps or brings a participant into a qualifying offer.
         self.pinned = (int(problem.arc_weight.max(initial=0)) + 1) * SCALE * 8
+        self.ceiling = (int(problem.arc_weight.max(initial=0)) + 1) * SCALE * 4  # no higher price is tried
         self.best_bound = math.inf  # scaled
         self.best: tuple[int, Ints] | None = None  # feasible: objective, chosen arcs
         self.closest: tuple[int, int, Ints] | None = None  # infeasible: -missing, objective, chosen arcs
@@ -172,24 +179,28 @@ class _Search:
         member = self.member[per_person > 0]
         return np.bincount(member[member >= 0], minlength=self.groups.size), per_person
 
-    def evaluate(self, price: Ints) -> tuple[Ints, Ints]:
-        """Solve with λ = `price` per floor (scaled); update the bound and the best assignments. The qualified
-        participants per floor and the qualifying offers per participant."""
+    def evaluate(self, price: Ints, *, repair: bool = False) -> tuple[Ints, Ints]:
+        """Solve with λ = `price` per floor (scaled); update the bound and the best assignments, and `repair` an
+        assignment a little short of several floors. The qualified participants per floor and the qualifying
+        offers per participant."""
         full = np.where(self.member >= 0, price[self.member] + self.tie, 0)
         discount = np.minimum(self.discount, full)  # a discount beyond the reward takes back nothing more
         chosen, value = self.priced.solve((full - discount)[self.priced.rewarded_person])
         self.iterations += 1
+        counts, per_person = self.counts(chosen)
         if self.groups.size > 1:
             bound = value - self.least_rewards(full - discount)
             self.flows.append((bound, chosen))
+            self.cuts.append(_Cut(value - int(per_person @ (full - discount)), per_person))
+            if bound < self.best_bound:
+                self.best_price = price
         else:
             bound = value + int(discount.sum()) - int((price * self.need).sum())
         self.best_bound = min(self.best_bound, bound)
         objective = int(self.problem.arc_weight[chosen].sum())
-        counts, per_person = self.counts(chosen)
         self.keep(chosen, objective, counts)
         short = int(np.maximum(self.need - counts, 0).sum())
-        if self.groups.size > 1 and self.recent and 0 < short <= max(int(self.need.sum()) // 20, 1):
+        if repair and self.recent and 0 < short <= max(int(self.need.sum()) // 20, 1):
             self.repair(chosen, counts, full - discount)
         self.recent = [*self.recent[-3:], chosen]
         return counts, per_person
@@ -248,38 +259,91 @@ class _Search:
         bound = self.best_bound / SCALE
         return (bound - self.best[0]) / bound if bound > 0 else 0.0
 
+    def run_several(self) -> FairResult:
+        """Several floors: the search until an assignment meets the floors; the MIP over the participants its
+        flows disagree on; then the bound lowered by the cutting-plane model in the time left (from no
+        discounts: the search's fit its own prices)."""
+        self.search()
+        if self.best is not None and self.gap() > self.target_gap:
+            self.place_undecided(self.flows, self.best[1])
+            self.discount[:] = 0
+            self.tighten(int(np.median(self.problem.arc_weight)) * SCALE / 4)
+        return self.result()
+
     def run(self) -> FairResult:
+        self.search()
+        return self.result()
+
+    def search(self) -> None:
+        """One price per floor, each searched on its own (`_Bracket`), until the gap is reached, the time is up,
+        the search stalls, or (with several floors) an assignment meets them."""
         problem = self.problem
         typical = int(np.median(problem.arc_weight)) if problem.arc_count else 1
-        ceiling = (int(problem.arc_weight.max(initial=0)) + 1) * SCALE * 4
-        brackets = [_Bracket(int(need), max(typical * SCALE // 4, SCALE), ceiling) for need in self.need.tolist()]
+        brackets = [_Bracket(int(need), max(typical * SCALE // 4, SCALE), self.ceiling) for need in self.need.tolist()]
         price = np.zeros(self.groups.size, dtype=np.int64)
         progress: list[tuple[float, int]] = []
         while True:
-            counts, per_person = self.evaluate(price)
+            counts, per_person = self.evaluate(price, repair=self.groups.size > 1)
             progress.append((self.best_bound, self.best[0] if self.best else -1))
             stalled = len(progress) > STALL and progress[-1] == progress[-1 - STALL]
-            # the MIP needs an assignment meeting the floors among the flows: search on for one until the deadline
-            until = self.search_deadline if self.best is not None else self.deadline
-            if self.gap() <= self.target_gap or time.perf_counter() >= until or stalled:
+            found = self.groups.size > 1 and self.best is not None
+            if found or self.gap() <= self.target_gap or time.perf_counter() >= self.deadline or stalled:
                 break
             for bracket, at, count in zip(brackets, price.tolist(), counts.tolist(), strict=True):
                 bracket.observe(at, count)
-            # Participants with two qualifying offers earn twice: discount them halfway towards no reward;
-            # participants with none give back a discount they do not use.
-            floored = self.member >= 0
-            reward = np.where(floored, price[np.maximum(self.member, 0)] + self.tie, 0)
-            double = floored & (per_person >= 2)
-            self.discount[double] += (reward[double] - self.discount[double] + 1) // 2
-            unused = floored & (per_person == 0)
-            self.discount[unused] //= 2
+            doubles = self.update_discounts(price, per_person)
             new = np.array([bracket.next() for bracket in brackets], dtype=np.int64)
-            if np.array_equal(new, price) and not double.any():
+            if np.array_equal(new, price) and not doubles:
                 break
             price = new
-        if self.groups.size > 1 and self.best is not None and self.gap() > self.target_gap:
-            self.place_undecided(self.flows, self.best[1])
-        return self.result()
+
+    def update_discounts(self, price: Ints, per_person: Ints) -> bool:
+        """Participants with two qualifying offers earn twice: discount them halfway towards no reward;
+        participants with none give back a discount they do not use. Whether any had two."""
+        floored = self.member >= 0
+        reward = np.where(floored, price[np.maximum(self.member, 0)] + self.tie, 0)
+        double = floored & (per_person >= 2)
+        self.discount[double] += (reward[double] - self.discount[double] + 1) // 2
+        self.discount[floored & (per_person == 0)] //= 2
+        return bool(double.any())
+
+    def tighten(self, radius: float) -> None:
+        """Several floors: lower the bound by moving all prices at once, each time to the minimum of the flows'
+        cuts within `radius` of the best prices (a trust region, widened after a step that gains, narrowed
+        after one that does not), until the cuts promise less than a share of the target gap."""
+        centre = self.best_price
+        while time.perf_counter() < self.deadline and self.gap() > self.target_gap:
+            model = [self.model_cut(cut) for cut in self.cuts]
+            at_centre = max(cut.value + float(cut.slope @ centre) for cut in model)
+            candidate, lowest = next_prices(model, centre.astype(np.float64), radius)
+            if at_centre - lowest <= TIGHTEN_SHARE_OF_GAP * self.target_gap * abs(at_centre):
+                break
+            price = np.minimum(np.rint(candidate).astype(np.int64), self.ceiling)
+            if np.array_equal(price, centre):
+                break
+            before = self.best_bound
+            _, per_person = self.evaluate(price)
+            if self.best_bound < before:
+                if np.abs(price - centre).max(initial=0) >= 0.99 * radius:
+                    radius *= 2
+                centre = price
+            else:
+                radius = max(radius / 2, 1.0)
+            self.update_discounts(price, per_person)
+
+    def model_cut(self, cut: _Cut) -> Cut:
+        """A flow's cut on the bound as a function of the prices alone, at the current discounts: rewards
+        r = λ + tie − discount (taken as at least 0), whose R_g smallest sum to λ_g R_g less the R_g largest
+        (discount − tie)."""
+        excess = self.discount - self.tie
+        largest = 0
+        for number, need in enumerate(self.need.tolist()):
+            if need:
+                largest += int(-np.partition(-excess[self.member == number], need - 1)[:need].sum())
+        floored = self.member >= 0
+        offers = np.bincount(self.member[floored], weights=cut.per_person[floored], minlength=self.groups.size)
+        value = cut.constant - float(cut.per_person[floored] @ excess[floored]) + largest
+        return Cut(np.zeros(self.groups.size), value, np.asarray(offers - self.need, dtype=np.float64))
 
     def least_rewards(self, reward: Ints) -> int:
         """Σ_g the R_g smallest rewards in group g: what any assignment meeting the floors earns at least."""
@@ -298,7 +362,7 @@ class _Search:
         close.append(feasible)
         slack = MIP_SHARE_OF_GAP * self.target_gap * self.best_bound / SCALE
         placed = place_undecided(
-            self.problem, close, self.member, self.need, self.deadline - time.perf_counter(), slack
+            self.problem, close, self.member, self.need, MIP_SHARE * (self.deadline - time.perf_counter()), slack
         )
         if placed is not None:
             self.keep(placed, int(self.problem.arc_weight[placed].sum()), self.counts(placed)[0])
@@ -342,6 +406,14 @@ class _Search:
             achieved=achieved,
             unmet=unmet,
         )
+
+
+@dataclass(frozen=True)
+class _Cut:
+    """A flow solved at rewards r gives, at any rewards r', a flow worth at least constant + per_person · r'."""
+
+    constant: int  # the flow's value less the rewards it earned
+    per_person: Ints  # qualifying offers per participant
 
 
 @dataclass

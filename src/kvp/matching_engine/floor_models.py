@@ -1,19 +1,59 @@
-"""The MIP over the undecided participants of the fairness search with several floors.
+"""The two small HiGHS models of the fairness search with several floors.
 
-The flows the search solves at prices near the best bound agree on most participants and differ on a few
-(those the floors' prices are balanced on; one price per floor cannot settle them, as the groups compete for
-the same qualifying places). The agreed part is kept, and the few are placed exactly, over the offers any of
-those flows gave them, within the places left and the floors still short. With an assignment meeting the
-floors among the flows, the MIP is feasible.
+The cutting-plane model of the bound: φ(λ) = F(λ) − Σ_g λ_g R_g is convex in the floors' prices λ (F is a
+maximum of functions linear in λ), and each flow solved gives a cut φ(λ) ≥ φ_i + s_i·(λ − λ_i). The next
+prices minimise the cuts' maximum within a box around the best prices so far (a trust region), so that all
+prices move together rather than one at a time, which swings when the groups compete for the same places.
+
+The MIP over the undecided participants: the flows solved at prices near the best bound agree on most
+participants and differ on a few (those the floors' prices are balanced on). The agreed part is kept, and the
+few are placed exactly, over the offers any of those flows gave them, within the places left and the floors
+still short. With an assignment meeting the floors among the flows, the MIP is feasible.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import highspy
 import numpy as np
 
-from kvp.matching_engine.lp import Columns, Model
+from kvp.matching_engine.lp import Columns, Floats, Model
 from kvp.matching_engine.problem import Bools, Ints, Problem
+
+
+@dataclass(frozen=True)
+class Cut:
+    """The bound φ(λ) ≥ value + slope·(λ − at) for all prices λ."""
+
+    at: Floats
+    value: float
+    slope: Floats
+
+
+def next_prices(cuts: list[Cut], centre: Floats, radius: float) -> tuple[Floats, float]:
+    """The prices minimising the cuts' maximum within `radius` of `centre` (and at least 0), and that minimum."""
+    k = centre.size
+    infinity = highspy.kHighsInf
+    model = Model(
+        cost=np.concatenate(([-1.0], np.zeros(k))),  # maximise −t
+        lower=np.concatenate(([-infinity], np.maximum(centre - radius, 0.0))),
+        upper=np.concatenate(([infinity], centre + radius)),
+        integer=np.zeros(k + 1, dtype=np.bool_),
+        row_lower=np.array([cut.value - float(cut.slope @ cut.at) for cut in cuts]),
+        row_upper=np.full(len(cuts), infinity),
+        matrix=Columns.empty(),
+        arc_count=0,
+    )
+    rows = np.arange(len(cuts), dtype=np.int64)
+    model.matrix.add(rows, np.zeros(len(cuts), dtype=np.int64), np.ones(len(cuts)))  # t − s_i·λ ≥ φ_i − s_i·λ_i
+    for number in range(k):
+        slopes = np.array([cut.slope[number] for cut in cuts])
+        model.matrix.add(rows, np.full(len(cuts), number + 1, dtype=np.int64), -slopes)
+    highs = model.highs(integer=False)
+    highs.run()
+    solution = np.asarray(highs.getSolution().col_value, dtype=np.float64)
+    return solution[1:], float(solution[0])
 
 
 def place_undecided(
