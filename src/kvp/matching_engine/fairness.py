@@ -52,11 +52,12 @@ TARGET_GAP = 0.0005  # stop once the best assignment is certified within 0.05 % 
 TIME_LIMIT = 60.0  # seconds; the result says whether the floors were met and the gap reached
 SCALE = 1 << 10  # flow costs in 1/1024 thousandths, so the rewards can be set finely
 STALL = 8  # stop when neither the bound nor the best assignment improved over this many flows
-# Several floors: once the search has met them, the MIP over the undecided participants takes this share of the
-# time left; it takes the flows within NEAR of the bound (at most MIP_FLOWS) and stops within MIP_SHARE_OF_GAP
-# of the target gap. The tightening of the bound takes the time left, or stops when its cuts promise less than
-# TIGHTEN_SHARE_OF_GAP of the target gap.
-MIP_SHARE = 0.5
+# Several floors: once the search has met them, it ends at SEARCH_SHARE of the time limit; the MIP over the
+# undecided participants takes MIP_SHARE of the time left, the flows within NEAR of the bound (at most
+# MIP_FLOWS), and stops within MIP_SHARE_OF_GAP of the target gap. The tightening of the bound takes the time
+# left, or stops when its cuts promise less than TIGHTEN_SHARE_OF_GAP of the target gap.
+SEARCH_SHARE = 0.5
+MIP_SHARE = 0.7
 TIGHTEN_SHARE_OF_GAP = 0.2
 NEAR = 0.0005
 MIP_FLOWS = 6
@@ -165,6 +166,7 @@ class _Search:
         self.cuts: list[_Cut] = []  # and its cut
         self.best_price = np.zeros(self.groups.size, dtype=np.int64)  # the prices of the best bound
         # A reward beyond any gain from moving others: keeps or brings a participant into a qualifying offer.
+        self.search_deadline = started + (time_limit if len(required) == 1 else SEARCH_SHARE * time_limit)
         self.pinned = (int(problem.arc_weight.max(initial=0)) + 1) * SCALE * 8
         self.ceiling = (int(problem.arc_weight.max(initial=0)) + 1) * SCALE * 4  # no higher price is tried
         self.best_bound = math.inf  # scaled
@@ -260,9 +262,9 @@ class _Search:
         return (bound - self.best[0]) / bound if bound > 0 else 0.0
 
     def run_several(self) -> FairResult:
-        """Several floors: the search until an assignment meets the floors; the MIP over the participants its
-        flows disagree on; then the bound lowered by the cutting-plane model in the time left (from no
-        discounts: the search's fit its own prices)."""
+        """Several floors: the search (until an assignment meets the floors, and on for a while); the MIP over
+        the participants its flows disagree on; then the bound lowered by the cutting-plane model in the time
+        left (from no discounts: the search's fit its own prices)."""
         self.search()
         if self.best is not None and self.gap() > self.target_gap:
             self.place_undecided(self.flows, self.best[1])
@@ -276,7 +278,7 @@ class _Search:
 
     def search(self) -> None:
         """One price per floor, each searched on its own (`_Bracket`), until the gap is reached, the time is up,
-        the search stalls, or (with several floors) an assignment meets them."""
+        or the search stalls."""
         problem = self.problem
         typical = int(np.median(problem.arc_weight)) if problem.arc_count else 1
         brackets = [_Bracket(int(need), max(typical * SCALE // 4, SCALE), self.ceiling) for need in self.need.tolist()]
@@ -286,8 +288,9 @@ class _Search:
             counts, per_person = self.evaluate(price, repair=self.groups.size > 1)
             progress.append((self.best_bound, self.best[0] if self.best else -1))
             stalled = len(progress) > STALL and progress[-1] == progress[-1 - STALL]
-            found = self.groups.size > 1 and self.best is not None
-            if found or self.gap() <= self.target_gap or time.perf_counter() >= self.deadline or stalled:
+            # several floors: once an assignment meets them, the search ends at a share of the time limit
+            until = self.search_deadline if self.best is not None else self.deadline
+            if self.gap() <= self.target_gap or time.perf_counter() >= until or stalled:
                 break
             for bracket, at, count in zip(brackets, price.tolist(), counts.tolist(), strict=True):
                 bracket.observe(at, count)
