@@ -12,6 +12,16 @@ five of their feasible offers, drawn towards popular offers and good fits, so po
 
 `group` is an education-level band (little / secondary / higher): an administrator-chosen, non-protected
 attribute for the fairness floors. The generator has no notion of origin at all.
+
+A `Shape` varies the instance, so that the fairness benchmark is not tuned to one kind of instance:
+
+- `national`: as above;
+- `over-subscribed`: capacities of 1 to 5, mostly 1 (about 1.6 places per offer), so more than half the
+  participants get nothing and every qualifying place is contested;
+- `sparse`: each participant looks at 15 offers of their area (about 12 feasible) instead of all 60;
+- `lumpy`: three quarters of the offers have one place, a few have 40 to 120;
+- `overlapping`: each participant looks at the offers of their own area and the next, so the areas chain
+  into one large network per kind; with two floors, its LP relaxation is fractional.
 """
 
 from __future__ import annotations
@@ -81,6 +91,14 @@ GROUPS = (("little", 40), ("secondary", 35), ("higher", 25))
 
 
 @dataclass(frozen=True)
+class Shape:
+    name: str
+    capacities: tuple[tuple[int, int], ...]  # (places, relative frequency)
+    looked_at: int | None = None  # offers of each area seen that a participant looks at (None: all)
+    areas_seen: int = 1  # their own area and the next areas_seen - 1
+
+
+@dataclass(frozen=True)
 class Instance:
     problem: Problem
     candidates: int  # pairs looked at
@@ -95,11 +113,13 @@ def national_instance(
     seed: int = 6,
     weights: FitRules = DEFAULT_FIT_RULES,
     preference_weight: Decimal = DEFAULT_PREFERENCE_WEIGHT,
+    shape: Shape | None = None,
 ) -> Instance:
     """The instance: `participants` and `offers` (default 10,000 and 3,000; 3× is 30,000 and 9,000)."""
+    shape = shape or NATIONAL
     rng = random.Random(seed)  # noqa: S311 - synthetic data, not secrets
     areas = max(1, round(offers / OFFERS_PER_AREA))
-    catalogue = [_offer(rng, number) for number in range(offers)]
+    catalogue = [_offer(rng, number, shape.capacities) for number in range(offers)]
     area_of_offer = [number % areas for number in range(offers)]
     popularity = [rng.lognormvariate(0, 1) for _ in range(offers)]
     by_area: list[list[int]] = [[] for _ in range(areas)]
@@ -108,10 +128,12 @@ def national_instance(
 
     people = [_participant(rng, number) for number in range(participants)]
     area_of_person = [rng.randrange(areas) for _ in range(participants)]
-    p_index = np.concatenate(
-        [np.full(len(by_area[area]), number, dtype=np.int64) for number, area in enumerate(area_of_person)]
-    )
-    o_index = np.concatenate([np.array(by_area[area], dtype=np.int64) for area in area_of_person])
+    seen = [
+        sorted(_looked_at(rng, [o for step in range(shape.areas_seen) for o in by_area[(area + step) % areas]], shape))
+        for area in area_of_person
+    ]
+    p_index = np.concatenate([np.full(len(offers), number, dtype=np.int64) for number, offers in enumerate(seen)])
+    o_index = np.concatenate([np.array(offers, dtype=np.int64) for offers in seen])
     minutes = np.random.default_rng(seed).integers(5, 100, size=p_index.size)
     started = time.perf_counter()
     feasible, fits = score_pairs(people, catalogue, p_index, o_index, weights, minutes)
@@ -147,6 +169,12 @@ def national_instance(
     return Instance(problem=problem, candidates=int(p_index.size), fit_seconds=fit_seconds, seed=seed)
 
 
+def _looked_at(rng: random.Random, offers: list[int], shape: Shape) -> list[int]:
+    if shape.looked_at is None or shape.looked_at * shape.areas_seen >= len(offers):
+        return offers
+    return rng.sample(offers, shape.looked_at * shape.areas_seen)
+
+
 def _pick(rng: random.Random, choices: tuple[tuple[T, int], ...]) -> T:
     values, weights = zip(*choices, strict=True)
     picked: T = rng.choices(values, weights)[0]
@@ -154,6 +182,14 @@ def _pick(rng: random.Random, choices: tuple[tuple[T, int], ...]) -> T:
 
 
 CAPACITIES = tuple((capacity, round(1000 * CAPACITY_DECAY ** (capacity - 1))) for capacity in range(1, 21))
+NATIONAL = Shape("national", CAPACITIES)
+SHAPES = (
+    NATIONAL,
+    Shape("over-subscribed", tuple((capacity, round(1000 * 0.4 ** (capacity - 1))) for capacity in range(1, 6))),
+    Shape("sparse", CAPACITIES, looked_at=15),
+    Shape("lumpy", ((1, 750), (2, 80), (3, 60), (5, 60), (40, 20), (60, 15), (80, 10), (120, 5))),
+    Shape("overlapping", CAPACITIES, looked_at=OFFERS_PER_AREA // 2, areas_seen=2),
+)
 KIND_WEIGHTS = tuple((line, line[1]) for line in KINDS)
 CEFR = tuple(Cefr)
 NEEDS: dict[MeasureType, tuple[tuple[str, int], ...]] = {
@@ -194,7 +230,7 @@ HOLDS = (
 )
 
 
-def _offer(rng: random.Random, number: int) -> MatchOffer:
+def _offer(rng: random.Random, number: int, capacities: tuple[tuple[int, int], ...] = CAPACITIES) -> MatchOffer:
     kind, _, qualification, qualifying_share, tied = _pick(rng, KIND_WEIGHTS)
     requires = {Prerequisite.parse(code) for code, share in HARD.get(kind, ()) if rng.random() < share}
     norwegian = _pick(rng, NEEDS[kind])
@@ -207,7 +243,7 @@ def _offer(rng: random.Random, number: int) -> MatchOffer:
     return MatchOffer(
         offer_id=f"o{number:05d}",
         kind=kind,
-        capacity=_pick(rng, CAPACITIES),
+        capacity=_pick(rng, capacities),
         requires=frozenset(requires),
         occupation_code=rng.choice(OCCUPATIONS) if tied else "",
         formal_qualification=qualification if rng.random() < qualifying_share else "",

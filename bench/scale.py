@@ -12,6 +12,7 @@ NAMES = (
     "seeding",
     "barriers",
     "matching",
+    "matching_fairness",
     "matching_run",
     "language_check",
     "overview",

@@ -9,6 +9,7 @@ from bench.database import fresh_database
 from bench.language_check import language_check_benchmark
 from bench.load import load_benchmark
 from bench.matching import matching_benchmark
+from bench.matching_fairness import matching_fairness_benchmark
 from bench.matching_run import matching_run_benchmark
 from bench.overview import overview_benchmark
 from bench.pages import audit_search, participant_detail, participant_list
@@ -42,6 +43,9 @@ def run(names: list[str], scale: Scale, write: Write) -> list[Outcome]:
         print_outcome(outcomes[-1], write)
     if "matching" in names:
         outcomes.append(matching_benchmark(quick=scale is QUICK))
+        print_outcome(outcomes[-1], write)
+    if "matching_fairness" in names:
+        outcomes.append(matching_fairness_benchmark(quick=scale is QUICK))
         print_outcome(outcomes[-1], write)
     if "matching_run" in names:
         with fresh_database("kvp_bench_matching"):

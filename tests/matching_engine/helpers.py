@@ -7,8 +7,10 @@ import math
 import random
 from decimal import Decimal
 
+import highspy
 import numpy as np
 
+from kvp.matching_engine.lp import lp_model
 from kvp.matching_engine.problem import Problem
 from kvp.rules.matching import MatchOffer, MatchParticipant
 from kvp.rules.measures import MeasureType
@@ -82,3 +84,25 @@ def brute_force(problem: Problem, floors: dict[str, Decimal] | None = None) -> i
         if best is None or total > best:
             best = total
     return best
+
+
+def exact_fair_optimum(problem: Problem, required: dict[str, int]) -> int | None:
+    """The best total weight meeting the floors (group -> participants needing a qualifying offer) by HiGHS's
+    MIP over the whole problem; None when no assignment meets them."""
+    model = lp_model(problem)
+    people = len(problem.participants)
+    y = model.add_columns(np.zeros(people), np.zeros(people), np.ones(people))
+    model.integer[y] = True
+    rows = model.add_rows(np.full(people, -highspy.kHighsInf), np.zeros(people))
+    model.matrix.add(rows, y, np.ones(people))  # y_p ≤ p's qualifying offers
+    qualifying = np.flatnonzero(problem.qualifying[problem.arc_offer])
+    model.matrix.add(rows[problem.arc_participant[qualifying]], qualifying, -np.ones(qualifying.size))
+    for group, need in required.items():
+        (row,) = model.add_rows(np.array([float(need)]), np.array([highspy.kHighsInf]))
+        members = y[problem.participant_group == problem.groups.index(group)]
+        model.matrix.add(np.full(members.size, row), members, np.ones(members.size))
+    highs = model.highs(integer=True)
+    highs.run()
+    if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        return None
+    return round(highs.getInfo().objective_function_value)

@@ -265,3 +265,17 @@ def test_bad_travel_and_candidates_are_refused() -> None:
         build_problem(_people(), _offers(), candidates={"p1": ["nowhere"]})
     with pytest.raises(ValueError, match="unknown participant"):
         build_problem(_people(), _offers(), candidates={"nobody": ["shop"]})
+
+
+@pytest.mark.parametrize("score", [float("nan"), float("inf"), -float("inf"), 1500.5, "high"])
+def test_a_score_that_is_not_a_whole_number_of_thousandths_is_refused(score: object) -> None:
+    """NaN and infinite scores used to fail deep in numpy or the solver, and 1500.5 was cut to 1500."""
+    person, offer = MatchParticipant("p1", frozenset()), MatchOffer("o1", M.EDUCATION, 1)
+    for make in (
+        lambda: Problem([person], [offer], [(0, 0, score)]),  # type: ignore[list-item]
+        lambda: Problem.from_arrays([person], [offer], [0], [0], np.array([score])),
+    ):
+        with pytest.raises(MatchInputError) as error:
+            make()
+        assert error.value.code == "bad_score"
+    assert Problem([person], [offer], [(0, 0, 1500.0)]).arc_fit.tolist() == [1500]  # type: ignore[list-item]

@@ -366,6 +366,7 @@ def run_match(
         "solver": assignment.solver,
         "proven_optimal": assignment.proven_optimal,
         "gap": assignment.gap,
+        "unmet_floors": [_(shortfall.message) % shortfall.params for shortfall in assignment.unmet],
         "seconds": {name: round(value, 3) for name, value in timings.items()},
     }
     run.explanations = explanations

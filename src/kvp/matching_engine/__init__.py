@@ -4,7 +4,7 @@ numpy, OR-Tools and HiGHS; no Django. The app loads the inputs, calls `solve_pro
     problem = build_problem(participants, offers, weights, preference_weight=..., travel=...)
     assignment = solve_problem(problem)                       # optimal (min-cost flow)
     assignment = solve_problem(problem, mode="stable")        # participant-proposing deferred acceptance
-    assignment = solve_problem(problem, floors={"little": Decimal("0.4")})  # fairness floors (HiGHS MIP)
+    assignment = solve_problem(problem, floors={"little": Decimal("0.4")})  # fairness floors (priced flow)
     summary = summarise(problem, assignment)
 """
 
@@ -17,7 +17,7 @@ from kvp.matching_engine.fairness import FairResult, solve_fair
 from kvp.matching_engine.flow import Progress, solve_flow
 from kvp.matching_engine.greedy import solve_greedy
 from kvp.matching_engine.lp import solve_lp
-from kvp.matching_engine.problem import Assignment, Problem, Summary, summarise
+from kvp.matching_engine.problem import Assignment, Problem, Shortfall, Summary, summarise
 from kvp.matching_engine.scoring import build_problem, score_pairs
 from kvp.matching_engine.stable import blocking_pairs, solve_stable
 
@@ -29,6 +29,7 @@ __all__ = [
     "Mode",
     "Problem",
     "Progress",
+    "Shortfall",
     "Summary",
     "blocking_pairs",
     "build_problem",
@@ -51,8 +52,9 @@ def solve_problem(
     progress: Progress | None = None,
 ) -> Assignment:
     """The run's assignment: the proven optimum by min-cost flow, the stable matching, or (with `floors`,
-    group -> share 0..1) the best assignment meeting the fairness floors. Raises MatchInputError
-    (kvp.rules.matching) for floors that cannot be met; floors apply to the optimal mode only."""
+    group -> share 0..1) the best assignment meeting the fairness floors that the search finds in time (its
+    `unmet` names any floor it has not met). Raises MatchInputError (kvp.rules.matching) for floors that
+    cannot be met at all; floors apply to the optimal mode only."""
     if floors:
         if mode != "optimal":
             raise ValueError("fairness floors apply to the optimal mode only")

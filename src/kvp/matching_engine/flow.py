@@ -9,7 +9,8 @@ OR-Tools proves it optimal.
 The network falls apart into independent pieces: kinds never share an offer, and participants only reach
 the offers within their travel area. Each connected component (found with numpy, by label propagation with
 pointer jumping) is solved as its own flow; that is the same optimum, and about twice as fast as one large
-network, because the solver's cost scaling works on small pieces.
+network, because the solver's cost scaling works on small pieces. The fairness floors solve the same network
+again and again with other arc costs, and then only the components whose costs changed.
 
 Nodes and arcs are added in the problem's canonical order (participants by id, offers by kind and id), so the same
 inputs give the same result. All arrays are built with numpy; the only Python loop is over components.
@@ -20,11 +21,12 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 from ortools.graph.python import min_cost_flow  # type: ignore[import-untyped]
 
-from kvp.matching_engine.problem import Assignment, Ints, Problem
+from kvp.matching_engine.problem import Assignment, Int32s, Ints, Problem
 
 Progress = Callable[[str, int, int], None]  # (stage "build" | "solve" | "extract", done, total)
 SINK = 0
@@ -68,11 +70,48 @@ def _stable_order(labels: Ints, bound: int) -> Ints:
     return np.argsort(labels, kind="stable")
 
 
-def solve_flow(problem: Problem, progress: Progress | None = None) -> Assignment:
-    """The optimal assignment by min-cost flow; `progress` hears of each stage and of the components solved."""
-    started = time.perf_counter()
-    if progress:
-        progress("build", 0, 1)
+@dataclass(frozen=True)
+class Network:
+    """The flow network of a problem, component by component: component c owns the network arcs
+    seg_start[c]:seg_start[c + 1] (its matching arcs first, then its offers' arcs to the sink, then its bypass
+    arcs) and the problem's arcs order[comp_starts[c]:comp_starts[c + 1]], in the same order."""
+
+    order: Ints  # the problem's arcs, component by component
+    comp_starts: Ints  # where each component's arcs start in `order` (one more entry: the end)
+    seg_start: Ints  # where each component's network arcs start (one more entry: the total)
+    comp_pk: Ints  # (participant, kind) nodes per component
+    tails: Int32s
+    heads: Int32s
+    capacities: Ints
+    costs: Ints  # −weight on the matching arcs, 0 elsewhere
+    arc_at: Ints  # the network arc of each arc in `order`
+    numbers: Int32s  # 0, 1, 2, ... as far as the largest component needs (node and arc numbers)
+    ones: Ints
+
+    @property
+    def count(self) -> int:
+        return int(self.comp_pk.size)
+
+    def solve(self, comp: int, costs: Ints) -> tuple[Ints, int]:
+        """Component `comp` with `costs` for its network arcs: its chosen problem arcs and the optimal cost."""
+        first, last = int(self.seg_start[comp]), int(self.seg_start[comp + 1])
+        pk_count = int(self.comp_pk[comp])
+        arcs = int(self.comp_starts[comp + 1] - self.comp_starts[comp])
+        network = min_cost_flow.SimpleMinCostFlow()
+        network.add_arcs_with_capacity_and_unit_cost(
+            self.tails[first:last], self.heads[first:last], self.capacities[first:last], costs
+        )
+        network.set_nodes_supplies(self.numbers[1 : pk_count + 1], self.ones[:pk_count])
+        network.set_node_supply(SINK, -pk_count)
+        status = network.solve()
+        if status != network.OPTIMAL:
+            raise SolverError(f"the min-cost flow solver stopped with status {status}")
+        flows = np.asarray(network.flows(self.numbers[:arcs]))
+        return self.order[int(self.comp_starts[comp]) + np.flatnonzero(flows)], int(network.optimal_cost())
+
+
+def build_network(problem: Problem) -> Network:
+    """The problem's network, split into its connected components."""
     label = components(problem)
     order = _stable_order(label, len(problem.offers))  # component by component, canonical order within each
     arc_comp_label = label[order]
@@ -110,10 +149,10 @@ def solve_flow(problem: Problem, progress: Progress | None = None) -> Assignment
     heads = np.zeros(total, dtype=np.int32)  # offers' and bypass arcs end at the sink
     capacities = np.ones(total, dtype=np.int64)
     costs = np.zeros(total, dtype=np.int64)
-    at = seg_start[comp_of_arc] + np.arange(order.size) - comp_starts[comp_of_arc]
-    tails[at] = 1 + local_pk
-    heads[at] = 1 + comp_pk[comp_of_arc] + local_offer[arc_offer]
-    costs[at] = -problem.arc_weight[order]
+    arc_at = seg_start[comp_of_arc] + np.arange(order.size) - comp_starts[comp_of_arc]
+    tails[arc_at] = 1 + local_pk
+    heads[arc_at] = 1 + comp_pk[comp_of_arc] + local_offer[arc_offer]
+    costs[arc_at] = -problem.arc_weight[order]
     at = seg_start[offers_comp] + comp_arcs[offers_comp] + local_offer[offers]
     tails[at] = 1 + comp_pk[offers_comp] + local_offer[offers]
     capacities[at] = problem.capacity[offers]
@@ -121,32 +160,38 @@ def solve_flow(problem: Problem, progress: Progress | None = None) -> Assignment
     pk_comp = comp_of_arc[pk_run]
     at = seg_start[pk_comp] + comp_arcs[pk_comp] + comp_offers[pk_comp] + pk_global[pk_run] - pk_first[pk_comp]
     tails[at] = 1 + pk_global[pk_run] - pk_first[pk_comp]
-    largest = int(max(comp_pk.max(), comp_arcs.max())) if comp_count else 0
-    nodes = np.arange(1, largest + 1, dtype=np.int32)
-    local_arcs = np.arange(largest, dtype=np.int32)
-    ones = np.ones(largest, dtype=np.int64)
+    largest = int(max(comp_pk.max(), comp_arcs.max())) + 1 if comp_count else 1
+    return Network(
+        order=order,
+        comp_starts=np.append(comp_starts, order.size),
+        seg_start=seg_start,
+        comp_pk=comp_pk,
+        tails=tails,
+        heads=heads,
+        capacities=capacities,
+        costs=costs,
+        arc_at=arc_at,
+        numbers=np.arange(largest, dtype=np.int32),
+        ones=np.ones(largest, dtype=np.int64),
+    )
 
+
+def solve_flow(problem: Problem, progress: Progress | None = None) -> Assignment:
+    """The optimal assignment by min-cost flow; `progress` hears of each stage and of the components solved."""
+    started = time.perf_counter()
+    if progress:
+        progress("build", 0, 1)
+    network = build_network(problem)
+    comp_count = network.count
     if progress:
         progress("solve", 0, comp_count)
     chosen: list[Ints] = []
     cost = 0
     step = max(1, comp_count // 100)
     for comp in range(comp_count):
-        first, last = int(seg_start[comp]), int(seg_start[comp + 1])
-        pk_count = int(comp_pk[comp])
-        arcs = int(comp_arcs[comp])
-        network = min_cost_flow.SimpleMinCostFlow()
-        network.add_arcs_with_capacity_and_unit_cost(
-            tails[first:last], heads[first:last], capacities[first:last], costs[first:last]
-        )
-        network.set_nodes_supplies(nodes[:pk_count], ones[:pk_count])
-        network.set_node_supply(SINK, -pk_count)
-        status = network.solve()
-        if status != network.OPTIMAL:
-            raise SolverError(f"the min-cost flow solver stopped with status {status}")
-        flows = np.asarray(network.flows(local_arcs[:arcs]))
-        chosen.append(order[int(comp_starts[comp]) + np.flatnonzero(flows)])
-        cost += int(network.optimal_cost())
+        arcs, comp_cost = network.solve(comp, network.costs[network.seg_start[comp] : network.seg_start[comp + 1]])
+        chosen.append(arcs)
+        cost += comp_cost
         if progress and (comp + 1) % step == 0:
             progress("solve", comp + 1, comp_count)
 

@@ -39,6 +39,30 @@ Pair = tuple[str, str]  # (participant id, offer id)
 
 
 @dataclass(frozen=True)
+class Shortfall:
+    """A fairness floor an assignment does not meet: `required` participants of `group` need a qualifying
+    offer, `achieved` of them have one."""
+
+    group: str
+    required: int
+    achieved: int
+
+    message = N_(
+        "The fairness floor for the group %(group)s was not met in time: %(achieved)s of the %(required)s "
+        "participants it needs have a qualifying offer (%(missing)s short)."
+    )
+
+    @property
+    def params(self) -> dict[str, str]:
+        return {
+            "group": self.group,
+            "required": str(self.required),
+            "achieved": str(self.achieved),
+            "missing": str(self.required - self.achieved),
+        }
+
+
+@dataclass(frozen=True)
 class Assignment:
     """A solver's result. `pairs` are sorted by participant id, then offer id; `objective` is the sum of their
     arc weights; `bound` an upper bound on the optimum when the solver proves one (the optimum itself when
@@ -50,6 +74,7 @@ class Assignment:
     seconds: float
     proven_optimal: bool
     bound: int | None
+    unmet: tuple[Shortfall, ...] = ()  # fairness floors not met (the best assignment found is given anyway)
 
     @property
     def gap(self) -> float | None:
@@ -78,9 +103,15 @@ class Problem:
         one_place_each: bool = False,
     ) -> None:
         triples = list(arcs)
-        columns = np.array(triples, dtype=np.int64).reshape(len(triples), 3)
+        columns = np.array(triples, dtype=object).reshape(len(triples), 3)
         self._setup(
-            participants, offers, columns[:, 0], columns[:, 1], columns[:, 2], preference_weight, one_place_each
+            participants,
+            offers,
+            _whole(columns[:, 0], "participant index"),
+            _whole(columns[:, 1], "offer index"),
+            _scores(columns[:, 2]),
+            preference_weight,
+            one_place_each,
         )
 
     @classmethod
@@ -99,9 +130,9 @@ class Problem:
         problem._setup(
             participants,
             offers,
-            np.asarray(participant, dtype=np.int64),
-            np.asarray(offer, dtype=np.int64),
-            np.asarray(fit, dtype=np.int64),
+            _whole(np.asarray(participant), "participant index"),
+            _whole(np.asarray(offer), "offer index"),
+            _scores(np.asarray(fit)),
             preference_weight,
             one_place_each,
         )
@@ -259,6 +290,42 @@ class Problem:
             if int(self.arc_weight[valid].sum()) != assignment.objective:
                 problems.append("the objective is not the sum of the weights")
         return problems
+
+
+def _whole(values: npt.NDArray[np.generic], what: str) -> Ints:
+    """Whole numbers as int64; ValueError for anything else (a fraction, NaN, a string)."""
+    if values.dtype.kind in "iu":
+        return values.astype(np.int64)
+    try:
+        numbers = values.astype(np.float64)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"every {what} must be a whole number") from error
+    if not bool(np.all(np.isfinite(numbers))) or bool(np.any(numbers != np.round(numbers))):
+        raise ValueError(f"every {what} must be a whole number")
+    if numbers.size and float(np.abs(numbers).max()) >= 2**53:
+        raise ValueError(f"every {what} must be a whole number below 2**53")
+    return numbers.astype(np.int64)
+
+
+def _scores(values: npt.NDArray[np.generic]) -> Ints:
+    """Fit scores in thousandths as int64; MatchInputError for one that is not a finite whole number (NaN,
+    infinite, or a fraction, which would otherwise be cut off silently)."""
+    if values.dtype.kind in "iu":
+        return values.astype(np.int64)
+    try:
+        numbers = values.astype(np.float64)
+    except (TypeError, ValueError):
+        numbers = np.full(values.shape, np.nan)
+    bad = ~np.isfinite(numbers)
+    bad[~bad] = (numbers[~bad] != np.round(numbers[~bad])) | (np.abs(numbers[~bad]) >= 2**53)
+    if bool(bad.any()):
+        first = int(np.flatnonzero(bad)[0])
+        raise MatchInputError(
+            "bad_score",
+            N_("The fit score %(score)s of arc %(arc)s is not a whole number of thousandths."),
+            {"score": str(values[first]), "arc": str(first)},
+        )
+    return numbers.astype(np.int64)
 
 
 def unique_ids(ids: list[str], what: str) -> dict[str, int]:
