@@ -9,6 +9,7 @@ from django.urls import reverse
 from kvp.audit.models import AuditEvent
 from kvp.plans.models import Mapping, WorkExperience
 from tests.conftest import World, client_for
+from tests.i18n import nb
 
 WANTED = "about-wanted_occupations"
 WORK_CODE = "work-occupation_code"
@@ -140,7 +141,8 @@ def test_the_endpoint_keeps_the_boxes_ticked_before_the_search(world: World) -> 
 
 
 def test_the_endpoint_says_when_nothing_matches_and_nothing_for_no_words(world: World) -> None:
-    assert "No occupation matches" in _search(world, world.participant_user, field=WANTED, q="xyzzy")
+    nothing = nb("No occupation matches “%(text)s”. Try another word for the work.") % {"text": "xyzzy"}
+    assert nothing in _search(world, world.participant_user, field=WANTED, q="xyzzy")
     assert _search(world, world.participant_user, field=WANTED, q=" ").strip() == ""
 
 

@@ -1,4 +1,4 @@
-"""Finding an occupation by searching in your own words (E1, E4).
+"""Finding an occupation by searching in your own words (E1, E2).
 
 The participant writes what they did or want to do ("vaskehjelp", "sjåfør", "kitchen"); the search matches
 SSB's titles and the everyday words in `OCCUPATION_WORDS`, ignoring case and accents ("sjafor" finds

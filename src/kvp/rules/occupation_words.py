@@ -1,5 +1,5 @@
 """The everyday words people use for the occupations in `OCCUPATIONS`, so a participant finds their work by
-searching in their own words instead of in SSB's titles (E1, E4).
+searching in their own words instead of in SSB's titles (E1, E2).
 
 Each occupation's words are in bokmål, nynorsk (where it spells the word differently) and English, singular:
 the job as people say it ("vaskehjelp", "sjåfør", "snekker"), the workplace ("barnehage", "butikk",
