@@ -8,7 +8,7 @@ import datetime
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from kvp.plans.models import Proposal
+from kvp.plans.models import Mapping, Proposal
 from kvp.rules.case_status import CaseStatus
 from tests import factories
 from tests.conftest import World
@@ -35,11 +35,20 @@ def participant_fills_in_mapping(page: Page) -> None:
     )
     page.get_by_label(nb("Family"), exact=True).check()
     page.get_by_label(nb("Working in my trade")).check()
+    # The work they want, found by typing an everyday word; the matches come while they type.
+    page.get_by_label(nb("What work would you like to do?")).press_sequentially("hage", delay=50)
+    page.get_by_label("Gartnere", exact=True).focus()
+    page.keyboard.press("Space")  # by keyboard
     save_section(page, "about")
+    expect(page.locator("#about").get_by_label("Gartnere", exact=True)).to_be_checked()
 
     page.get_by_text(nb("Add work experience")).click()
     work = page.locator("form[action$='/kartlegging/arbeid/ny/']")
     work.get_by_label(nb("Occupation or kind of work")).fill("Gartner")
+    search = work.get_by_label(nb("Which occupation is closest?"))
+    search.fill("hagearbeid")
+    search.press("Enter")
+    work.get_by_label("Hjelpearbeidere i gartneri mv.").check()
     work.get_by_label(nb("Years")).fill("15")
     work.get_by_label(nb("Country")).select_option(label="Somalia")
     work.get_by_role("button", name=nb("Add")).click()
@@ -96,6 +105,9 @@ def test_the_participant_and_counsellor_make_and_agree_the_plan(
     phone = browser.new_page(locale="nb-NO", viewport=PHONE, is_mobile=True, has_touch=True)
     log_in(phone, base_url, world.participant_user.username)
     participant_fills_in_mapping(phone)
+    mapping = Mapping.objects.get(participant=world.participant)
+    assert mapping.wanted_occupations == ["6113"]
+    assert [row.occupation_code for row in mapping.work_experience.all()] == ["9214"]
     phone.get_by_role("link", name=nb("My plan")).first.click()
     phone.get_by_text(nb("Add a goal")).click()
     phone.get_by_label(nb("Your goal, in your own words")).fill("Jeg vil jobbe som gartner igjen, med fast lønn.")
@@ -145,3 +157,19 @@ def test_the_participant_and_counsellor_make_and_agree_the_plan(
     assert response.ok
     assert response.headers["content-type"] == "application/pdf"
     assert response.body().startswith(b"%PDF")
+
+
+def test_without_javascript_a_search_reloads_the_page_with_the_matches(
+    browser: Browser, live_server: object, world: World
+) -> None:
+    phone = browser.new_page(locale="nb-NO", viewport=PHONE, is_mobile=True, java_script_enabled=False)
+    log_in(phone, str(live_server), world.participant_user.username)
+    phone.get_by_role("link", name=nb("About me"), exact=True).click()
+    about = phone.locator("#about")
+    about.get_by_label(nb("What work would you like to do?")).fill("vaskehjelp")
+    about.get_by_role("button", name=nb("Search"), exact=True).click()
+    assert "vaskehjelp" in phone.url
+    about.get_by_label("Renholdere i private hjem").check()
+    save_section(phone, "about")
+    assert Mapping.objects.get(participant=world.participant).wanted_occupations == ["9111"]
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

@@ -93,6 +93,13 @@ def plan_endpoints() -> list[Endpoint]:
             PARTY_WRITE,
             setup=_work_row,
         ),
+        # The list of occupations only: for participants and staff, whichever participant they work with.
+        Endpoint(
+            "occupation_search",
+            "get",
+            lambda w, c: reverse("occupation_search") + "?field=about-wanted_occupations&q=kokk",
+            roles(200, 200, 200, 200, 200, 403, LOGIN),
+        ),
         Endpoint("plan", "get", on_participant("plan"), READ, setup=_case),
         Endpoint("plan_versions", "get", on_participant("plan_versions"), READ, setup=_goal),
         Endpoint("plan_pdf", "get", on_participant("plan_pdf"), READ, setup=_goal),

@@ -11,12 +11,11 @@ from kvp.common.forms import LONG_TEXT, AkselForm, DateInput, VersionForm
 from kvp.common.idempotency import FIELD, SubmitOnceForm
 from kvp.participants.languages import LANGUAGE_CHOICES
 from kvp.plans.models import CEFR_CHOICES, DIGITAL_CHOICES, MEASURE_CHOICES, Activity, Education, Mapping, Proposal
-from kvp.rules import occupations
+from kvp.plans.occupation_picker import OccupationPickerForm, occupation_field
 
 NOT_SET: list[tuple[str, Any]] = [("", "—")]
 WEEKDAY_CHOICES = [(day, WEEKDAYS[day]) for day in range(7)]
 COUNTRY_CHOICES = [("", "—"), *countries]
-OCCUPATION_CHOICES = [(code, f"{code} {name}") for code, name in sorted(occupations.OCCUPATIONS.items())]
 
 
 class LanguageField(forms.ChoiceField):
@@ -26,7 +25,7 @@ class LanguageField(forms.ChoiceField):
         super().__init__(label=_("I write in"), choices=LANGUAGE_CHOICES, **kwargs)
 
 
-class AboutForm(VersionForm):
+class AboutForm(OccupationPickerForm, VersionForm):
     strengths = forms.CharField(
         max_length=LONG_TEXT,
         label=_("What are you good at? What have you done that you are proud of?"),
@@ -34,11 +33,10 @@ class AboutForm(VersionForm):
         required=False,
     )
     strengths_language = LanguageField()
-    wanted_occupations = forms.MultipleChoiceField(
+    wanted_occupations = occupation_field(
+        multiple=True,
         label=_("What work would you like to do?"),
-        help_text=_("Choose one or more occupations."),
-        choices=OCCUPATION_CHOICES,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Write a word for the work, for example cleaning, driver or kitchen. Then tick the ones you want."),
         required=False,
     )
     what_matters = forms.MultipleChoiceField(
@@ -109,10 +107,13 @@ SECTION_FORMS: dict[str, type[VersionForm]] = {
 }
 
 
-class WorkExperienceForm(AkselForm):
+class WorkExperienceForm(OccupationPickerForm, AkselForm):
     occupation = forms.CharField(label=_("Occupation or kind of work"), max_length=120)
-    occupation_code = forms.ChoiceField(
-        label=_("Occupation in the register (STYRK-08)"), choices=[("", "—"), *OCCUPATION_CHOICES], required=False
+    occupation_code = occupation_field(
+        multiple=False,
+        label=_("Which occupation is closest?"),
+        help_text=_("Write a word for the work and choose the closest one."),
+        required=False,
     )
     years = forms.DecimalField(label=_("Years"), min_value=0.5, max_value=60, decimal_places=1)
     country = forms.ChoiceField(label=_("Country"), choices=COUNTRY_CHOICES, required=False)

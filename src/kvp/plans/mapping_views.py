@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -30,6 +30,7 @@ from kvp.plans.mapping import (
     work_experience_add,
 )
 from kvp.plans.models import Mapping
+from kvp.plans.occupation_picker import OccupationPickerForm
 from kvp.rules.plan_checks import MAPPING_GAP_LABELS, mapping_gaps
 
 # The order on the page: strengths and experience first (E18).
@@ -44,28 +45,40 @@ SECTION_TITLES = {  # shown in the reader's language
 }
 
 
-def _section_form(mapping: Mapping, section: str, access: ParticipantAccess) -> VersionForm:
+def _section_form(mapping: Mapping, section: str, access: ParticipantAccess, search: QueryDict) -> VersionForm:
     initial: dict[str, Any] = {name: getattr(mapping, name) for name in SECTIONS[section]}
     for name in ("strengths_language", "what_matters_language"):
         if name in initial and not initial[name]:
             initial[name] = access.participant.preferred_language
-    return SECTION_FORMS[section](initial=initial | {"version": mapping.version}, prefix=section)
+    form = SECTION_FORMS[section](initial=initial | {"version": mapping.version}, prefix=section)
+    if isinstance(form, OccupationPickerForm):
+        form.show_search(search)
+    return form
 
 
-def _context(access: ParticipantAccess, bound: dict[str, AkselForm] | None = None) -> dict[str, Any]:
+def _work_form(access: ParticipantAccess, search: QueryDict) -> WorkExperienceForm:
+    form = WorkExperienceForm(prefix="work", initial={"language": access.participant.preferred_language})
+    form.show_search(search)
+    return form
+
+
+def _context(
+    access: ParticipantAccess, bound: dict[str, AkselForm] | None = None, search: QueryDict | None = None
+) -> dict[str, Any]:
+    """The page; `search` holds an occupation search made without JavaScript."""
     mapping = mapping_of(access.participant)
     bound = bound or {}
+    search = search or QueryDict()
     sections = [
         {
             "key": section,
             "title": SECTION_TITLES[section],
             "editable": may_edit_section(access, section),
-            "form": bound.get(section) or _section_form(mapping, section, access),
+            "form": bound.get(section) or _section_form(mapping, section, access, search),
         }
         for section in SECTION_ORDER
     ]
     may_edit_rows = may_edit_section(access, "experience")
-    language = {"language": access.participant.preferred_language}
     return {
         "participant": access.participant,
         "access": access,
@@ -73,8 +86,7 @@ def _context(access: ParticipantAccess, bound: dict[str, AkselForm] | None = Non
         "saved": not mapping._state.adding,
         "sections": sections,
         "gaps": [_(MAPPING_GAP_LABELS[gap]) for gap in mapping_gaps(mapping_answers(mapping))],
-        "work_form": bound.get("work")
-        or (WorkExperienceForm(prefix="work", initial=language) if may_edit_rows else None),
+        "work_form": bound.get("work") or (_work_form(access, search) if may_edit_rows else None),
         "education_form": bound.get("education") or (EducationForm(prefix="education") if may_edit_rows else None),
     }
 
@@ -82,7 +94,7 @@ def _context(access: ParticipantAccess, bound: dict[str, AkselForm] | None = Non
 @login_required
 def mapping_page(request: AuthedRequest, participant_id: uuid.UUID) -> HttpResponse:
     access = get_mapping_for_user(request.user, participant_id)
-    return render(request, "plans/mapping.html", _context(access))
+    return render(request, "plans/mapping.html", _context(access, search=request.GET))
 
 
 @login_required

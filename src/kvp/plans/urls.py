@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kvp.plans import mapping_views, pdf_views, proposal_views, views
+from kvp.plans import mapping_views, occupation_views, pdf_views, proposal_views, views
 
 P = "deltakere/<uuid:participant_id>"
 
@@ -13,6 +13,7 @@ urlpatterns = [
         mapping_views.mapping_row_remove_view,
         name="mapping_row_remove",
     ),
+    path("yrker/sok/", occupation_views.occupation_search_view, name="occupation_search"),
     path(f"{P}/plan/", views.plan_page, name="plan"),
     path(f"{P}/plan/versjoner/", views.plan_versions, name="plan_versions"),
     path(f"{P}/plan/pdf/", pdf_views.plan_pdf_view, name="plan_pdf"),
