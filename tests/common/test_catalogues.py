@@ -103,22 +103,22 @@ def locale_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_a_translators_file_goes_out_and_comes_back_with_its_review(locale_copy: Path) -> None:
-    exported = export_catalogue("so")
+    exported = export_catalogue("pl")
     assert len(exported) == len(catalogues.master_entries())
     my_page = next(entry for entry in exported if entry.msgid == "My page")
     assert "nb: Min side" in my_page.comment
     assert "participants see this" in my_page.comment
-    my_page.msgstr = "Boggayga"
+    my_page.msgstr = "Moja strona"
     wrong = next(entry for entry in exported if entry.msgid == "Hello, %(name)s")
-    wrong.msgstr = "Soo dhawoow"  # the placeholder is lost: refused
-    result = import_catalogue("so", exported)
+    wrong.msgstr = "Witamy"  # the placeholder is lost: refused
+    result = import_catalogue("pl", exported)
     assert [entry.msgid for entry in result.usable] == ["My page"]
     assert result.refused == [("", "Hello, %(name)s")]
-    catalogues.record_reviews("so", result.usable, "A. Translator", datetime.date(2026, 12, 7))
-    assert catalogues.status("so").reviewed == 1
-    saved = catalogues.language_entries("so")
-    assert saved[("", "My page")].msgstr == "Boggayga"
-    compiled = polib.mofile(str(catalogues.catalogue_path("so").with_suffix(".mo")))
+    catalogues.record_reviews("pl", result.usable, "A. Translator", datetime.date(2026, 12, 7))
+    assert catalogues.status("pl").reviewed == 1
+    saved = catalogues.language_entries("pl")
+    assert saved[("", "My page")].msgstr == "Moja strona"
+    compiled = polib.mofile(str(catalogues.catalogue_path("pl").with_suffix(".mo")))
     assert {entry.msgid for entry in compiled} >= {"My page"}
     # The drafts already there stay drafts, left out of the compiled catalogue.
     assert all("fuzzy" in entry.flags for key, entry in saved.items() if key != ("", "My page"))
