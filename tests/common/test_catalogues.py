@@ -41,10 +41,10 @@ def test_every_offered_language_is_complete_for_its_audience(language: str, audi
 
 
 def test_an_incomplete_catalogue_is_found_incomplete() -> None:
-    """Nynorsk has the letters' texts only: offering it to participants would fail the test above."""
-    found = catalogues.problems("nn", "participant")
+    """Polish has no translations yet: offering it to participants would fail the test above."""
+    found = catalogues.problems("pl", "participant")
     assert len(found) > 1000
-    assert {problem.problem for problem in found} == {"missing"}
+    assert {problem.problem for problem in found} == {"missing", "fuzzy"}  # three drafts of the meeting reminder
 
 
 @pytest.mark.parametrize(

@@ -266,7 +266,7 @@ def test_work_income_reduces_by_the_hours_worked_where_the_rule_says_so_and_warn
     warning = nb(
         "From %(start)s, %(hours)s hours of paid work a week is more than %(limit)s %% of a full-time week, more "
         "than can be combined with the programme. Review the plan with the participant."
-    ) % {"start": "1.6.2026", "hours": "22,5", "limit": "50"}
+    ) % {"start": "1. juni 2026", "hours": "22,5", "limit": "50"}
     assert warning in page
     own = client_for(world.participant_user).get(reverse("my_payments")).content.decode()
     assert warning not in own

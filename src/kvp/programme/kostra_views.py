@@ -17,8 +17,7 @@ from django.utils.translation import gettext as _
 from kvp.accounts.decorators import require_leader
 from kvp.accounts.models import User
 from kvp.accounts.requests import AuthedRequest
-from kvp.audit.models import AuditEvent
-from kvp.audit.services import audit_record
+from kvp.audit.services import audit_list_record
 from kvp.programme.access import get_case_for_user
 from kvp.programme.audit_types import KOSTRA
 from kvp.programme.forms import CaseStatisticsForm
@@ -92,11 +91,7 @@ def kostra_overview(request: AuthedRequest) -> HttpResponse:
     kostra = kostra_return(year=year, municipality=_municipality(request))
     rows = error_rows(kostra, request.user)
     named = [row.case.participant for row in rows if row.case is not None]
-    if named:
-        audit_record(
-            actor=request.user, participants=named, action=AuditEvent.Action.LIST, object_type=KOSTRA,
-            basis=Basis.LEADER,
-        )  # fmt: skip
+    audit_list_record(actor=request.user, participants=named, object_type=KOSTRA, basis=Basis.LEADER)
     context = {
         "year": year,
         "years": _years(),
