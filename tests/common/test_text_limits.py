@@ -39,7 +39,10 @@ def unlimited_text_fields() -> list[str]:
                 found += [
                     f"{cls.__module__}.{name}.{field_name}"
                     for field_name, field in fields.items()
-                    if isinstance(field, forms.CharField) and field.max_length is None
+                    # a UUID field takes no free text: it refuses anything but an id
+                    if isinstance(field, forms.CharField)
+                    and not isinstance(field, forms.UUIDField)
+                    and field.max_length is None
                 ]
             elif issubclass(cls, serializers.Serializer):
                 fields = cls().fields

@@ -71,7 +71,7 @@ class ProposalDecisionForm(VersionForm):
         ],
         widget=forms.RadioSelect,
     )
-    offer = forms.UUIDField(label=_("Other offer"), required=False, max_length=36)  # chosen among the search's results
+    offer = forms.UUIDField(label=_("Other offer"), required=False)  # chosen among the search's results
     note = forms.CharField(
         max_length=LONG_TEXT,
         label=_("Note to the participant"),
