@@ -31,6 +31,14 @@ def restore_triggers(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -
         triggers.create(apps, schema_editor)
 
 
+def _checks_now(schema_editor: BaseDatabaseSchemaEditor) -> None:
+    """PostgreSQL defers foreign-key checks to the end of the transaction, and refuses to alter a table with checks
+    pending: run them now, so the schema changes after a data step can follow in the same migration."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 def _keeping_time(apps: StateApps) -> Any:
     event = apps.get_model("audit", "AuditEvent")
     event._meta.get_field("at").auto_now_add = False  # the merged event keeps the list's time
@@ -55,6 +63,7 @@ def merge_list_rows(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) ->
         for shown in lists.values()
     )
     rows.delete()
+    _checks_now(schema_editor)
 
 
 def split_list_events(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
@@ -72,6 +81,7 @@ def split_list_events(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) 
         for key in shown.listed.split()
     )
     merged.delete()
+    _checks_now(schema_editor)
 
 
 class Migration(migrations.Migration):
